@@ -1,0 +1,7 @@
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "sqlite",
+  schema: "./packages/db/src/schema/shard.ts",
+  out: "./migrations/shard",
+});

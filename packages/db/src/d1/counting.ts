@@ -1,0 +1,70 @@
+/**
+ * Counts the D1 statements a request runs and the rows they read, so benchmarks can prove a route
+ * issues a constant number of queries whatever the data size. The wrapper is transparent: batches
+ * receive the runtime's own statements back.
+ */
+export interface QueryCounter {
+  queries: number;
+  rowsRead: number;
+}
+
+const inner = new WeakMap<object, D1PreparedStatement>();
+
+function addMeta(counter: QueryCounter, result: unknown): void {
+  const meta = (result as { meta?: { rows_read?: number } } | null)?.meta;
+  if (meta && typeof meta.rows_read === "number") counter.rowsRead += meta.rows_read;
+}
+
+function wrapStatement(stmt: D1PreparedStatement, counter: QueryCounter): D1PreparedStatement {
+  const wrapped = {
+    bind: (...values: unknown[]) => wrapStatement(stmt.bind(...values), counter),
+    first: async (col?: string) => {
+      counter.queries += 1;
+      const row = await (col === undefined ? stmt.first() : stmt.first(col));
+      if (row !== null) counter.rowsRead += 1;
+      return row;
+    },
+    all: async () => {
+      counter.queries += 1;
+      const res = await stmt.all();
+      addMeta(counter, res);
+      return res;
+    },
+    run: async () => {
+      counter.queries += 1;
+      const res = await stmt.run();
+      addMeta(counter, res);
+      return res;
+    },
+    raw: async (options?: { columnNames?: boolean }) => {
+      counter.queries += 1;
+      const rows = (await (options?.columnNames ? stmt.raw({ columnNames: true }) : stmt.raw())) as unknown[];
+      counter.rowsRead += Math.max(0, rows.length - (options?.columnNames ? 1 : 0));
+      return rows;
+    },
+  } as unknown as D1PreparedStatement;
+  inner.set(wrapped as object, stmt);
+  return wrapped;
+}
+
+export function unwrapStatement(stmt: D1PreparedStatement): D1PreparedStatement {
+  return inner.get(stmt as object) ?? stmt;
+}
+
+export function countingD1(db: D1Database, counter: QueryCounter): D1Database {
+  return {
+    prepare: (query: string) => wrapStatement(db.prepare(query), counter),
+    batch: async (statements: D1PreparedStatement[]) => {
+      counter.queries += statements.length;
+      const results = await db.batch(statements.map(unwrapStatement));
+      for (const r of results) addMeta(counter, r);
+      return results;
+    },
+    exec: (query: string) => {
+      counter.queries += 1;
+      return db.exec(query);
+    },
+    dump: () => db.dump(),
+    withSession: (...args: Parameters<D1Database["withSession"]>) => db.withSession(...args),
+  } as D1Database;
+}

@@ -1,0 +1,125 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { eventLog, idempotencyLog, writeGuard } from "./events";
+
+/** The control plane: who the tenants are, where their data lives, and who may act on them. */
+
+export const districts = sqliteTable("districts", {
+  id: text("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  timeZone: text("time_zone").notNull(),
+  shard: integer("shard").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  version: integer("version").notNull().default(1),
+});
+
+export const branches = sqliteTable(
+  "branches",
+  {
+    id: text("id").primaryKey(),
+    districtId: text("district_id")
+      .notNull()
+      .references(() => districts.id),
+    parentId: text("parent_id"),
+    /** materialized org-tree path, `/<root>/…/<self>/` */
+    path: text("path").notNull(),
+    kind: text("kind", { enum: ["branch", "general_branch", "committee"] }).notNull(),
+    name: text("name").notNull(),
+    foundedOn: text("founded_on").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("branches_district_idx").on(t.districtId, t.id),
+    index("branches_path_idx").on(t.path),
+    uniqueIndex("branches_district_name_uq").on(t.districtId, t.name),
+  ],
+);
+
+export const principals = sqliteTable(
+  "principals",
+  {
+    id: text("id").primaryKey(),
+    role: text("role", {
+      enum: ["platform_admin", "district_admin", "branch_admin", "member", "auditor"],
+    }).notNull(),
+    districtId: text("district_id"),
+    branchId: text("branch_id"),
+    memberId: text("member_id"),
+    /** auditors: JSON array of district ids in scope; null = every district */
+    auditDistricts: text("audit_districts"),
+    label: text("label").notNull(),
+    createdAt: text("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [index("principals_branch_idx").on(t.branchId), index("principals_district_idx").on(t.districtId)],
+);
+
+export const apiKeys = sqliteTable("api_keys", {
+  id: text("id").primaryKey(),
+  principalId: text("principal_id")
+    .notNull()
+    .references(() => principals.id),
+  /** SHA-256 of the key, hex; the key itself is shown once and never stored */
+  hash: text("hash").notNull().unique(),
+  /** the first characters, so a holder can recognise a key in lists */
+  prefix: text("prefix").notNull(),
+  createdAt: text("created_at").notNull(),
+  revokedAt: text("revoked_at"),
+  revokedBy: text("revoked_by"),
+});
+
+export const ruleSets = sqliteTable(
+  "rule_sets",
+  {
+    districtId: text("district_id").notNull(),
+    module: text("module").notNull(),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    createdAt: text("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.module, t.version] })],
+);
+
+/** Official holidays and make-up workdays entered by a platform admin, over the bundled calendar. */
+export const calendarDays = sqliteTable("calendar_days", {
+  date: text("date").primaryKey(),
+  kind: text("kind", { enum: ["holiday", "workday"] }).notNull(),
+  name: text("name"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** A transfer letter spans two tenants, possibly two shards, so it lives in the control plane. */
+export const transfers = sqliteTable(
+  "transfers",
+  {
+    id: text("id").primaryKey(),
+    memberId: text("member_id").notNull(),
+    memberName: text("member_name").notNull(),
+    fromDistrictId: text("from_district_id").notNull(),
+    fromBranchId: text("from_branch_id").notNull(),
+    toDistrictId: text("to_district_id").notNull(),
+    toBranchId: text("to_branch_id").notNull(),
+    status: text("status", { enum: ["pending", "accepting", "accepted", "cancelled"] }).notNull(),
+    issuedOn: text("issued_on").notNull(),
+    expiresOn: text("expires_on").notNull(),
+    note: text("note"),
+    createdAt: text("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+    acceptedAt: text("accepted_at"),
+    acceptedBy: text("accepted_by"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("transfers_from_idx").on(t.fromBranchId, t.id),
+    index("transfers_to_idx").on(t.toBranchId, t.id),
+    index("transfers_pending_idx").on(t.status, t.expiresOn),
+  ],
+);
+
+export const directoryEvents = eventLog("directory_events");
+export const directoryIdempotency = idempotencyLog("directory_idempotency");
+export const directoryGuard = writeGuard("write_guard");

@@ -1,0 +1,3 @@
+export * as directory from "./directory";
+export type { EventTable, IdempotencyTable } from "./events";
+export * as shard from "./shard";

@@ -1,0 +1,58 @@
+import { drizzle } from "drizzle-orm/d1";
+import { countingD1, type QueryCounter } from "./d1/counting";
+import * as directorySchema from "./schema/directory";
+import * as shardSchema from "./schema/shard";
+
+/** The D1 bindings every worker that touches data declares: the directory and SHARD_0..N. */
+export interface DataEnv {
+  DIRECTORY: D1Database;
+  [binding: `SHARD_${number}`]: D1Database | undefined;
+}
+
+export function openDirectory(d1: D1Database) {
+  return { d1, db: drizzle(d1, { schema: directorySchema }) };
+}
+
+export type DirectoryDb = ReturnType<typeof openDirectory>;
+
+export function openShard(d1: D1Database, index: number) {
+  return { index, d1, db: drizzle(d1, { schema: shardSchema }) };
+}
+
+export type ShardDb = ReturnType<typeof openShard>;
+
+/**
+ * The data plane as one request sees it. Built once per request, so every statement the request
+ * runs passes through one counter.
+ */
+export class DataPlane {
+  readonly counter: QueryCounter = { queries: 0, rowsRead: 0 };
+  readonly directory: DirectoryDb;
+  private readonly shards = new Map<number, ShardDb>();
+
+  constructor(private readonly env: DataEnv) {
+    this.directory = openDirectory(countingD1(env.DIRECTORY, this.counter));
+  }
+
+  get shardCount(): number {
+    return shardCount(this.env);
+  }
+
+  /** Internal to packages/db: callers reach a shard only through a TenantContext. */
+  shard(index: number): ShardDb {
+    let s = this.shards.get(index);
+    if (!s) {
+      const d1 = this.env[`SHARD_${index}`];
+      if (!d1) throw new Error(`no D1 binding SHARD_${index}`);
+      s = openShard(countingD1(d1, this.counter), index);
+      this.shards.set(index, s);
+    }
+    return s;
+  }
+}
+
+export function shardCount(env: DataEnv): number {
+  let n = 0;
+  while (env[`SHARD_${n}`]) n += 1;
+  return n;
+}

@@ -1,0 +1,51 @@
+import type { DataPlane, ShardDb } from "../shards";
+
+declare const tenantBrand: unique symbol;
+
+/**
+ * The only key to tenant data. It can be made only from a branch the directory resolved (or a
+ * verified internal context naming one), and it carries that branch's shard, so a tenant query can
+ * neither be written without a tenant nor sent to the wrong database.
+ */
+export interface TenantContext {
+  readonly districtId: string;
+  readonly branchId: string;
+  readonly timeZone: string;
+  readonly shard: ShardDb;
+  readonly [tenantBrand]: true;
+}
+
+export interface TenantRef {
+  districtId: string;
+  branchId: string;
+  timeZone: string;
+  shard: number;
+}
+
+export function tenantContext(plane: DataPlane, ref: TenantRef): TenantContext {
+  return {
+    districtId: ref.districtId,
+    branchId: ref.branchId,
+    timeZone: ref.timeZone,
+    shard: plane.shard(ref.shard),
+  } as TenantContext;
+}
+
+/** A district and its shard, for district-wide reads that span its branches. */
+export interface DistrictContext {
+  readonly districtId: string;
+  readonly timeZone: string;
+  readonly shard: ShardDb;
+  readonly [tenantBrand]: true;
+}
+
+export function districtContext(
+  plane: DataPlane,
+  ref: { districtId: string; timeZone: string; shard: number },
+): DistrictContext {
+  return {
+    districtId: ref.districtId,
+    timeZone: ref.timeZone,
+    shard: plane.shard(ref.shard),
+  } as DistrictContext;
+}

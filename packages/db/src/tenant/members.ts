@@ -1,0 +1,132 @@
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { members } from "../schema/shard";
+import { bulkInsert, expectChanged, statement } from "../write/sql";
+import type { TenantContext } from "./context";
+
+export type MemberRow = typeof members.$inferSelect;
+export type NewMember = Omit<typeof members.$inferInsert, "districtId" | "branchId">;
+
+function scope(tc: TenantContext) {
+  return and(eq(members.districtId, tc.districtId), eq(members.branchId, tc.branchId));
+}
+
+export interface MemberFilter {
+  status?: MemberRow["status"];
+  statuses?: MemberRow["status"][];
+  /** a substring of the name */
+  q?: string;
+  /** include people who left the branch (transferred out) */
+  includeLeft?: boolean;
+  limit: number;
+  after?: string;
+}
+
+export function listMembers(tc: TenantContext, f: MemberFilter): Promise<MemberRow[]> {
+  const q = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return tc.shard.db
+    .select()
+    .from(members)
+    .where(
+      and(
+        scope(tc),
+        f.status ? eq(members.status, f.status) : undefined,
+        f.statuses ? inArray(members.status, f.statuses) : undefined,
+        q ? sql`${members.name} LIKE ${`%${q}%`} ESCAPE '\\'` : undefined,
+        f.includeLeft ? undefined : isNull(members.leftOn),
+        f.after ? gt(members.id, f.after) : undefined,
+      ),
+    )
+    .orderBy(asc(members.id))
+    .limit(f.limit);
+}
+
+export function getMember(tc: TenantContext, id: string): Promise<MemberRow | undefined> {
+  return tc.shard.db
+    .select()
+    .from(members)
+    .where(and(scope(tc), eq(members.id, id)))
+    .get();
+}
+
+/** Current (not departed) members among `ids`, for checks that name several people. */
+export function getCurrentMembers(tc: TenantContext, ids: string[]): Promise<MemberRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tc.shard.db
+    .select()
+    .from(members)
+    .where(and(scope(tc), inArray(members.id, ids), isNull(members.leftOn)));
+}
+
+/** Which of these identity-number hashes already belong to a current member of the branch. */
+export async function existingIdNumberHashes(tc: TenantContext, hashes: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  // json_each keeps this to one bound parameter however many rows an import has
+  for (let i = 0; i < hashes.length; i += 2000) {
+    const chunk = hashes.slice(i, i + 2000);
+    const rows = await tc.shard.db
+      .select({ h: members.idNumberHash })
+      .from(members)
+      .where(
+        and(
+          scope(tc),
+          isNull(members.leftOn),
+          sql`${members.idNumberHash} IN (SELECT value FROM json_each(${JSON.stringify(chunk)}))`,
+        ),
+      );
+    for (const r of rows) if (r.h) found.add(r.h);
+  }
+  return found;
+}
+
+export function countMembersByStatus(tc: TenantContext) {
+  return tc.shard.db
+    .select({ status: members.status, n: sql<number>`count(*)` })
+    .from(members)
+    .where(and(scope(tc), isNull(members.leftOn)))
+    .groupBy(members.status);
+}
+
+export function insertMembers(tc: TenantContext, rows: NewMember[]): D1PreparedStatement[] {
+  return bulkInsert(
+    tc.shard.d1,
+    members,
+    rows.map((r) => ({ ...r, districtId: tc.districtId, branchId: tc.branchId })),
+  );
+}
+
+export type MemberPatch = Partial<
+  Pick<
+    MemberRow,
+    | "name"
+    | "gender"
+    | "birthDate"
+    | "status"
+    | "joinedOn"
+    | "idNumberEnc"
+    | "idNumberHash"
+    | "idNumberMasked"
+    | "phoneEnc"
+    | "phoneMasked"
+    | "education"
+  >
+>;
+
+/** Applies only if the row still has `version`; otherwise the batch aborts (409). */
+export function updateMember(
+  tc: TenantContext,
+  id: string,
+  version: number,
+  patch: MemberPatch,
+  at: string,
+): D1PreparedStatement[] {
+  return [
+    statement(
+      tc.shard.d1,
+      tc.shard.db
+        .update(members)
+        .set({ ...patch, updatedAt: at, version: version + 1 })
+        .where(and(scope(tc), eq(members.id, id), eq(members.version, version))),
+    ),
+    expectChanged(tc.shard.d1),
+  ];
+}

@@ -1,0 +1,122 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { duesBases, duesPayments, members } from "../schema/shard";
+import { bulkInsert, expectChanged, rawStatement, statement } from "../write/sql";
+import type { TenantContext } from "./context";
+import type { MemberRow } from "./members";
+
+/**
+ * Tables whose rows belong to a member and travel with them to a new branch (DOMAIN.md §6: the
+ * member's progress and history go along). Modules add their tables here as they land.
+ */
+export const MEMBER_RECORDS: {
+  name: string;
+  table: SQLiteTable & { memberId: unknown; branchId: unknown };
+}[] = [
+  { name: "dues_bases", table: duesBases },
+  { name: "dues_payments", table: duesPayments },
+];
+
+export interface MemberSnapshot {
+  member: MemberRow;
+  records: { name: string; rows: Record<string, unknown>[] }[];
+}
+
+export async function snapshotMember(
+  src: TenantContext,
+  memberId: string,
+): Promise<MemberSnapshot | undefined> {
+  const member = await src.shard.db
+    .select()
+    .from(members)
+    .where(and(eq(members.branchId, src.branchId), eq(members.id, memberId), isNull(members.leftOn)))
+    .get();
+  if (!member) return undefined;
+  const queries = MEMBER_RECORDS.map(({ table }) =>
+    src.shard.db
+      .select()
+      .from(table)
+      .where(
+        and(
+          eq((table as unknown as typeof duesBases).branchId, src.branchId),
+          eq((table as unknown as typeof duesBases).memberId, memberId),
+        ),
+      ),
+  );
+  const results = queries.length
+    ? await src.shard.db.batch(queries as [(typeof queries)[0], ...typeof queries])
+    : [];
+  return {
+    member,
+    records: MEMBER_RECORDS.map(({ name }, i) => ({
+      name,
+      rows: (results[i] ?? []) as Record<string, unknown>[],
+    })),
+  };
+}
+
+/** The member lands in the receiving branch: same id, same history, a fresh version. */
+export function arriveStatements(
+  dst: TenantContext,
+  snap: MemberSnapshot,
+  transferId: string,
+  at: string,
+): D1PreparedStatement[] {
+  const { member } = snap;
+  const row = {
+    ...member,
+    districtId: dst.districtId,
+    branchId: dst.branchId,
+    leftOn: null,
+    leftReason: null,
+    transferId,
+    updatedAt: at,
+    version: 1,
+  };
+  const { branchId: _b, id: _i, ...set } = row;
+  const out = [
+    statement(
+      dst.shard.d1,
+      dst.shard.db
+        .insert(members)
+        .values(row)
+        .onConflictDoUpdate({ target: [members.branchId, members.id], set }),
+    ),
+  ];
+  for (const { name, rows } of snap.records) {
+    const table = MEMBER_RECORDS.find((r) => r.name === name)!.table;
+    out.push(
+      ...bulkInsert(
+        dst.shard.d1,
+        table,
+        rows.map((r) => ({ ...r, districtId: dst.districtId, branchId: dst.branchId })),
+        { onConflictDoNothing: true },
+      ),
+    );
+  }
+  return out;
+}
+
+/** The sending branch keeps its record of the member, marked as departed, and frees their posts. */
+export function departStatements(
+  src: TenantContext,
+  memberId: string,
+  transferId: string,
+  on: string,
+  at: string,
+) {
+  return [
+    statement(
+      src.shard.d1,
+      src.shard.db
+        .update(members)
+        .set({ leftOn: on, leftReason: "transferred_out", transferId, updatedAt: at })
+        .where(and(eq(members.branchId, src.branchId), eq(members.id, memberId), isNull(members.leftOn))),
+    ),
+    expectChanged(src.shard.d1),
+    rawStatement(src.shard.d1, "DELETE FROM committee_posts WHERE branch_id = ? AND member_id = ?", [
+      src.branchId,
+      memberId,
+    ]),
+  ];
+}

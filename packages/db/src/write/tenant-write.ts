@@ -1,0 +1,74 @@
+import { directoryEvents, directoryIdempotency } from "../schema/directory";
+import { events, shardIdempotency } from "../schema/shard";
+import type { DataPlane } from "../shards";
+import type { TenantContext } from "../tenant/context";
+import {
+  type Actor,
+  commitWrite,
+  type EventDraft,
+  findReplay,
+  type Head,
+  type IdempotencyClaim,
+  type Planned,
+  type WriteStore,
+} from "./writer";
+
+export interface WriteRequest {
+  actor: Actor;
+  idempotency?: IdempotencyClaim;
+  /** the status a replay answers with (201 for creations) */
+  status?: number;
+}
+
+function shardStore(tc: TenantContext): WriteStore {
+  return { d1: tc.shard.d1, events, idempotency: shardIdempotency };
+}
+
+function directoryStore(plane: DataPlane): WriteStore {
+  return { d1: plane.directory.d1, events: directoryEvents, idempotency: directoryIdempotency };
+}
+
+async function run<T>(
+  store: WriteStore,
+  req: WriteRequest,
+  scopes: string[],
+  plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
+): Promise<T> {
+  if (req.idempotency) {
+    const replay = await findReplay(store, req.idempotency);
+    if (replay) throw replay;
+  }
+  return commitWrite(store, { ...req, scopes }, plan);
+}
+
+/**
+ * A write to one branch's data: its statements and events commit together, chained on the branch's
+ * log. `extraScopes` lets a write that touches two branches of the same shard (a transfer) extend
+ * both chains in the same transaction.
+ */
+export function tenantWrite<T>(
+  tc: TenantContext,
+  req: WriteRequest,
+  plan: (tx: {
+    tc: TenantContext;
+    event: (d: Omit<EventDraft, "scopeId" | "districtId">) => EventDraft;
+  }) => Promise<Planned<T>>,
+  extraScopes: string[] = [],
+): Promise<T> {
+  const event = (d: Omit<EventDraft, "scopeId" | "districtId">): EventDraft => ({
+    ...d,
+    scopeId: tc.branchId,
+    districtId: tc.districtId,
+  });
+  return run(shardStore(tc), req, [tc.branchId, ...extraScopes], () => plan({ tc, event }));
+}
+
+/** A control-plane write, chained on the district's directory log (or `platform`'s). */
+export function directoryWrite<T>(
+  plane: DataPlane,
+  req: WriteRequest,
+  scope: string,
+  plan: () => Promise<Planned<T>>,
+): Promise<T> {
+  return run(directoryStore(plane), req, [scope], plan);
+}

@@ -1,0 +1,192 @@
+import { getTableName } from "drizzle-orm";
+import { newId } from "../ids";
+import type { EventTable, IdempotencyTable } from "../schema/events";
+import { type ChainedEvent, GENESIS_HASH, hashEvent } from "./chain";
+import {
+  ConflictError,
+  ContentionError,
+  IdempotentReplay,
+  isGuardFailure,
+  StaleError,
+  uniqueViolation,
+} from "./errors";
+import { bulkInsert, rawStatement } from "./sql";
+
+/** Who is writing, for the event log. */
+export interface Actor {
+  principalId: string;
+  role: string;
+  requestId: string;
+}
+
+export interface IdempotencyClaim {
+  principalId: string;
+  key: string;
+  /** SHA-256 of method, path and body: the same key with another request is refused */
+  fingerprint: string;
+}
+
+/** What a write says about itself in the log. `before`/`after` must hold no secrets. */
+export interface EventDraft {
+  scopeId: string;
+  districtId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface Planned<T> {
+  statements: D1PreparedStatement[];
+  events: EventDraft[];
+  result: T;
+  /** what a replay answers, when the result holds a secret that must not be stored (a new key) */
+  replay?: unknown;
+}
+
+export interface WriteStore {
+  d1: D1Database;
+  events: EventTable;
+  idempotency: IdempotencyTable;
+}
+
+export interface WriteOptions {
+  actor: Actor;
+  /** the chains this write appends to; their heads are read before planning */
+  scopes: string[];
+  idempotency?: IdempotencyClaim;
+  /** the HTTP status a replay answers with */
+  status?: number;
+  maxAttempts?: number;
+}
+
+export interface Head {
+  seq: number;
+  hash: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function readHeads(store: WriteStore, scopes: string[]): Promise<Map<string, Head>> {
+  const table = getTableName(store.events);
+  const stmts = scopes.map((s) =>
+    rawStatement(
+      store.d1,
+      `SELECT scope_id, seq, hash FROM "${table}" WHERE scope_id = ? ORDER BY seq DESC LIMIT 1`,
+      [s],
+    ),
+  );
+  const results = stmts.length === 1 ? [await stmts[0]!.all()] : await store.d1.batch(stmts);
+  const heads = new Map<string, Head>();
+  scopes.forEach((s, i) => {
+    const row = results[i]?.results?.[0] as { seq: number; hash: string } | undefined;
+    heads.set(s, row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: GENESIS_HASH });
+  });
+  return heads;
+}
+
+export async function chainEvents(
+  drafts: EventDraft[],
+  heads: Map<string, Head>,
+  actor: Actor,
+): Promise<ChainedEvent[]> {
+  const at = new Date().toISOString();
+  const tips = new Map(heads);
+  const out: ChainedEvent[] = [];
+  for (const d of drafts) {
+    const tip = tips.get(d.scopeId);
+    if (!tip) throw new Error(`event for undeclared scope ${d.scopeId}`);
+    const row = {
+      scopeId: d.scopeId,
+      seq: tip.seq + 1,
+      id: newId("event"),
+      districtId: d.districtId,
+      at,
+      actor: actor.principalId,
+      actorRole: actor.role,
+      requestId: actor.requestId,
+      action: d.action,
+      subjectType: d.subjectType,
+      subjectId: d.subjectId,
+      before: d.before === undefined ? null : JSON.stringify(d.before),
+      after: d.after === undefined ? null : JSON.stringify(d.after),
+      prevHash: tip.hash,
+    };
+    const hash = await hashEvent(row);
+    out.push({ ...row, hash });
+    tips.set(d.scopeId, { seq: row.seq, hash });
+  }
+  return out;
+}
+
+export async function findReplay(
+  store: WriteStore,
+  claim: IdempotencyClaim,
+): Promise<IdempotentReplay | null> {
+  const t = store.idempotency;
+  const row = await store.d1
+    .prepare(`SELECT status, body, fingerprint FROM "${getTableName(t)}" WHERE principal_id = ? AND key = ?`)
+    .bind(claim.principalId, claim.key)
+    .first<{ status: number; body: string; fingerprint: string }>();
+  return row ? new IdempotentReplay(row.status, row.body, row.fingerprint === claim.fingerprint) : null;
+}
+
+/**
+ * The one way tenant data changes. Reads the heads of the chains it will extend, lets `plan` read
+ * what it needs and decide, then commits the plan's statements, its chained events and the
+ * idempotency record in one D1 batch (a transaction). Every write extends a chain, so the
+ * `(scope_id, seq)` key serialises writers per branch: if anyone wrote in between, the batch fails
+ * on that key and the whole plan is re-run against fresh data. A plan must therefore be pure apart
+ * from its reads; it may throw to refuse the write.
+ */
+export async function commitWrite<T>(
+  store: WriteStore,
+  options: WriteOptions,
+  plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
+): Promise<T> {
+  const maxAttempts = options.maxAttempts ?? 8;
+  const eventsName = getTableName(store.events);
+  for (let attempt = 1; ; attempt++) {
+    const heads = await readHeads(store, options.scopes);
+    const planned = await plan(heads);
+    const chained = await chainEvents(planned.events, heads, options.actor);
+    const batch = [...planned.statements, ...bulkInsert(store.d1, store.events, chained)];
+    if (options.idempotency) {
+      const claim = options.idempotency;
+      batch.push(
+        rawStatement(
+          store.d1,
+          `INSERT INTO "${getTableName(store.idempotency)}" (principal_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+          [
+            claim.principalId,
+            claim.key,
+            claim.fingerprint,
+            options.status ?? 200,
+            JSON.stringify(planned.replay ?? planned.result ?? null),
+            new Date().toISOString(),
+          ],
+        ),
+      );
+    }
+    if (batch.length === 0) return planned.result;
+    try {
+      await store.d1.batch(batch);
+      return planned.result;
+    } catch (err) {
+      if (isGuardFailure(err)) throw new StaleError();
+      const constraint = uniqueViolation(err);
+      if (!constraint) throw err;
+      if (constraint.startsWith(`${eventsName}.`)) {
+        if (attempt >= maxAttempts) throw new ContentionError();
+        await sleep(Math.floor(Math.random() * 10 * attempt) + 2);
+        continue;
+      }
+      if (options.idempotency && constraint.startsWith(`${getTableName(store.idempotency)}.`)) {
+        const replay = await findReplay(store, options.idempotency);
+        if (replay) throw replay;
+      }
+      throw new ConflictError(constraint);
+    }
+  }
+}

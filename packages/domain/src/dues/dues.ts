@@ -1,0 +1,114 @@
+import { monthRange } from "../calendar/dates";
+
+/** Dues categories of the 2008 dues regulation (党费规定). */
+export const DUES_CATEGORIES = ["employed", "retired", "farmer", "student", "unemployed", "relief"] as const;
+export type DuesCategory = (typeof DUES_CATEGORIES)[number];
+
+/** A bracket: income up to `upTo` yuan (inclusive; null = no bound) pays `rate` of the whole income. */
+export interface DuesBracket {
+  upTo: number | null;
+  rate: number;
+}
+
+export interface DuesRules {
+  employed: DuesBracket[];
+  retired: DuesBracket[];
+  /** farmers pay a fixed amount the branch sets within this range (fen) */
+  farmerRangeFen: [number, number];
+  farmerDefaultFen: number;
+  /** students, the unemployed and members on relief */
+  flatFen: number;
+}
+
+export const DEFAULT_DUES_RULES: DuesRules = {
+  employed: [
+    { upTo: 3000, rate: 0.005 },
+    { upTo: 5000, rate: 0.01 },
+    { upTo: 10000, rate: 0.015 },
+    { upTo: null, rate: 0.02 },
+  ],
+  retired: [
+    { upTo: 5000, rate: 0.005 },
+    { upTo: null, rate: 0.01 },
+  ],
+  farmerRangeFen: [20, 100],
+  farmerDefaultFen: 50,
+  flatFen: 20,
+};
+
+export interface DuesBasisInput {
+  category: DuesCategory;
+  /** monthly after-tax income in yuan; used for employed and retired members */
+  monthlyIncome: number;
+  /** a fixed monthly amount in fen, for farmers (within the rule set's range) */
+  fixedFen?: number;
+}
+
+function rateFor(brackets: DuesBracket[], income: number): number {
+  for (const b of brackets) if (b.upTo === null || income <= b.upTo) return b.rate;
+  throw new RangeError("dues brackets must end with an unbounded bracket");
+}
+
+/**
+ * The monthly due in fen (分). The regulation applies one rate to the whole income (not
+ * progressively), and amounts are kept in integer fen so that sums never drift.
+ */
+export function monthlyDueFen(basis: DuesBasisInput, rules: DuesRules = DEFAULT_DUES_RULES): number {
+  switch (basis.category) {
+    case "employed":
+    case "retired": {
+      const income = Math.max(0, basis.monthlyIncome);
+      const incomeFen = Math.round(income * 100);
+      return Math.round(incomeFen * rateFor(rules[basis.category], income));
+    }
+    case "farmer": {
+      const [min, max] = rules.farmerRangeFen;
+      const fen = basis.fixedFen ?? rules.farmerDefaultFen;
+      return Math.min(max, Math.max(min, fen));
+    }
+    default:
+      return rules.flatFen;
+  }
+}
+
+export function fenToYuan(fen: number): number {
+  return Math.round(fen) / 100;
+}
+
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+/** Dues may be paid at most this many months ahead of the month being collected (regulation: 6). */
+export const MAX_ADVANCE_MONTHS = 6;
+
+export interface ArrearsInput {
+  /** the first month dues are owed (joining or admission month, or when tracking began) */
+  since: string;
+  /** the month being looked at */
+  asOf: string;
+  /** months for which a payment covering the due was recorded */
+  paidMonths: ReadonlySet<string>;
+}
+
+export interface Arrears {
+  /** unpaid months from `since` to `asOf`, oldest first */
+  unpaid: string[];
+  /** unpaid months in a row ending at `asOf`; 3 raises a warning, 6 a severe finding */
+  consecutive: number;
+}
+
+export function arrears({ since, asOf, paidMonths }: ArrearsInput): Arrears {
+  const months = monthRange(since, asOf);
+  const unpaid = months.filter((m) => !paidMonths.has(m));
+  let consecutive = 0;
+  for (let i = months.length - 1; i >= 0 && !paidMonths.has(months[i]!); i--) consecutive += 1;
+  return { unpaid, consecutive };
+}
+
+/** Severity of dues arrears under DOMAIN.md §5: never a removal, only a finding for humans. */
+export function arrearsSeverity(consecutive: number): "none" | "warning" | "severe" {
+  if (consecutive >= 6) return "severe";
+  if (consecutive >= 3) return "warning";
+  return "none";
+}

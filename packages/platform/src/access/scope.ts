@@ -1,0 +1,91 @@
+import {
+  type DistrictContext,
+  districtContext,
+  getDistrict,
+  type ResolvedBranch,
+  resolveBranch,
+  type TenantContext,
+  tenantContext,
+} from "@vanguard/db";
+import type { Role } from "@vanguard/domain";
+import type { Context } from "hono";
+import type { Principal } from "../auth/principal";
+import type { AppEnv, PlatformBindings } from "../env";
+import { forbidden, notFound } from "../errors/problem";
+
+/** Whether a district is inside the principal's scope at all (outside scope answers 404). */
+export function seesDistrict(p: Principal, districtId: string): boolean {
+  switch (p.role) {
+    case "platform_admin":
+      return true;
+    case "district_admin":
+      return p.districtId === districtId;
+    case "auditor":
+      return p.auditDistricts === null || p.auditDistricts.includes(districtId);
+    default:
+      return false;
+  }
+}
+
+export function seesBranch(p: Principal, branch: { id: string; districtId: string }): boolean {
+  switch (p.role) {
+    case "branch_admin":
+    case "member":
+      return p.branchId === branch.id;
+    default:
+      return seesDistrict(p, branch.districtId);
+  }
+}
+
+/** Inside its scope, a role lacking the action gets 403 (auditors may only read). */
+export function requireRole(p: Principal, allow: readonly Role[]): void {
+  if (!allow.includes(p.role)) throw forbidden();
+}
+
+export interface BranchScope {
+  branch: ResolvedBranch;
+  tc: TenantContext;
+}
+
+/**
+ * The gate of every branch route: the branch exists and is in the caller's scope (else 404, so
+ * another tenant's ids reveal nothing), and the caller's role may do this (else 403).
+ */
+export async function branchScope<B extends PlatformBindings>(
+  c: Context<AppEnv<B>>,
+  branchId: string,
+  allow: readonly Role[],
+): Promise<BranchScope> {
+  const p = c.get("principal");
+  const plane = c.get("plane");
+  const branch = await resolveBranch(plane, branchId);
+  if (!branch || !seesBranch(p, branch)) throw notFound();
+  requireRole(p, allow);
+  return { branch, tc: tenantContext(plane, { ...branch, branchId: branch.id }) };
+}
+
+export async function districtScope<B extends PlatformBindings>(
+  c: Context<AppEnv<B>>,
+  districtId: string,
+  allow: readonly Role[],
+): Promise<{ dc: DistrictContext; district: NonNullable<Awaited<ReturnType<typeof getDistrict>>> }> {
+  const p = c.get("principal");
+  const plane = c.get("plane");
+  if (!seesDistrict(p, districtId)) throw notFound();
+  const district = await getDistrict(plane, districtId);
+  if (!district) throw notFound();
+  requireRole(p, allow);
+  return {
+    district,
+    dc: districtContext(plane, {
+      districtId: district.id,
+      timeZone: district.timeZone,
+      shard: district.shard,
+    }),
+  };
+}
+
+/** A member key sees only its own member record; anything else of its branch is out of scope. */
+export function requireSelfOrAdmin(p: Principal, memberId: string): void {
+  if (p.role === "member" && p.memberId !== memberId) throw notFound();
+}

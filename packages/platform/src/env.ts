@@ -1,0 +1,25 @@
+import type { DataEnv, DataPlane } from "@vanguard/db";
+import type { Principal } from "./auth/principal";
+import type { Lang } from "./errors/lang";
+
+/** Bindings every Vanguard worker shares. Module workers add their own on top. */
+export interface PlatformBindings extends DataEnv {
+  /** HMAC key for the context the api worker hands to module workers */
+  INTERNAL_SECRET: string;
+  /** optional: prints one JSON line per request when "1" (default on) */
+  LOG_REQUESTS?: string;
+}
+
+export interface AppVariables {
+  requestId: string;
+  lang: Lang;
+  plane: DataPlane;
+  principal: Principal;
+  /** the validated Idempotency-Key of a POST, if the client sent one */
+  idempotencyKey: string | undefined;
+}
+
+export interface AppEnv<B extends PlatformBindings = PlatformBindings> {
+  Bindings: B;
+  Variables: AppVariables;
+}

@@ -1,0 +1,39 @@
+import type { Context } from "hono";
+import type { AppEnv, PlatformBindings } from "../env";
+import { CONTEXT_HEADER, type InternalContext, signContext } from "./context";
+
+/**
+ * Hands a request to a module worker over its service binding. Client headers that could pose as
+ * context (`x-vanguard-*`) are dropped, as is the API key the module has no use for; the context
+ * the api worker resolved goes along signed.
+ */
+export async function forward<B extends PlatformBindings>(
+  c: Context<AppEnv<B>>,
+  binding: Fetcher,
+  ctx: Omit<InternalContext, "exp" | "principal" | "requestId" | "lang">,
+): Promise<Response> {
+  const headers = new Headers();
+  for (const [name, value] of c.req.raw.headers) {
+    const n = name.toLowerCase();
+    if (n.startsWith("x-vanguard-") || n === "authorization" || n === "cookie") continue;
+    headers.set(name, value);
+  }
+  headers.set(
+    CONTEXT_HEADER,
+    await signContext(c.env.INTERNAL_SECRET, {
+      ...ctx,
+      principal: c.get("principal"),
+      requestId: c.get("requestId"),
+      lang: c.get("lang"),
+    }),
+  );
+  const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
+  const res = await binding.fetch(
+    new Request(c.req.url, {
+      method: c.req.method,
+      headers,
+      body: hasBody ? await c.req.arrayBuffer() : undefined,
+    }),
+  );
+  return new Response(res.body, res);
+}

@@ -1,0 +1,20 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+
+export const OPENAPI_INFO = {
+  openapi: "3.1.0",
+  info: {
+    title: "Vanguard 先锋 API",
+    version: "1.0.0",
+    description:
+      "Multi-tenant API for grassroots Party branches: provisioning, members and dues, the development pipeline, study and organizational life, evaluations, audits and reports. Authenticate with `Authorization: Bearer <key>`. Errors are `application/problem+json` in zh-CN (default) or en (`Accept-Language: en`).",
+  },
+} as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: routers of any env share one registry shape
+export function registerSecurity(app: OpenAPIHono<any>): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "an API key (`vgk_…`) issued by a district or platform admin",
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from "@hono/zod-openapi";
+import { isIsoDate, isIsoMonth } from "@vanguard/domain";
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: "应为 YYYY-MM-DD 格式的有效日期|must be a real date as YYYY-MM-DD" })
+  .openapi({ example: "2024-07-01", format: "date" });
+
+export const IsoMonth = z
+  .string()
+  .refine(isIsoMonth, { message: "应为 YYYY-MM 格式的月份|must be a month as YYYY-MM" })
+  .openapi({ example: "2024-07" });
+
+/** Tabs and newlines are text; the other C0 controls and DEL only corrupt exports. */
+function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * Free text typed by people: trimmed, bounded, and free of control characters that would corrupt
+ * exports. Injection attempts are just text here; every query binds parameters.
+ */
+export function Text(max: number, min = 1) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !hasControlCharacter(s), {
+      message: "不能包含控制字符|must not contain control characters",
+    });
+}
+
+export function Id(prefix: string) {
+  return z
+    .string()
+    .regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), {
+      message: `应为 ${prefix}_ 开头的编号|must be a ${prefix}_ id`,
+    })
+    .openapi({ example: `${prefix}_01JB2K3M4N5P6Q7R8S9T0V1W2X` });
+}
+
+export const Version = z
+  .number()
+  .int()
+  .min(1)
+  .openapi({ description: "the version you read; a stale one answers 409" });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    requestId: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string().optional(),
+          rule: z.string().optional(),
+          message: z.string(),
+          facts: z.record(z.string(), z.unknown()).optional(),
+        }),
+      )
+      .optional(),
+  })
+  .openapi("Problem");

@@ -1,0 +1,98 @@
+// Starting and stopping the local stack: every worker in one `wrangler dev`, sharing local D1.
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const MODULES = ["onboarding", "study", "evaluations", "audits"];
+export const CONFIGS = ["wrangler.toml", ...MODULES.map((m) => `workers/${m}/wrangler.toml`)];
+const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
+
+/** Each worker reads the `.dev.vars` beside its config; they all start from the example. */
+export function ensureDevVars() {
+  const example = join(ROOT, ".dev.vars.example");
+  for (const dir of [ROOT, ...MODULES.map((m) => join(ROOT, "workers", m))]) {
+    const target = join(dir, ".dev.vars");
+    if (!existsSync(target)) copyFileSync(example, target);
+  }
+}
+
+/** The docs and dashboard assets come from npm packages and are served by the worker itself. */
+export function vendorAssets() {
+  const out = join(ROOT, "workers/api/public/vendor/scalar");
+  mkdirSync(out, { recursive: true });
+  copyFileSync(
+    join(ROOT, "workers/api/node_modules/@scalar/api-reference/dist/browser/standalone.js"),
+    join(out, "standalone.js"),
+  );
+}
+
+export function migrate(persistTo) {
+  for (const db of ["DIRECTORY", "SHARD_0", "SHARD_1"]) {
+    const r = spawnSync(
+      WRANGLER,
+      ["d1", "migrations", "apply", db, "--local", "--persist-to", persistTo, "-c", "wrangler.toml"],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
+        encoding: "utf8",
+      },
+    );
+    if (r.status !== 0) throw new Error(`migrating ${db} failed:\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+    srv.on("error", rej);
+  });
+}
+
+export async function waitForHealth(base, child, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/health`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the stack did not answer ${base}/health within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts `wrangler dev -c api -c onboarding …` on a port, with state under `persistTo`. Output goes
+ * to `logFile` (or the terminal when `inherit`).
+ */
+export function startStack({ port, persistTo, inherit = false, extraArgs = [], vars = {} }) {
+  const args = ["dev", ...CONFIGS.flatMap((c) => ["-c", c]), "--port", String(port), "--ip", "127.0.0.1"];
+  args.push("--persist-to", persistTo, "--show-interactive-dev-session=false", ...extraArgs);
+  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  const child = spawn(WRANGLER, args, {
+    cwd: ROOT,
+    stdio: inherit ? "inherit" : ["ignore", "pipe", "pipe"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+    detached: !inherit,
+  });
+  return child;
+}
+
+export function stopStack(child) {
+  if (!child || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+}

@@ -1,0 +1,141 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { DUES_CATEGORIES, MEMBER_STATUSES } from "@vanguard/domain";
+import {
+  errorResponses,
+  IsoDate,
+  IsoMonth,
+  json,
+  jsonBody,
+  PageQuery,
+  security,
+  writeResponses,
+} from "@vanguard/platform";
+
+const tags = ["Dues"];
+const Yuan = z.number().min(0).max(10_000_000).multipleOf(0.01);
+
+export const DuesBasis = z
+  .object({
+    memberId: z.string(),
+    year: z.number().int(),
+    category: z.enum(DUES_CATEGORIES),
+    monthlyIncome: z.number(),
+    fixedAmount: z.number().nullable(),
+    monthlyDue: z.number().openapi({ description: "yuan per month" }),
+    version: z.number().int(),
+  })
+  .openapi("DuesBasis");
+
+export const Payment = z
+  .object({
+    id: z.string(),
+    memberId: z.string(),
+    month: z.string(),
+    amount: z.number(),
+    paidOn: z.string(),
+    late: z.boolean().openapi({ description: "paid after the month it covers" }),
+    recordedAt: z.string(),
+  })
+  .openapi("DuesPayment");
+
+export const DuesLine = z
+  .object({
+    memberId: z.string(),
+    name: z.string(),
+    status: z.enum(MEMBER_STATUSES),
+    monthlyDue: z.number().nullable().openapi({ description: "null when no basis is set for the year" }),
+    paid: z.number(),
+    paidOn: z.string().nullable(),
+    arrearsMonths: z
+      .array(z.string())
+      .openapi({ description: "unpaid months in the 12 months up to `month`" }),
+    consecutiveUnpaid: z.number().int(),
+    arrearsSeverity: z.enum(["none", "warning", "severe"]),
+  })
+  .openapi("DuesLine");
+
+export const setBasis = createRoute({
+  method: "put",
+  path: "/v1/branches/{branchId}/members/{memberId}/dues-basis",
+  tags,
+  security,
+  summary: "Set a member's dues basis for a year; answers the monthly due",
+  request: {
+    params: z.object({ branchId: z.string().max(64), memberId: z.string().max(64) }),
+    body: jsonBody(
+      z
+        .object({
+          category: z.enum(DUES_CATEGORIES),
+          monthlyIncome: Yuan.default(0).openapi({ description: "after-tax monthly income, yuan" }),
+          fixedAmount: Yuan.optional().openapi({
+            description: "farmers: the monthly amount the branch set (0.2–1 yuan)",
+          }),
+          year: z
+            .number()
+            .int()
+            .min(2000)
+            .max(2100)
+            .optional()
+            .openapi({ description: "defaults to this year" }),
+        })
+        .strict(),
+    ),
+  },
+  responses: { 200: json(DuesBasis, "the basis and the monthly due"), ...writeResponses },
+});
+
+export const recordPayment = createRoute({
+  method: "post",
+  path: "/v1/branches/{branchId}/dues/payments",
+  tags,
+  security,
+  request: {
+    params: z.object({ branchId: z.string().max(64) }),
+    body: jsonBody(
+      z
+        .object({
+          memberId: z.string().max(64),
+          month: IsoMonth,
+          amount: Yuan.positive(),
+          paidOn: IsoDate.optional().openapi({ description: "defaults to today" }),
+        })
+        .strict(),
+    ),
+  },
+  responses: { 201: json(Payment, "the payment"), ...writeResponses },
+});
+
+export const overview = createRoute({
+  method: "get",
+  path: "/v1/branches/{branchId}/dues",
+  tags,
+  security,
+  summary: "Expected vs paid for a month, with arrears",
+  request: {
+    params: z.object({ branchId: z.string().max(64) }),
+    query: PageQuery.extend({
+      month: IsoMonth.optional().openapi({ description: "defaults to this month" }),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        month: z.string(),
+        totals: z.object({
+          expected: z.number(),
+          collected: z.number(),
+          membersDue: z.number().int(),
+          membersPaid: z.number().int(),
+        }),
+        items: z.array(DuesLine),
+        nextCursor: z.string().nullable(),
+      }),
+      "the month's dues",
+    ),
+    ...errorResponses,
+  },
+});
+
+export type SetBasisRoute = typeof setBasis;
+export type RecordPaymentRoute = typeof recordPayment;
+export type OverviewRoute = typeof overview;

@@ -1,0 +1,91 @@
+import { parse } from "csv-parse/sync";
+
+/** Header spellings accepted for each field: the API's names and the ones staff spreadsheets use. */
+const HEADERS: Record<string, string[]> = {
+  name: ["name", "姓名"],
+  gender: ["gender", "性别"],
+  birthDate: ["birthdate", "birth_date", "出生日期", "出生年月日"],
+  status: ["status", "状态", "人员类别"],
+  joinedOn: ["joinedon", "joined_on", "入党日期", "入党时间"],
+  idNumber: ["idnumber", "id_number", "身份证号", "身份证号码", "公民身份号码"],
+  phone: ["phone", "手机号", "手机号码", "联系电话"],
+  education: ["education", "学历"],
+};
+
+const REQUIRED = ["name", "gender", "birthDate", "status"];
+
+const GENDER_ZH: Record<string, string> = { 男: "male", 女: "female" };
+const STATUS_ZH: Record<string, string> = {
+  入党申请人: "applicant",
+  申请人: "applicant",
+  入党积极分子: "activist",
+  积极分子: "activist",
+  发展对象: "candidate",
+  预备党员: "probationary",
+  正式党员: "full",
+  党员: "full",
+};
+
+export interface CsvRow {
+  line: number;
+  values: Record<string, string | null>;
+}
+
+export type HeaderResult =
+  | { ok: true; fields: (string | null)[] }
+  | { ok: false; missing: string[]; unknown: string[] };
+
+export function mapHeader(header: string[]): HeaderResult {
+  const fields = header.map((h) => {
+    const key = h.trim().toLowerCase();
+    return Object.entries(HEADERS).find(([, names]) => names.includes(key))?.[0] ?? null;
+  });
+  const missing = REQUIRED.filter((f) => !fields.includes(f));
+  const unknown = header.filter((_, i) => fields[i] === null);
+  return missing.length || unknown.length ? { ok: false, missing, unknown } : { ok: true, fields };
+}
+
+/** Accepts the date forms spreadsheets produce: 1985-03-12, 1985/3/12, 1985.3.12, 1985年3月12日. */
+export function normalizeDate(v: string): string {
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
+  return m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : v;
+}
+
+function normalize(field: string, v: string): string {
+  if (field === "gender") return GENDER_ZH[v] ?? v.toLowerCase();
+  if (field === "status") return STATUS_ZH[v] ?? v.toLowerCase();
+  if (field === "birthDate" || field === "joinedOn") return normalizeDate(v);
+  return v;
+}
+
+/**
+ * Parses the file with `csv-parse` (quotes, embedded commas and newlines, a UTF-8 BOM from Excel)
+ * and returns each data row with the line it started on, so rejections can point at it.
+ */
+export function parseMemberCsv(text: string): {
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+} {
+  const records = parse(text, {
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const [head, ...body] = records;
+  return {
+    header: head?.record ?? [],
+    rows: body.map((r) => ({ line: r.info.lines, cells: r.record })),
+  };
+}
+
+export function rowValues(fields: (string | null)[], cells: string[]): Record<string, string | null> {
+  const values: Record<string, string | null> = {};
+  fields.forEach((f, i) => {
+    if (!f) return;
+    const raw = cells[i]?.trim() ?? "";
+    values[f] = raw === "" ? null : normalize(f, raw);
+  });
+  return values;
+}

@@ -1,0 +1,67 @@
+import { z } from "@hono/zod-openapi";
+import { GENDERS, isValidIdNumber, MEMBER_STATUSES } from "@vanguard/domain";
+import { IsoDate, Text, Version } from "@vanguard/platform";
+
+export const IdNumber = z
+  .string()
+  .trim()
+  .refine(isValidIdNumber, {
+    message: "身份证号无效（18位，校验位不符）|not a valid 18-character resident identity number",
+  })
+  .openapi({ example: "11010519491231002X" });
+
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: "电话号码格式无效|not a valid phone number" })
+  .openapi({ example: "13812345678" });
+
+export const MemberInput = z
+  .object({
+    name: Text(50).openapi({ example: "王晓明" }),
+    gender: z.enum(GENDERS),
+    birthDate: IsoDate,
+    status: z.enum(MEMBER_STATUSES),
+    joinedOn: IsoDate.nullish(),
+    idNumber: IdNumber.nullish(),
+    phone: Phone.nullish(),
+    education: Text(40).nullish().openapi({ example: "大学本科" }),
+  })
+  .strict();
+
+export const MemberPatch = MemberInput.omit({ status: true }).partial().extend({ version: Version }).strict();
+
+export const Member = z
+  .object({
+    id: z.string(),
+    districtId: z.string(),
+    branchId: z.string(),
+    name: z.string(),
+    gender: z.enum(GENDERS),
+    birthDate: z.string(),
+    status: z.enum(MEMBER_STATUSES),
+    joinedOn: z.string().nullable(),
+    idNumber: z.string().nullable().openapi({ description: "masked" }),
+    phone: z.string().nullable().openapi({ description: "masked" }),
+    education: z.string().nullable(),
+    leftOn: z.string().nullable(),
+    leftReason: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi("Member");
+
+export const ImportResult = z
+  .object({
+    created: z.number().int(),
+    rejected: z.array(
+      z.object({
+        line: z.number().int(),
+        errors: z.array(
+          z.object({ path: z.string().optional(), rule: z.string().optional(), message: z.string() }),
+        ),
+      }),
+    ),
+  })
+  .openapi("MemberImportResult");

@@ -1,0 +1,41 @@
+import { getDistrict, resolveBranch } from "@vanguard/db";
+import { forward, log, notFound, ProblemError, seesBranch, seesDistrict } from "@vanguard/platform";
+import type { MiddlewareHandler } from "hono";
+import type { ApiEnv } from "../env";
+import { moduleFor } from "./module-routes";
+
+/** Sends module routes to their worker with the resolved, scope-checked tenant. */
+export function forwardModules(): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const target = moduleFor(c.req.path);
+    if (!target) return next();
+    const binding = c.env[target.binding];
+    if (!binding) {
+      log("error", "module binding missing", { binding: target.binding });
+      throw new ProblemError("unavailable");
+    }
+    const p = c.get("principal");
+    const plane = c.get("plane");
+    if (target.scope === "branch") {
+      const branch = await resolveBranch(plane, target.id);
+      if (!branch || !seesBranch(p, branch)) throw notFound();
+      const tenant = {
+        districtId: branch.districtId,
+        branchId: branch.id,
+        timeZone: branch.timeZone,
+        shard: branch.shard,
+      };
+      return forward(c, binding, {
+        tenant,
+        district: { districtId: branch.districtId, timeZone: branch.timeZone, shard: branch.shard },
+      });
+    }
+    if (target.scope === "district") {
+      if (!seesDistrict(p, target.id)) throw notFound();
+      const d = await getDistrict(plane, target.id);
+      if (!d) throw notFound();
+      return forward(c, binding, { district: { districtId: d.id, timeZone: d.timeZone, shard: d.shard } });
+    }
+    return forward(c, binding, {});
+  };
+}

@@ -1,0 +1,128 @@
+import {
+  arriveStatements,
+  type DataPlane,
+  departStatements,
+  type EventDraft,
+  getMember,
+  type ResolvedBranch,
+  snapshotMember,
+  type TenantContext,
+  type TransferRow,
+  tenantContext,
+  tenantWrite,
+  type WriteRequest,
+} from "@vanguard/db";
+import { failure } from "@vanguard/domain";
+import { ruleViolation } from "@vanguard/platform";
+import { memberView } from "../members/members.view";
+
+const ctx = (plane: DataPlane, b: ResolvedBranch) => tenantContext(plane, { ...b, branchId: b.id });
+
+function moveEvents(
+  t: TransferRow,
+  src: TenantContext,
+  dst: TenantContext,
+  before: unknown,
+  after: unknown,
+): EventDraft[] {
+  const common = { subjectType: "member", subjectId: t.memberId };
+  return [
+    {
+      ...common,
+      scopeId: src.branchId,
+      districtId: src.districtId,
+      action: "member.transferred_out",
+      before,
+      after: { transferId: t.id, toBranchId: t.toBranchId },
+    },
+    { ...common, scopeId: dst.branchId, districtId: dst.districtId, action: "member.transferred_in", after },
+  ];
+}
+
+/**
+ * Moves a member between branches as a transfer letter says. On one shard it is one transaction
+ * across both branches' chains. Across shards it is two: the member first lands in the receiving
+ * branch, then leaves the sending one; each step checks whether it already happened, so an
+ * interrupted accept can simply be run again.
+ */
+export async function moveMember(
+  plane: DataPlane,
+  req: WriteRequest,
+  t: TransferRow,
+  from: ResolvedBranch,
+  to: ResolvedBranch,
+  on: string,
+): Promise<void> {
+  const src = ctx(plane, from);
+  const dst = ctx(plane, to);
+  const at = new Date().toISOString();
+  const gone = () =>
+    ruleViolation([
+      failure(
+        "transfer_member_present",
+        { zh: "该党员已不在转出支部", en: "The member is no longer in the sending branch" },
+        { memberId: t.memberId },
+      ),
+    ]);
+
+  if (src.shard.index === dst.shard.index) {
+    await tenantWrite(
+      src,
+      req,
+      async () => {
+        const snap = await snapshotMember(src, t.memberId);
+        if (!snap) {
+          const arrived = await getMember(dst, t.memberId);
+          if (arrived?.transferId === t.id && !arrived.leftOn)
+            return { statements: [], events: [], result: null };
+          throw gone();
+        }
+        const after = memberView({
+          ...snap.member,
+          branchId: dst.branchId,
+          districtId: dst.districtId,
+          transferId: t.id,
+        });
+        return {
+          statements: [
+            ...arriveStatements(dst, snap, t.id, at),
+            ...departStatements(src, t.memberId, t.id, on, at),
+          ],
+          events: moveEvents(t, src, dst, memberView(snap.member), after),
+          result: null,
+        };
+      },
+      [dst.branchId],
+    );
+    return;
+  }
+
+  const snap = await snapshotMember(src, t.memberId);
+  if (snap) {
+    const after = memberView({
+      ...snap.member,
+      branchId: dst.branchId,
+      districtId: dst.districtId,
+      transferId: t.id,
+    });
+    const [outEvent, inEvent] = moveEvents(t, src, dst, memberView(snap.member), after);
+    await tenantWrite(dst, req, async () => {
+      const arrived = await getMember(dst, t.memberId);
+      if (arrived?.transferId === t.id && !arrived.leftOn)
+        return { statements: [], events: [], result: null };
+      return { statements: arriveStatements(dst, snap, t.id, at), events: [inEvent!], result: null };
+    });
+    await tenantWrite(src, req, async () => {
+      const still = await getMember(src, t.memberId);
+      if (!still || still.leftOn) return { statements: [], events: [], result: null };
+      return {
+        statements: departStatements(src, t.memberId, t.id, on, at),
+        events: [outEvent!],
+        result: null,
+      };
+    });
+    return;
+  }
+  const arrived = await getMember(dst, t.memberId);
+  if (!(arrived?.transferId === t.id && !arrived.leftOn)) throw gone();
+}

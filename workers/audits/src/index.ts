@@ -1,0 +1,5 @@
+import { createModuleApp } from "@vanguard/platform";
+
+const app = createModuleApp({ service: "audits" });
+
+export default app;

@@ -1,0 +1,5 @@
+import { createModuleApp } from "@vanguard/platform";
+
+const app = createModuleApp({ service: "evaluations" });
+
+export default app;

@@ -1,0 +1,5 @@
+import { createModuleApp } from "@vanguard/platform";
+
+const app = createModuleApp({ service: "study" });
+
+export default app;
