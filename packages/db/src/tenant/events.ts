@@ -40,7 +40,7 @@ export async function verifyBranchChain(tc: TenantContext): Promise<ChainVerdict
       .orderBy(asc(events.seq))
       .limit(PAGE)) as ChainedEvent[];
     const step = await verifyRows(rows, prev);
-    if (!step.ok) return { ok: false, length: prev.seq, head: prev.hash, brokenAt: step.brokenAt };
+    if (!step.ok) return { ok: false, length: step.seq, head: step.hash, brokenAt: step.brokenAt };
     prev = { seq: step.seq, hash: step.hash };
     if (rows.length < PAGE) break;
   }

@@ -54,6 +54,7 @@ export async function hashEvent(e: UnhashedEvent): Promise<string> {
 
 export interface ChainVerdict {
   ok: boolean;
+  /** rows verified from the start of the chain (up to the first broken one) */
   length: number;
   head: string;
   /** the first row whose link or content does not match, when not ok */
@@ -67,11 +68,11 @@ export interface ChainVerdict {
 export async function verifyRows(
   rows: readonly ChainedEvent[],
   prev: { seq: number; hash: string },
-): Promise<{ ok: true; seq: number; hash: string } | { ok: false; brokenAt: number }> {
+): Promise<{ ok: boolean; seq: number; hash: string; brokenAt?: number }> {
   let { seq, hash } = prev;
   for (const row of rows) {
     if (row.seq !== seq + 1 || row.prevHash !== hash || (await hashEvent(row)) !== row.hash) {
-      return { ok: false, brokenAt: row.seq };
+      return { ok: false, seq, hash, brokenAt: row.seq };
     }
     seq = row.seq;
     hash = row.hash;

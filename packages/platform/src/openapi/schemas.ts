@@ -36,6 +36,28 @@ export function Text(max: number, min = 1) {
     });
 }
 
+/**
+ * A name or label: letters of any script, digits, spaces and the punctuation names use
+ * (· - . ( ) （ ） 、). Quotes, semicolons, slashes, angle brackets and template braces are refused,
+ * so markup or query fragments never become someone's name in a list or an export.
+ */
+export function Name(max: number) {
+  return Text(max).refine((s) => /^[\p{L}\p{M}\p{N} ·•・.,，\-_()（）、&＆]+$/u.test(s), {
+    message:
+      "只能包含文字、数字、空格和 · - . ( ) 、|may contain letters, digits, spaces and · - . ( ) 、 only",
+  });
+}
+
+/**
+ * Free prose (notes, minutes, records): any text a person writes, minus markup and template
+ * syntax. Quotes and semicolons are ordinary punctuation here; queries bind them as data.
+ */
+export function Prose(max: number) {
+  return Text(max).refine((s) => !/[<>]|\{\{|\$\{/.test(s), {
+    message: "不能包含 <、> 或模板语法|must not contain <, > or template syntax",
+  });
+}
+
 export function Id(prefix: string) {
   return z
     .string()

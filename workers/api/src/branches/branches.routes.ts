@@ -5,10 +5,10 @@ import {
   IsoDate,
   json,
   jsonBody,
+  Name,
   PageQuery,
   pageSchema,
   security,
-  Text,
   Version,
   writeResponses,
 } from "@vanguard/platform";
@@ -30,7 +30,7 @@ export const Branch = z
 
 export const CreateBranch = z
   .object({
-    name: Text(100).openapi({ example: "经济信息中心党支部" }),
+    name: Name(100).openapi({ example: "经济信息中心党支部" }),
     kind: z.enum(BRANCH_KINDS),
     parentId: z.string().max(64).optional(),
     foundedOn: IsoDate,
@@ -38,7 +38,7 @@ export const CreateBranch = z
   .strict();
 
 export const PatchBranch = z
-  .object({ version: Version, name: Text(100).optional(), foundedOn: IsoDate.optional() })
+  .object({ version: Version, name: Name(100).optional(), foundedOn: IsoDate.optional() })
   .strict();
 
 const tags = ["Platform"];

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, IsoDate, json, jsonBody, security, Text, writeResponses } from "@vanguard/platform";
+import { errorResponses, IsoDate, json, jsonBody, Name, security, writeResponses } from "@vanguard/platform";
 
 const tags = ["Platform"];
 const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -39,7 +39,7 @@ export const put = createRoute({
           days: z
             .array(
               z
-                .object({ date: IsoDate, kind: z.enum(["holiday", "workday"]), name: Text(40).optional() })
+                .object({ date: IsoDate, kind: z.enum(["holiday", "workday"]), name: Name(40).optional() })
                 .strict(),
             )
             .max(366),

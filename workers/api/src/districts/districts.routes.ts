@@ -4,10 +4,10 @@ import {
   errorResponses,
   json,
   jsonBody,
+  Name,
   PageQuery,
   pageSchema,
   security,
-  Text,
   writeResponses,
 } from "@vanguard/platform";
 
@@ -32,7 +32,7 @@ export const CreateDistrict = z
         message: "应为 2–32 位小写字母、数字或连字符|2–32 lowercase letters, digits or hyphens",
       })
       .openapi({ example: "ganyu" }),
-    name: Text(100).openapi({ example: "赣榆区" }),
+    name: Name(100).openapi({ example: "赣榆区" }),
     timeZone: z
       .string()
       .refine(isValidTimeZone, { message: "未知时区|unknown time zone" })

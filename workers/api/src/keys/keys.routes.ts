@@ -3,10 +3,10 @@ import {
   errorResponses,
   json,
   jsonBody,
+  Name,
   PageQuery,
   pageSchema,
   security,
-  Text,
   writeResponses,
 } from "@vanguard/platform";
 
@@ -43,7 +43,7 @@ export const issueDistrictKey = createRoute({
   summary: "Issue a district_admin or auditor key (platform_admin)",
   request: {
     params: z.object({ districtId: z.string().max(64) }),
-    body: jsonBody(z.object({ role: z.enum(["district_admin", "auditor"]), label: Text(100) }).strict()),
+    body: jsonBody(z.object({ role: z.enum(["district_admin", "auditor"]), label: Name(100) }).strict()),
   },
   responses: { 201: json(IssuedKey, "the key, shown once"), ...writeResponses },
 });
@@ -59,7 +59,7 @@ export const issuePlatformKey = createRoute({
       z
         .object({
           role: z.enum(["platform_admin", "auditor"]),
-          label: Text(100),
+          label: Name(100),
           districtIds: z.array(z.string().max(64)).min(1).max(1000).optional().openapi({
             description: "auditors: the districts in scope; omit for every district",
           }),
@@ -83,7 +83,7 @@ export const issueBranchKey = createRoute({
         .object({
           role: z.enum(["branch_admin", "member"]),
           memberId: z.string().max(64).optional(),
-          label: Text(100),
+          label: Name(100),
         })
         .strict(),
     ),

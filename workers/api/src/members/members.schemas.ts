@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { GENDERS, isValidIdNumber, MEMBER_STATUSES } from "@vanguard/domain";
-import { IsoDate, Text, Version } from "@vanguard/platform";
+import { IsoDate, Name, Version } from "@vanguard/platform";
 
 export const IdNumber = z
   .string()
@@ -18,14 +18,14 @@ export const Phone = z
 
 export const MemberInput = z
   .object({
-    name: Text(50).openapi({ example: "王晓明" }),
+    name: Name(50).openapi({ example: "王晓明" }),
     gender: z.enum(GENDERS),
     birthDate: IsoDate,
     status: z.enum(MEMBER_STATUSES),
     joinedOn: IsoDate.nullish(),
     idNumber: IdNumber.nullish(),
     phone: Phone.nullish(),
-    education: Text(40).nullish().openapi({ example: "大学本科" }),
+    education: Name(40).nullish().openapi({ example: "大学本科" }),
   })
   .strict();
 

@@ -4,9 +4,9 @@ import {
   json,
   jsonBody,
   PageQuery,
+  Prose,
   pageSchema,
   security,
-  Text,
   writeResponses,
 } from "@vanguard/platform";
 
@@ -45,7 +45,7 @@ export const create = createRoute({
       z
         .object({
           toBranchId: z.string().max(64),
-          note: Text(500).optional(),
+          note: Prose(500).optional(),
           validDays: z
             .number()
             .int()

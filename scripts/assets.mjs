@@ -1,0 +1,5 @@
+// `pnpm assets`: copies the browser bundles the api worker serves (docs, dashboard) into its public/.
+import { vendorAssets } from "./lib/stack.mjs";
+
+vendorAssets();
+console.log("copied vendor assets into workers/api/public/vendor");

@@ -1,0 +1,57 @@
+// Module workers as prebuilt scripts, for worker tests that need them beside the worker under test
+// (the vitest plugin runs auxiliary workers from built output only).
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { MODULES, ROOT } from "./stack.mjs";
+
+export const D1_IDS = {
+  DIRECTORY: "7d1a0000-0000-4000-8000-000000000001",
+  SHARD_0: "7d1a0000-0000-4000-8000-000000000100",
+  SHARD_1: "7d1a0000-0000-4000-8000-000000000101",
+};
+
+export const TEST_SECRETS = {
+  BOOTSTRAP_ADMIN_KEY: "vgk_test_platform_admin",
+  INTERNAL_SECRET: "test-internal-secret",
+  MEMBER_DATA_KEY: "dGVzdC1tZW1iZXItZGF0YS1rZXktMzItYnl0ZXMhISE=",
+  LOG_REQUESTS: "0",
+};
+
+function build(module) {
+  const outdir = join(ROOT, ".wrangler/build", module);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      join(ROOT, "node_modules/.bin/wrangler"),
+      ["deploy", "--dry-run", "--outdir", outdir, "-c", join(ROOT, "workers", module, "wrangler.toml")],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+      },
+    );
+    let err = "";
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(join(outdir, "index.js"))
+        : reject(new Error(`building ${module} failed:\n${err}`)),
+    );
+  });
+}
+
+/** Builds the named module workers and returns them as Miniflare worker options. */
+export async function moduleWorkers(modules = MODULES) {
+  const built = await Promise.all(modules.map(build));
+  return modules.map((m, i) => ({
+    name: `vanguard-${m}`,
+    modules: true,
+    modulesRoot: dirname(built[i]),
+    scriptPath: built[i],
+    compatibilityDate: "2026-11-01",
+    compatibilityFlags: ["nodejs_compat"],
+    d1Databases: D1_IDS,
+    bindings: TEST_SECRETS,
+  }));
+}

@@ -1,0 +1,151 @@
+import { exports } from "cloudflare:workers";
+import { checkCharacter } from "@vanguard/domain";
+
+export const PLATFORM_KEY = "vgk_test_platform_admin";
+
+export interface Call {
+  method?: string;
+  key?: string | null;
+  body?: unknown;
+  /** a raw body sent as is (with its own content type) */
+  raw?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: test replies are read field by field
+type Json = any;
+
+export interface Reply<T = Json> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** Calls the api worker exactly as a client would, through its fetch handler. */
+export async function call<T = Json>(path: string, opts: Call = {}): Promise<Reply<T>> {
+  const headers = new Headers(opts.headers);
+  if (opts.key !== null) headers.set("authorization", `Bearer ${opts.key ?? PLATFORM_KEY}`);
+  let body: BodyInit | undefined = opts.raw;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  const res = await exports.default.fetch(
+    new Request(`https://vanguard.test${path}`, {
+      method: opts.method ?? (body ? "POST" : "GET"),
+      headers,
+      body,
+    }),
+  );
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON (CSV, HTML)
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A valid resident identity number for a birth date (GB 11643 check character). */
+export function idNumberFor(birthDate: string, seq = Math.floor(Math.random() * 1000)): string {
+  const first17 = `320707${birthDate.replaceAll("-", "")}${String(seq).padStart(3, "0")}`;
+  return first17 + checkCharacter(first17);
+}
+
+export interface Tenant {
+  district: { id: string; shard: number };
+  districtKey: string;
+  auditorKey: string;
+  branch: { id: string };
+  branchKey: string;
+}
+
+async function ok<T>(r: Promise<Reply<T>>, status = 201): Promise<T> {
+  const reply = await r;
+  if (reply.status !== status)
+    throw new Error(`expected ${status}, got ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+/** A fresh district on the chosen shard, with its keys, one branch and that branch's admin key. */
+export async function newTenant(opts: { shard?: number } = {}): Promise<Tenant> {
+  const district = await ok(
+    call("/v1/districts", { body: { code: `d-${unique()}`, name: "测试区", shard: opts.shard } }),
+  );
+  const districtKey = (
+    await ok(
+      call(`/v1/districts/${district.id}/keys`, { body: { role: "district_admin", label: "区委组织部" } }),
+    )
+  ).key;
+  const auditorKey = (
+    await ok(call(`/v1/districts/${district.id}/keys`, { body: { role: "auditor", label: "审计" } }))
+  ).key;
+  const branch = await newBranch(district.id, districtKey);
+  const branchKey = (
+    await ok(
+      call(`/v1/branches/${branch.id}/keys`, {
+        key: districtKey,
+        body: { role: "branch_admin", label: "书记" },
+      }),
+    )
+  ).key;
+  return { district, districtKey, auditorKey, branch, branchKey };
+}
+
+export function newBranch(districtId: string, districtKey: string, name = `支部-${unique()}`) {
+  return ok<{ id: string; districtId: string }>(
+    call(`/v1/districts/${districtId}/branches`, {
+      key: districtKey,
+      body: { name, kind: "branch", foundedOn: "2010-07-01" },
+    }),
+  );
+}
+
+export interface MemberInput {
+  name?: string;
+  gender?: "male" | "female";
+  birthDate?: string;
+  status?: string;
+  joinedOn?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+  education?: string | null;
+}
+
+export function newMember(branchId: string, key: string, m: MemberInput = {}) {
+  const birthDate = m.birthDate ?? "1985-03-12";
+  return ok<{ id: string; version: number; idNumber: string | null; phone: string | null }>(
+    call(`/v1/branches/${branchId}/members`, {
+      key,
+      body: {
+        name: "王晓明",
+        gender: "male",
+        status: "full",
+        joinedOn: "2010-07-01",
+        idNumber: idNumberFor(birthDate),
+        phone: "13812345678",
+        education: "大学本科",
+        ...m,
+        birthDate,
+      },
+    }),
+  );
+}
+
+export function memberKey(branchId: string, memberId: string, adminKey: string) {
+  return ok<{ key: string }>(
+    call(`/v1/branches/${branchId}/keys`, {
+      key: adminKey,
+      body: { role: "member", memberId, label: "党员" },
+    }),
+  ).then((r) => r.key);
+}
+
+export async function eventCount(branchId: string, key: string): Promise<number> {
+  const r = await call<{ length: number }>(`/v1/branches/${branchId}/events/verify`, { key });
+  return r.body.length;
+}

@@ -1,0 +1,25 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+import { TEST_SECRETS } from "../../scripts/lib/module-workers.mjs";
+
+const root = new URL("../..", import.meta.url).pathname;
+
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          ...TEST_SECRETS,
+          TEST_DIRECTORY_MIGRATIONS: await readD1Migrations(`${root}migrations/directory`),
+          TEST_SHARD_MIGRATIONS: await readD1Migrations(`${root}migrations/shard`),
+        },
+      },
+    }),
+  ],
+  test: {
+    name: "onboarding",
+    include: ["test/**/*.test.ts"],
+    setupFiles: ["../../packages/db/test/apply-migrations.ts"],
+  },
+}));
