@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// @ts-expect-error -- plain ESM seed shared with `pnpm dev`
 import { seedDemo } from "../../scripts/seed/index.mjs";
 import { ADMIN_KEY, base, must } from "../support/http";
 
@@ -12,7 +11,7 @@ describe("the demo data `pnpm dev` seeds", () => {
       key: demo.keys.districtAdmin,
     });
     expect(branches.items.map((b: { name: string }) => b.name)).toContain("经济信息中心党支部");
-    const econ = demo.keys.branches.econ;
+    const econ = demo.keys.branches.econ!;
     const members = await must("GET", `/v1/branches/${econ.branchId}/members?limit=200`, {
       key: econ.branchAdmin,
     });

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-// @ts-expect-error -- plain ESM helpers shared with the dev and bench scripts
 import {
   ensureDevVars,
   freePort,
