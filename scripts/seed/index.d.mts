@@ -9,4 +9,9 @@ export interface DemoKeys {
   branches: Record<string, { branchId: string; name: string; branchAdmin: string }>;
 }
 
-export function seedDemo(opts: { base: string; adminKey: string; keysFile?: string; today?: string }): Promise<DemoKeys>;
+export function seedDemo(opts: {
+  base: string;
+  adminKey: string;
+  keysFile?: string;
+  today?: string;
+}): Promise<DemoKeys>;

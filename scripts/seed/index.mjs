@@ -1,7 +1,11 @@
 // Seeds the demo district once; later runs find it and reuse the saved keys.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { client } from "../lib/client.mjs";
+import { seedAudits } from "./audits.mjs";
+import { seedEvaluations } from "./evaluations.mjs";
+import { seedOnboarding } from "./onboarding.mjs";
 import { DEMO_DISTRICT, seedPlatform } from "./platform.mjs";
+import { seedStudy } from "./study.mjs";
 
 export async function seedDemo({ base, adminKey, keysFile, today }) {
   const api = client(base, adminKey);
@@ -11,7 +15,12 @@ export async function seedDemo({ base, adminKey, keysFile, today }) {
     throw new Error(
       `district ${DEMO_DISTRICT.code} exists but ${keysFile} is gone; reset with: rm -rf .wrangler/state`,
     );
-  const seeded = await seedPlatform(api, { today });
+  const opts = { today: today ?? todayInShanghai() };
+  const seeded = await seedPlatform(api, opts);
+  await seedOnboarding(api, seeded, opts);
+  await seedStudy(api, seeded, opts);
+  await seedEvaluations(api, seeded, opts);
+  await seedAudits(api, seeded, opts);
   const summary = { districtId: seeded.district.id, keys: seeded.keys, branches: seeded.keys.branches };
   if (keysFile) writeFileSync(keysFile, `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
@@ -26,4 +35,8 @@ async function findDistrict(api, code) {
     cursor = page.nextCursor;
   } while (cursor);
   return null;
+}
+
+function todayInShanghai() {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 }

@@ -64,7 +64,7 @@ export function rng(seed) {
   };
 }
 
-export function person(rand, i, { status, minAge = 22, maxAge = 70, today = "2026-11-27" }) {
+export function person(rand, i, { status, today, minAge = 22, maxAge = 70 }) {
   const age = minAge + Math.floor(rand() * (maxAge - minAge));
   const year = Number(today.slice(0, 4)) - age;
   const month = 1 + Math.floor(rand() * 12);
@@ -84,7 +84,16 @@ export function person(rand, i, { status, minAge = 22, maxAge = 70, today = "202
     const joinAge = 22 + Math.floor(rand() * Math.max(1, Math.min(age - 24, 20)));
     member.joinedOn = `${year + joinAge}-07-01`;
   } else if (status === "probationary") {
-    member.joinedOn = "2026-06-28";
+    member.joinedOn = monthsBefore(today, 5);
   }
   return member;
+}
+
+/** The same day `n` months earlier (day clamped to 28 so every month has it). */
+export function monthsBefore(date, n) {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 - n;
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  return `${year}-${String(month + 1).padStart(2, "0")}-${String(Math.min(28, Number(date.slice(8, 10)))).padStart(2, "0")}`;
 }

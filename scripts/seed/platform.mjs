@@ -37,7 +37,7 @@ function statusesFor(size) {
   return out;
 }
 
-export async function seedPlatform(api, { today = "2026-11-27" } = {}) {
+export async function seedPlatform(api, { today }) {
   const rand = rng(20261127);
   const district = await api.post("/v1/districts", DEMO_DISTRICT);
   const keys = {
@@ -79,8 +79,8 @@ export async function seedPlatform(api, { today = "2026-11-27" } = {}) {
     const full = members[b.key].filter((m) => m.status === "full");
     if (full.length >= 3) {
       await ba.put(`/v1/branches/${created.id}/committee`, {
-        termStart: "2024-03-15",
-        termEnd: b.key === "qingkou" ? "2029-03-15" : "2027-03-15",
+        termStart: `${Number(today.slice(0, 4)) - 2}-03-15`,
+        termEnd: `${Number(today.slice(0, 4)) + (b.key === "qingkou" ? 3 : 1)}-03-15`,
         posts: [
           { memberId: full[0].id, post: "secretary" },
           { memberId: full[1].id, post: "organization" },

@@ -5,6 +5,7 @@ export * from "./auth/bearer";
 export * from "./auth/keys";
 export * from "./auth/principal";
 export * from "./crypto/fields";
+export * from "./crypto/personal-data";
 export * from "./env";
 export * from "./errors/catalog";
 export * from "./errors/lang";

@@ -110,3 +110,8 @@ export const committeePosts = sqliteTable(
 export const events = eventLog("events");
 export const shardIdempotency = idempotencyLog("idempotency");
 export const shardGuard = writeGuard("write_guard");
+
+export * from "./audits";
+export * from "./evaluations";
+export * from "./onboarding";
+export * from "./study";

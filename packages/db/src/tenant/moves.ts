@@ -1,21 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { duesBases, duesPayments, members } from "../schema/shard";
+import { members } from "../schema/shard";
 import { bulkInsert, expectChanged, rawStatement, statement } from "../write/sql";
 import type { TenantContext } from "./context";
+import { memberRecordTables } from "./member-records";
 import type { MemberRow } from "./members";
-
-/**
- * Tables whose rows belong to a member and travel with them to a new branch (DOMAIN.md §6: the
- * member's progress and history go along). Modules add their tables here as they land.
- */
-export const MEMBER_RECORDS: {
-  name: string;
-  table: SQLiteTable & { memberId: unknown; branchId: unknown };
-}[] = [
-  { name: "dues_bases", table: duesBases },
-  { name: "dues_payments", table: duesPayments },
-];
 
 export interface MemberSnapshot {
   member: MemberRow;
@@ -32,26 +20,19 @@ export async function snapshotMember(
     .where(and(eq(members.branchId, src.branchId), eq(members.id, memberId), isNull(members.leftOn)))
     .get();
   if (!member) return undefined;
-  const queries = MEMBER_RECORDS.map(({ table }) =>
+  const tables = memberRecordTables();
+  const queries = tables.map((t) =>
     src.shard.db
       .select()
-      .from(table)
-      .where(
-        and(
-          eq((table as unknown as typeof duesBases).branchId, src.branchId),
-          eq((table as unknown as typeof duesBases).memberId, memberId),
-        ),
-      ),
+      .from(t.table)
+      .where(and(eq(t.branchId, src.branchId), eq(t.memberId, memberId))),
   );
   const results = queries.length
     ? await src.shard.db.batch(queries as [(typeof queries)[0], ...typeof queries])
     : [];
   return {
     member,
-    records: MEMBER_RECORDS.map(({ name }, i) => ({
-      name,
-      rows: (results[i] ?? []) as Record<string, unknown>[],
-    })),
+    records: tables.map(({ name }, i) => ({ name, rows: (results[i] ?? []) as Record<string, unknown>[] })),
   };
 }
 
@@ -84,7 +65,7 @@ export function arriveStatements(
     ),
   ];
   for (const { name, rows } of snap.records) {
-    const table = MEMBER_RECORDS.find((r) => r.name === name)!.table;
+    const table = memberRecordTables().find((r) => r.name === name)!.table;
     out.push(
       ...bulkInsert(
         dst.shard.d1,

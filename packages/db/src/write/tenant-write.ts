@@ -1,7 +1,7 @@
 import { directoryEvents, directoryIdempotency } from "../schema/directory";
 import { events, shardIdempotency } from "../schema/shard";
 import type { DataPlane } from "../shards";
-import type { TenantContext } from "../tenant/context";
+import type { DistrictContext, TenantContext } from "../tenant/context";
 import {
   type Actor,
   commitWrite,
@@ -71,4 +71,23 @@ export function directoryWrite<T>(
   plan: () => Promise<Planned<T>>,
 ): Promise<T> {
   return run(directoryStore(plane), req, [scope], plan);
+}
+
+/**
+ * A write to district-wide data kept in the district's shard (templates, rule sets a module keeps
+ * beside its tables), chained on the district's own log in that shard.
+ */
+export function districtWrite<T>(
+  dc: DistrictContext,
+  req: WriteRequest,
+  plan: (tx: { event: (d: Omit<EventDraft, "scopeId" | "districtId">) => EventDraft }) => Promise<Planned<T>>,
+): Promise<T> {
+  const event = (d: Omit<EventDraft, "scopeId" | "districtId">): EventDraft => ({
+    ...d,
+    scopeId: dc.districtId,
+    districtId: dc.districtId,
+  });
+  return run({ d1: dc.shard.d1, events, idempotency: shardIdempotency }, req, [dc.districtId], () =>
+    plan({ event }),
+  );
 }

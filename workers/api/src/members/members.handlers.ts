@@ -19,13 +19,13 @@ import {
   page,
   requireSelfOrAdmin,
   ruleViolation,
+  sealPersonal,
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
 import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CreateRoute, GetRoute, ListRoute, PatchRoute } from "./members.routes";
 import { memberView } from "./members.view";
-import { sealPersonal } from "./personal-data";
 
 const DUPLICATE_PERSON = {
   zh: "本支部已有相同身份证号的人员",

@@ -8,6 +8,7 @@ import {
   issuePath,
   localizeIssue,
   ProblemError,
+  sealPersonal,
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
@@ -16,7 +17,6 @@ import { mapHeader, parseMemberCsv, rowValues } from "./csv-rows";
 import type { ImportRoute } from "./members.routes";
 import { MemberInput } from "./members.schemas";
 import { memberView } from "./members.view";
-import { sealPersonal } from "./personal-data";
 
 export const MAX_IMPORT_ROWS = 10_000;
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;

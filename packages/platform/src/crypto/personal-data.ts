@@ -1,5 +1,5 @@
 import { maskIdNumber, maskPhone, normalizeIdNumber } from "@vanguard/domain";
-import { encryptField, lookupHash } from "@vanguard/platform";
+import { encryptField, lookupHash } from "./fields";
 
 export interface PersonalFields {
   idNumberEnc: string | null;

@@ -1,0 +1,5 @@
+/**
+ * Tables owned by the onboarding worker (shard side). Every table carries `district_id` and `branch_id`
+ * and is keyed by `branch_id` first, like schema/shard.ts.
+ */
+export {};

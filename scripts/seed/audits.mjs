@@ -1,0 +1,4 @@
+// Demo data for the audits worker, seeded through the public API after the platform seed.
+// `api` is a client with the platform-admin key (`api.as(key)` switches keys); `demo` is what
+// seedPlatform returned: { district, branches, members, keys }.
+export async function seedAudits(_api, _demo, _opts) {}
