@@ -9,14 +9,15 @@ type ModuleBinding = keyof Pick<ApiBindings, "ONBOARDING" | "STUDY" | "EVALUATIO
 const BRANCH_ROUTES: [RegExp, ModuleBinding][] = [
   [/^development(\/|$)/, "ONBOARDING"],
   [/^(study|meetings)(\/|$)/, "STUDY"],
-  [/^(inspections|duty-tasks|appraisals|reports\/secretary|model-posts)(\/|$)/, "EVALUATIONS"],
+  [/^(inspections|duty-tasks|appraisals|records|secretary-reports|model-posts|awards)(\/|$)/, "EVALUATIONS"],
   [/^members\/[^/]+\/records(\/|$)/, "EVALUATIONS"],
   [/^(findings|webhook|digest)(\/|$)/, "AUDITS"],
 ];
 
 const DISTRICT_ROUTES: [RegExp, ModuleBinding][] = [
-  [/^study(\/|$)/, "STUDY"],
-  [/^(inspection-templates|model-posts)(\/|$)/, "EVALUATIONS"],
+  [/^(study|meetings)(\/|$)/, "STUDY"],
+  [/^development(\/|$)/, "ONBOARDING"],
+  [/^(inspection-templates|model-posts|awards|evaluations)(\/|$)/, "EVALUATIONS"],
   [/^findings(\/|$)/, "AUDITS"],
 ];
 
