@@ -123,3 +123,49 @@ export const transfers = sqliteTable(
 export const directoryEvents = eventLog("directory_events");
 export const directoryIdempotency = idempotencyLog("directory_idempotency");
 export const directoryGuard = writeGuard("write_guard");
+
+/** A run of the audit over every branch (cron or on demand). Its progress is summed from the rows below. */
+export const auditRuns = sqliteTable("audit_runs", {
+  id: text("id").primaryKey(),
+  date: text("date").notNull(),
+  trigger: text("trigger", { enum: ["cron", "manual"] }).notNull(),
+  /** set only when the run cannot finish (a batch landed in the dead-letter queue) */
+  failure: text("failure"),
+  shardCount: integer("shard_count").notNull(),
+  districtId: text("district_id"),
+  createdAt: text("created_at").notNull(),
+  createdBy: text("created_by").notNull(),
+});
+
+/**
+ * One page of branches a planner message enqueued. Inserted once per (run, shard, page) whatever
+ * the redeliveries, so the totals summed from it are exact.
+ */
+export const auditRunPages = sqliteTable(
+  "audit_run_pages",
+  {
+    runId: text("run_id").notNull(),
+    shard: integer("shard").notNull(),
+    afterId: text("after_id").notNull(),
+    branches: integer("branches").notNull(),
+    batches: integer("batches").notNull(),
+    last: integer("last", { mode: "boolean" }).notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.shard, t.afterId] })],
+);
+
+/** One evaluated batch of branches, recorded once however often the message is delivered. */
+export const auditRunBatches = sqliteTable(
+  "audit_run_batches",
+  {
+    runId: text("run_id").notNull(),
+    batchKey: text("batch_key").notNull(),
+    branches: integer("branches").notNull(),
+    findingsOpened: integer("findings_opened").notNull(),
+    findingsResolved: integer("findings_resolved").notNull(),
+    queries: integer("queries").notNull(),
+    doneAt: text("done_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.batchKey] })],
+);

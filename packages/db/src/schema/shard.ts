@@ -108,6 +108,16 @@ export const committeePosts = sqliteTable(
 );
 
 export const events = eventLog("events");
+
+/**
+ * When each branch last did anything (any write by a person, not by the system), kept by the write
+ * path so "no activity for 30 days" is one indexed read however long the log grows.
+ */
+export const activity = sqliteTable("activity", {
+  scopeId: text("scope_id").primaryKey(),
+  lastAt: text("last_at").notNull(),
+  lastAction: text("last_action").notNull(),
+});
 export const shardIdempotency = idempotencyLog("idempotency");
 export const shardGuard = writeGuard("write_guard");
 

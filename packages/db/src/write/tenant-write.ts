@@ -21,7 +21,7 @@ export interface WriteRequest {
 }
 
 function shardStore(tc: TenantContext): WriteStore {
-  return { d1: tc.shard.d1, events, idempotency: shardIdempotency };
+  return { d1: tc.shard.d1, events, idempotency: shardIdempotency, activity: "activity" };
 }
 
 function directoryStore(plane: DataPlane): WriteStore {

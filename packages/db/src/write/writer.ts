@@ -49,7 +49,12 @@ export interface WriteStore {
   d1: D1Database;
   events: EventTable;
   idempotency: IdempotencyTable;
+  /** the table that remembers each scope's last activity by a person, where the store has one */
+  activity?: string;
 }
+
+/** The actor of writes the platform makes on its own (audit findings, reminders). */
+export const SYSTEM_ROLE = "system";
 
 export interface WriteOptions {
   actor: Actor;
@@ -152,6 +157,18 @@ export async function commitWrite<T>(
     const planned = await plan(heads);
     const chained = await chainEvents(planned.events, heads, options.actor);
     const batch = [...planned.statements, ...bulkInsert(store.d1, store.events, chained)];
+    if (store.activity && options.actor.role !== SYSTEM_ROLE && chained.length) {
+      const latest = new Map(chained.map((e) => [e.scopeId, e]));
+      batch.push(
+        rawStatement(
+          store.d1,
+          `INSERT INTO "${store.activity}" (scope_id, last_at, last_action)
+             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?) WHERE true
+           ON CONFLICT(scope_id) DO UPDATE SET last_at = excluded.last_at, last_action = excluded.last_action`,
+          [JSON.stringify([...latest.values()].map((e) => [e.scopeId, e.at, e.action]))],
+        ),
+      );
+    }
     if (options.idempotency) {
       const claim = options.idempotency;
       batch.push(

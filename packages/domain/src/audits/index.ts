@@ -1,0 +1,4 @@
+export * from "./finding";
+export * from "./reconcile";
+export * from "./rules";
+export * from "./snapshot";

@@ -1,0 +1,27 @@
+/**
+ * Everything the audit rules look at for one branch, read in batches for many branches at once.
+ * Module data joins as the modules land; a rule whose data is absent simply finds nothing.
+ */
+export interface BranchSnapshot {
+  branchId: string;
+  districtId: string;
+  branchName: string;
+  kind: "branch" | "general_branch" | "committee";
+  /** the audit date in the district's time zone */
+  today: string;
+  /** current members by status */
+  members: { applicant: number; activist: number; candidate: number; probationary: number; full: number };
+  committee: { termStart: string; termEnd: string; size: number } | null;
+  /** date of the newest entry in the branch's event log (any write), or null if none */
+  lastActivityOn: string | null;
+  /** party members who owe dues: for each, the consecutive unpaid months ending last month */
+  duesArrears: { memberId: string; name: string; firstUnpaid: string; consecutive: number }[];
+  /** transfer letters out of this branch still pending after their last valid day */
+  expiredTransfers: {
+    transferId: string;
+    memberId: string;
+    memberName: string;
+    toBranchId: string;
+    expiresOn: string;
+  }[];
+}
