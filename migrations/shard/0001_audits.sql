@@ -27,6 +27,7 @@ CREATE TABLE `findings` (
 	`acknowledged_by` text,
 	`resolved_at` text,
 	`resolved_by` text,
+	`resolved_run` text,
 	`resolution` text,
 	`note` text,
 	`version` integer DEFAULT 1 NOT NULL,
@@ -35,7 +36,7 @@ CREATE TABLE `findings` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `findings_key_uq` ON `findings` (`branch_id`,`key`);--> statement-breakpoint
 CREATE INDEX `findings_status_idx` ON `findings` (`branch_id`,`status`,`id`);--> statement-breakpoint
-CREATE INDEX `findings_district_idx` ON `findings` (`district_id`,`status`,`severity`);--> statement-breakpoint
+CREATE INDEX `findings_district_idx` ON `findings` (`district_id`,`status`,`id`);--> statement-breakpoint
 CREATE TABLE `webhook_deliveries` (
 	`branch_id` text NOT NULL,
 	`id` text NOT NULL,

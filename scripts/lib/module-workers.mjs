@@ -15,6 +15,27 @@ export const TEST_SECRETS = {
   INTERNAL_SECRET: "test-internal-secret",
   MEMBER_DATA_KEY: "dGVzdC1tZW1iZXItZGF0YS1rZXktMzItYnl0ZXMhISE=",
   LOG_REQUESTS: "0",
+  WEBHOOK_RETRY_BASE_SECONDS: "1",
+};
+
+/** The audits worker's queues as its wrangler.toml declares them (fast retries for tests). */
+const AUDIT_QUEUES = {
+  queueProducers: { AUDIT_QUEUE: "vanguard-audits", WEBHOOK_QUEUE: "vanguard-webhooks" },
+  queueConsumers: {
+    "vanguard-audits": {
+      maxBatchSize: 5,
+      maxBatchTimeout: 1,
+      maxRetries: 5,
+      deadLetterQueue: "vanguard-audits-dlq",
+    },
+    "vanguard-webhooks": {
+      maxBatchSize: 10,
+      maxBatchTimeout: 1,
+      maxRetries: 10,
+      deadLetterQueue: "vanguard-audits-dlq",
+    },
+    "vanguard-audits-dlq": { maxBatchSize: 10, maxBatchTimeout: 1 },
+  },
 };
 
 function build(module) {
@@ -45,6 +66,7 @@ function build(module) {
 export async function moduleWorkers(modules = MODULES) {
   const built = await Promise.all(modules.map(build));
   return modules.map((m, i) => ({
+    ...(m === "audits" ? AUDIT_QUEUES : {}),
     name: `vanguard-${m}`,
     modules: true,
     modulesRoot: dirname(built[i]),

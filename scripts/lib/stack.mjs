@@ -77,7 +77,14 @@ export async function waitForHealth(base, child, timeoutMs = 90_000) {
  */
 export function startStack({ port, persistTo, inherit = false, extraArgs = [], vars = {} }) {
   const args = ["dev", ...CONFIGS.flatMap((c) => ["-c", c]), "--port", String(port), "--ip", "127.0.0.1"];
-  args.push("--persist-to", persistTo, "--show-interactive-dev-session=false", ...extraArgs);
+  // --test-scheduled serves /__scheduled?cron=… (the api worker hands crons to the audits worker)
+  args.push(
+    "--persist-to",
+    persistTo,
+    "--show-interactive-dev-session=false",
+    "--test-scheduled",
+    ...extraArgs,
+  );
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn(WRANGLER, args, {
     cwd: ROOT,

@@ -16,6 +16,23 @@ export const ID_PREFIXES = {
   transfer: "tr",
   event: "ev",
   request: "req",
+  studyActivity: "sa",
+  meeting: "mt",
+  developmentCase: "dc",
+  developmentStep: "ds",
+  complaint: "cmp",
+  sanction: "snc",
+  inspectionTemplate: "itp",
+  inspection: "ins",
+  dutyTask: "dtk",
+  record: "rec",
+  appraisal: "apr",
+  secretaryReport: "srp",
+  modelPost: "mpo",
+  award: "awd",
+  run: "run",
+  finding: "fd",
+  delivery: "dlv",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

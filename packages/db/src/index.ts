@@ -25,3 +25,4 @@ export * from "./write/errors";
 export { bulkInsert, expectChanged, rawStatement, statement } from "./write/sql";
 export * from "./write/tenant-write";
 export type { Actor, EventDraft, Head, IdempotencyClaim, Planned } from "./write/writer";
+export { SYSTEM_ROLE } from "./write/writer";

@@ -1,4 +1,4 @@
-import type { DataEnv, DataPlane } from "@vanguard/db";
+import type { DataEnv, DataPlane, ResolvedBranch } from "@vanguard/db";
 import type { Principal } from "./auth/principal";
 import type { Lang } from "./errors/lang";
 
@@ -15,8 +15,8 @@ export interface AppVariables {
   lang: Lang;
   plane: DataPlane;
   principal: Principal;
-  /** the validated Idempotency-Key of a POST, if the client sent one */
-  idempotencyKey: string | undefined;
+  /** the branch the path names, resolved beside the key in the same directory round trip */
+  branchHint: { id: string; branch: ResolvedBranch | undefined } | undefined;
 }
 
 export interface AppEnv<B extends PlatformBindings = PlatformBindings> {

@@ -11,7 +11,7 @@ export interface ResolvedBranch extends Branch {
   timeZone: string;
 }
 
-export function resolveBranch(plane: DataPlane, branchId: string): Promise<ResolvedBranch | undefined> {
+function resolveBranchQuery(plane: DataPlane, branchId: string) {
   return plane.directory.db
     .select({
       id: branches.id,
@@ -30,7 +30,12 @@ export function resolveBranch(plane: DataPlane, branchId: string): Promise<Resol
     .from(branches)
     .innerJoin(districts, eq(districts.id, branches.districtId))
     .where(eq(branches.id, branchId))
-    .get();
+    .limit(1);
+}
+
+export async function resolveBranch(plane: DataPlane, branchId: string): Promise<ResolvedBranch | undefined> {
+  const [row] = await resolveBranchQuery(plane, branchId);
+  return row;
 }
 
 export function listBranches(

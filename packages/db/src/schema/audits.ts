@@ -31,6 +31,8 @@ export const findings = sqliteTable(
     acknowledgedBy: text("acknowledged_by"),
     resolvedAt: text("resolved_at"),
     resolvedBy: text("resolved_by"),
+    /** the run that found the condition gone, when it cleared itself */
+    resolvedRun: text("resolved_run"),
     /** `cleared` when a run found the condition gone, `manual` when a person resolved it */
     resolution: text("resolution"),
     note: text("note"),
@@ -40,7 +42,7 @@ export const findings = sqliteTable(
     primaryKey({ columns: [t.branchId, t.id] }),
     uniqueIndex("findings_key_uq").on(t.branchId, t.key),
     index("findings_status_idx").on(t.branchId, t.status, t.id),
-    index("findings_district_idx").on(t.districtId, t.status, t.severity),
+    index("findings_district_idx").on(t.districtId, t.status, t.id),
   ],
 );
 

@@ -1,5 +1,159 @@
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
 /**
  * Tables owned by the study worker (shard side). Every table carries `district_id` and `branch_id`
  * and is keyed by `branch_id` first, like schema/shard.ts.
  */
-export {};
+
+/** Every study activity as recorded, with what it earned: the evidence behind the aggregates. */
+export const studyActivities = sqliteTable(
+  "study_activities",
+  {
+    branchId: text("branch_id").notNull(),
+    id: text("id").notNull(),
+    districtId: text("district_id").notNull(),
+    memberId: text("member_id").notNull(),
+    kind: text("kind").notNull(),
+    occurredAt: text("occurred_at").notNull(),
+    /** local date in the district's time zone */
+    day: text("day").notNull(),
+    durationSec: integer("duration_sec"),
+    units: integer("units"),
+    ref: text("ref"),
+    awarded: integer("awarded").notNull(),
+    deducted: integer("deducted").notNull(),
+    capped: integer("capped", { mode: "boolean" }).notNull(),
+    /** JSON array of flags (`rate_exceeded`, …) or null */
+    flags: text("flags"),
+    ruleVersion: integer("rule_version").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.id] }),
+    index("study_activities_member_idx").on(t.branchId, t.memberId, t.day),
+  ],
+);
+
+/**
+ * One row per member per day: points and units per kind, the rule-set version the day is scored
+ * with, and what the next activity's checks need. Reads never go below this table.
+ */
+export const studyDays = sqliteTable(
+  "study_days",
+  {
+    branchId: text("branch_id").notNull(),
+    memberId: text("member_id").notNull(),
+    day: text("day").notNull(),
+    districtId: text("district_id").notNull(),
+    ruleVersion: integer("rule_version").notNull(),
+    points: integer("points").notNull(),
+    deducted: integer("deducted").notNull(),
+    flagged: integer("flagged").notNull(),
+    activities: integer("activities").notNull(),
+    classSeconds: integer("class_seconds").notNull(),
+    /** JSON `{ kind: { points, units, seconds, count } }` */
+    kinds: text("kinds").notNull(),
+    /** JSON array of `kind:ref` already scored today */
+    refs: text("refs").notNull(),
+    /** JSON array of the latest activity timestamps (epoch seconds) */
+    recent: text("recent").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.memberId, t.day] }),
+    index("study_days_by_day_idx").on(t.branchId, t.day),
+  ],
+);
+
+/**
+ * A member's totals per period (`2026-11-27`, `2026-W48`, `2026-11`, `2026`) earned in this branch,
+ * kept on write so a branch leaderboard reads one row per member whatever the period.
+ */
+export const studyMemberPeriods = sqliteTable(
+  "study_member_periods",
+  {
+    branchId: text("branch_id").notNull(),
+    period: text("period").notNull(),
+    memberId: text("member_id").notNull(),
+    districtId: text("district_id").notNull(),
+    points: integer("points").notNull(),
+    activities: integer("activities").notNull(),
+    activeDays: integer("active_days").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.period, t.memberId] })],
+);
+
+/**
+ * A branch's totals per period, kept on write so a district leaderboard reads one row per branch.
+ * `members` is the roll of party members when the branch last recorded activity in the period.
+ */
+export const studyBranchPeriods = sqliteTable(
+  "study_branch_periods",
+  {
+    branchId: text("branch_id").notNull(),
+    period: text("period").notNull(),
+    districtId: text("district_id").notNull(),
+    points: integer("points").notNull(),
+    activities: integer("activities").notNull(),
+    activeMembers: integer("active_members").notNull(),
+    members: integer("members").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.period] }),
+    index("study_branch_periods_district_idx").on(t.districtId, t.period, t.branchId),
+  ],
+);
+
+/** 三会一课 and the other meetings, as recorded (immutable: 全程纪实). */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    branchId: text("branch_id").notNull(),
+    id: text("id").notNull(),
+    districtId: text("district_id").notNull(),
+    kind: text("kind", {
+      enum: ["general_assembly", "committee", "group", "lecture", "theme_day", "life_meeting"],
+    }).notNull(),
+    heldOn: text("held_on").notNull(),
+    topic: text("topic").notNull(),
+    /** class hours credited to each attendee */
+    hours: real("hours").notNull(),
+    minutes: text("minutes"),
+    lecturerId: text("lecturer_id"),
+    /** the lecturer's committee post on the day it was recorded (书记讲党课) */
+    lecturerPost: text("lecturer_post"),
+    present: integer("present").notNull(),
+    absent: integer("absent").notNull(),
+    committeeSize: integer("committee_size"),
+    committeePresent: integer("committee_present"),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.id] }),
+    index("meetings_held_on_idx").on(t.branchId, t.heldOn, t.id),
+  ],
+);
+
+/** Who attended a meeting and who was absent (with the reason): a member's record, it travels. */
+export const meetingAttendance = sqliteTable(
+  "meeting_attendance",
+  {
+    branchId: text("branch_id").notNull(),
+    meetingId: text("meeting_id").notNull(),
+    memberId: text("member_id").notNull(),
+    districtId: text("district_id").notNull(),
+    kind: text("kind").notNull(),
+    heldOn: text("held_on").notNull(),
+    present: integer("present", { mode: "boolean" }).notNull(),
+    reason: text("reason"),
+    hours: real("hours").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.meetingId, t.memberId] }),
+    index("meeting_attendance_member_idx").on(t.branchId, t.memberId, t.heldOn),
+  ],
+);

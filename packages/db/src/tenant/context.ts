@@ -49,3 +49,25 @@ export function districtContext(
     shard: plane.shard(ref.shard),
   } as DistrictContext;
 }
+
+/**
+ * Many branches of one shard, for the batched reads of audits and reports: every query filters by
+ * exactly these branches, which the directory placed on this shard.
+ */
+export interface BranchSetContext {
+  readonly shard: ShardDb;
+  readonly branches: readonly { branchId: string; districtId: string }[];
+  readonly [tenantBrand]: true;
+}
+
+export function branchSetContext(
+  plane: DataPlane,
+  shard: number,
+  branches: readonly { branchId: string; districtId: string }[],
+): BranchSetContext {
+  return { shard: plane.shard(shard), branches } as BranchSetContext;
+}
+
+export function branchIdsJson(set: BranchSetContext): string {
+  return JSON.stringify(set.branches.map((b) => b.branchId));
+}

@@ -1,7 +1,7 @@
 import { directoryEvents, directoryIdempotency } from "../schema/directory";
 import { events, shardIdempotency } from "../schema/shard";
 import type { DataPlane } from "../shards";
-import type { DistrictContext, TenantContext } from "../tenant/context";
+import type { BranchSetContext, DistrictContext, TenantContext } from "../tenant/context";
 import {
   type Actor,
   commitWrite,
@@ -89,5 +89,22 @@ export function districtWrite<T>(
   });
   return run({ d1: dc.shard.d1, events, idempotency: shardIdempotency }, req, [dc.districtId], () =>
     plan({ event }),
+  );
+}
+
+/**
+ * One transaction over many branches of a shard (the audit's batches): each branch's events are
+ * chained on its own log, and any concurrent write to one of them re-runs the plan.
+ */
+export function branchSetWrite<T>(
+  set: BranchSetContext,
+  req: WriteRequest,
+  plan: () => Promise<Planned<T>>,
+): Promise<T> {
+  return run(
+    { d1: set.shard.d1, events, idempotency: shardIdempotency, activity: "activity" },
+    req,
+    set.branches.map((b) => b.branchId),
+    plan,
   );
 }

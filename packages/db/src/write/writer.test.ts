@@ -111,6 +111,33 @@ describe("the write path", () => {
     expect((await getMember(t, p.id))!.version).toBe(2);
   });
 
+  it("re-plans when a concurrent writer trips the plan's own unique key or guard first", async () => {
+    const t = tc();
+    const p = person("唯一键");
+    let plans = 0;
+    // both plans see no row and insert the same id; the loser re-plans and finds the winner's row
+    const insertOnce = () =>
+      tenantWrite(t, { actor }, async ({ event }) => {
+        plans += 1;
+        const existing = await getMember(t, p.id);
+        return {
+          statements: existing ? [] : insertMembers(t, [p]),
+          events: [
+            event({
+              action: existing ? "member.seen" : "member.created",
+              subjectType: "member",
+              subjectId: p.id,
+            }),
+          ],
+          result: existing ? "seen" : "created",
+        };
+      });
+    const results = await Promise.all([insertOnce(), insertOnce()]);
+    expect(results.sort()).toEqual(["created", "seen"]);
+    expect(plans).toBeGreaterThanOrEqual(3);
+    expect(await verifyBranchChain(t)).toMatchObject({ ok: true, length: 2 });
+  });
+
   it("turns a unique violation into a ConflictError and writes nothing", async () => {
     const t = tc();
     const p = person("唯一");

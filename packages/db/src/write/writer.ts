@@ -156,7 +156,10 @@ export async function commitWrite<T>(
     const heads = await readHeads(store, options.scopes);
     const planned = await plan(heads);
     const chained = await chainEvents(planned.events, heads, options.actor);
-    const batch = [...planned.statements, ...bulkInsert(store.d1, store.events, chained)];
+    // the chain goes first: if anyone wrote to these scopes since the heads were read, the batch fails
+    // on the chain's key before any of the plan's statements (a guarded update, a unique key) can
+    // fail for a reason that is only a consequence of that race
+    const batch = [...bulkInsert(store.d1, store.events, chained), ...planned.statements];
     if (store.activity && options.actor.role !== SYSTEM_ROLE && chained.length) {
       const latest = new Map(chained.map((e) => [e.scopeId, e]));
       batch.push(
@@ -191,14 +194,20 @@ export async function commitWrite<T>(
       await store.d1.batch(batch);
       return planned.result;
     } catch (err) {
-      if (isGuardFailure(err)) throw new StaleError();
-      const constraint = uniqueViolation(err);
-      if (!constraint) throw err;
-      if (constraint.startsWith(`${eventsName}.`)) {
+      const guard = isGuardFailure(err);
+      const constraint = guard ? null : uniqueViolation(err);
+      if (!guard && !constraint) throw err;
+      if (constraint?.startsWith(`${eventsName}.`)) {
+        // someone wrote first; a concurrent twin with the same Idempotency-Key may be that someone
+        if (options.idempotency) {
+          const replay = await findReplay(store, options.idempotency);
+          if (replay) throw replay;
+        }
         if (attempt >= maxAttempts) throw new ContentionError();
         await sleep(Math.floor(Math.random() * 10 * attempt) + 2);
         continue;
       }
+      if (guard || !constraint) throw new StaleError();
       if (options.idempotency && constraint.startsWith(`${getTableName(store.idempotency)}.`)) {
         const replay = await findReplay(store, options.idempotency);
         if (replay) throw replay;

@@ -37,6 +37,16 @@ export function seesBranch(p: Principal, branch: { id: string; districtId: strin
   }
 }
 
+/** The branch a request names: already resolved beside the key when the path named it, else one lookup. */
+export async function lookupBranch<B extends PlatformBindings>(
+  c: Context<AppEnv<B>>,
+  branchId: string,
+): Promise<ResolvedBranch | undefined> {
+  const hint = c.get("branchHint");
+  if (hint && hint.id === branchId) return hint.branch;
+  return resolveBranch(c.get("plane"), branchId);
+}
+
 /** Inside its scope, a role lacking the action gets 403 (auditors may only read). */
 export function requireRole(p: Principal, allow: readonly Role[]): void {
   if (!allow.includes(p.role)) throw forbidden();

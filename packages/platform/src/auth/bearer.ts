@@ -1,4 +1,4 @@
-import { findLiveKey } from "@vanguard/db";
+import { findLiveKey, findLiveKeyAndBranch, type KeyHolder } from "@vanguard/db";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, PlatformBindings } from "../env";
 import { ProblemError } from "../errors/problem";
@@ -9,6 +9,8 @@ export interface AuthBindings extends PlatformBindings {
   /** a platform-admin key taken from the environment, so a fresh deployment can be provisioned */
   BOOTSTRAP_ADMIN_KEY?: string;
 }
+
+const BRANCH_PATH = /^\/v1\/branches\/([^/]{1,64})(?:\/|$)/;
 
 const unauthorized = () =>
   new ProblemError("unauthorized", undefined, [], { "WWW-Authenticate": 'Bearer realm="vanguard"' });
@@ -36,7 +38,15 @@ export function bearerAuth(): MiddlewareHandler<AppEnv<AuthBindings>> {
       });
       return next();
     }
-    const found = await findLiveKey(c.get("plane"), hash);
+    const branchId = BRANCH_PATH.exec(c.req.path)?.[1];
+    let found: KeyHolder | undefined;
+    if (branchId) {
+      const both = await findLiveKeyAndBranch(c.get("plane"), hash, branchId);
+      found = both.holder;
+      c.set("branchHint", { id: branchId, branch: both.branch });
+    } else {
+      found = await findLiveKey(c.get("plane"), hash);
+    }
     if (!found) throw unauthorized();
     const p = found.principal;
     const principal: Principal = {

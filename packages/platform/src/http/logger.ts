@@ -21,8 +21,10 @@ export function requestLog(service: string): MiddlewareHandler<AppEnv> {
     const plane = c.get("plane");
     const counter = plane?.counter;
     if (counter) {
-      c.header("X-D1-Queries", String(counter.queries));
-      c.header("X-D1-Rows-Read", String(counter.rowsRead));
+      // a forwarded response already carries the module worker's count: the client sees the sum
+      const add = (name: string, n: number) => c.header(name, String(Number(c.res.headers.get(name) ?? 0) + n));
+      add("X-D1-Queries", counter.queries);
+      add("X-D1-Rows-Read", counter.rowsRead);
     }
     if (c.env?.LOG_REQUESTS === "0") return;
     const principal = c.get("principal");

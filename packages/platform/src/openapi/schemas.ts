@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { isIsoDate, isIsoMonth } from "@vanguard/domain";
+import { isIsoDate, isIsoMonth, isValidIdNumber } from "@vanguard/domain";
 
 /** `YYYY-MM-DD`, a real calendar date. */
 export const IsoDate = z
@@ -66,6 +66,21 @@ export function Id(prefix: string) {
     })
     .openapi({ example: `${prefix}_01JB2K3M4N5P6Q7R8S9T0V1W2X` });
 }
+
+/** A resident identity number (GB 11643, 18 characters with its check digit). */
+export const IdNumber = z
+  .string()
+  .trim()
+  .refine(isValidIdNumber, {
+    message: "身份证号无效（18位，校验位不符）|not a valid 18-character resident identity number",
+  })
+  .openapi({ example: "11010519491231002X" });
+
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: "电话号码格式无效|not a valid phone number" })
+  .openapi({ example: "13812345678" });
 
 export const Version = z
   .number()
