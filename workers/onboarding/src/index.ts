@@ -1,5 +1,14 @@
 import { createModuleApp } from "@vanguard/platform";
+import { cases } from "./cases/cases.index";
+import { complaints } from "./complaints/complaints.index";
+import type { OnboardingBindings } from "./env";
+import { rules } from "./rules/rules.index";
+import { sanctions } from "./sanctions/sanctions.index";
+import { steps } from "./steps/steps.index";
 
-const app = createModuleApp({ service: "onboarding" });
+/** The development pipeline (发展党员): cases, their 25 steps, complaints, sanctions and the district's rules. */
+const app = createModuleApp<OnboardingBindings>({ service: "onboarding" });
+
+app.route("/", cases).route("/", steps).route("/", complaints).route("/", sanctions).route("/", rules);
 
 export default app;

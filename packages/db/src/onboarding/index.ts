@@ -1,2 +1,9 @@
 // Tenant-scoped data access for the onboarding worker.
-export { ONBOARDING_MEMBER_RECORDS } from "./member-records";
+export * from "./case-state";
+export * from "./cases";
+export * from "./complaints";
+export * from "./member-records";
+export * from "./member-status";
+export * from "./rule-set";
+export * from "./sanctions";
+export * from "./steps";

@@ -1,20 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { GENDERS, isValidIdNumber, MEMBER_STATUSES } from "@vanguard/domain";
-import { IsoDate, Name, Version } from "@vanguard/platform";
-
-export const IdNumber = z
-  .string()
-  .trim()
-  .refine(isValidIdNumber, {
-    message: "身份证号无效（18位，校验位不符）|not a valid 18-character resident identity number",
-  })
-  .openapi({ example: "11010519491231002X" });
-
-export const Phone = z
-  .string()
-  .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: "电话号码格式无效|not a valid phone number" })
-  .openapi({ example: "13812345678" });
+import { GENDERS, MEMBER_STATUSES } from "@vanguard/domain";
+import { IdNumber, IsoDate, Name, Phone, Version } from "@vanguard/platform";
 
 export const MemberInput = z
   .object({

@@ -1,0 +1,134 @@
+import { z } from "@hono/zod-openapi";
+import { GENDERS, MEMBER_STATUSES, STAGES, STEP_CODES } from "@vanguard/domain";
+import { IdNumber, IsoDate, Name, PageQuery, Phone, Prose } from "@vanguard/platform";
+import { Document, MemberRef, Note, RuleResult } from "../shared/schemas";
+
+/** Someone not yet on the roll: they join it as an applicant with their case. */
+export const PersonInput = z
+  .object({
+    name: Name(50).openapi({ example: "陈思远" }),
+    gender: z.enum(GENDERS),
+    birthDate: IsoDate,
+    idNumber: IdNumber.nullish(),
+    phone: Phone.nullish(),
+    education: Name(40).nullish().openapi({ example: "大学本科" }),
+  })
+  .strict();
+
+export const CaseInput = z
+  .object({
+    memberId: MemberRef.optional().openapi({
+      description: "a person already on the roll (applicant, activist or candidate)",
+    }),
+    person: PersonInput.optional().openapi({
+      description: "or a new person, added to the roll as an applicant",
+    }),
+    appliedOn: IsoDate.openapi({ description: "the date of the written application (step 1)" }),
+    note: Note.optional(),
+    documents: z.array(Document).max(20).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.memberId === undefined) === (v.person === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["memberId"],
+        message: "须提供 memberId 或 person 之一|give either memberId or person",
+      });
+    }
+  })
+  .openapi("DevelopmentCaseInput");
+
+export const CloseInput = z
+  .object({
+    closedOn: IsoDate,
+    reason: Prose(500).openapi({ example: "本人撤回入党申请" }),
+  })
+  .strict();
+
+export const CaseListQuery = PageQuery.extend({
+  stage: z
+    .enum(STAGES)
+    .optional()
+    .openapi({ param: { name: "stage", in: "query" } }),
+});
+
+export const NextStep = z
+  .object({
+    step: z.enum(STEP_CODES),
+    number: z.number().int(),
+    label: z.string(),
+    recordedBy: z.enum(["branch", "upper"]),
+    allowed: z.boolean(),
+    blockers: z.array(RuleResult),
+    dueBy: z.string().optional(),
+    notBefore: z.string().optional(),
+  })
+  .openapi("DevelopmentNextStep");
+
+export const CaseView = z
+  .object({
+    id: z.string(),
+    memberId: z.string(),
+    member: z.object({ name: z.string(), status: z.enum(MEMBER_STATUSES), joinedOn: z.string().nullable() }),
+    stage: z.enum(STAGES),
+    appliedOn: z.string(),
+    probationEndsOn: z.string().nullable(),
+    extensionsApproved: z.number().int(),
+    fullOn: z.string().nullable(),
+    closedOn: z.string().nullable(),
+    closedReason: z.string().nullable(),
+    completedSteps: z.array(z.enum(STEP_CODES)),
+    nextSteps: z.array(NextStep),
+    overdue: z.array(RuleResult).openapi({ description: "deadlines missed as of today (warnings)" }),
+    openComplaints: z.number().int(),
+    ruleSetVersion: z
+      .number()
+      .int()
+      .openapi({ description: "the rule-set version nextSteps was checked against" }),
+    lastStep: z.enum(STEP_CODES),
+    lastStepOn: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi("DevelopmentCase");
+
+export const CaseListItem = z
+  .object({
+    id: z.string(),
+    memberId: z.string(),
+    memberName: z.string(),
+    stage: z.enum(STAGES),
+    appliedOn: z.string(),
+    lastStep: z.enum(STEP_CODES),
+    lastStepOn: z.string(),
+    probationEndsOn: z.string().nullable(),
+    closedOn: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .openapi("DevelopmentCaseListItem");
+
+export const TimelineEntry = z
+  .object({
+    kind: z.enum(["step", "complaint_received", "complaint_resolved", "case_closed"]),
+    on: z.string(),
+    /** the step's or complaint's id */
+    id: z.string(),
+    step: z.enum(STEP_CODES).optional(),
+    number: z.number().int().optional(),
+    label: z.string(),
+    data: z.record(z.string(), z.unknown()).optional(),
+    documents: z.array(Document).optional(),
+    note: z.string().nullable().optional(),
+    warnings: z.array(RuleResult).optional(),
+    ruleSetVersion: z.number().int().optional(),
+    text: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: "a complaint's summary or resolution, a closing reason" }),
+    recordedAt: z.string().nullable(),
+    recordedBy: z.string().nullable(),
+  })
+  .openapi("DevelopmentTimelineEntry");

@@ -1,0 +1,79 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponses, json, jsonBody, security, writeResponses } from "@vanguard/platform";
+
+const tags = ["Development pipeline"];
+const DistrictParams = z.object({ districtId: z.string().max(64) });
+const Months = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/** DOMAIN.md §1's numbers; a district publishes its own version (e.g. 40 training hours, 7 publicity days). */
+const Rules = z
+  .object({
+    minAge: z.number().int().min(16).max(30),
+    applicationTalkWithinMonths: Months(1, 6),
+    cultivationReviewEveryMonths: Months(1, 12),
+    cultivationMinMonths: Months(6, 36),
+    basicTrainingMinHours: z.number().min(0).max(200),
+    contacts: z.object({ min: z.number().int().min(1).max(5), max: z.number().int().min(1).max(5) }).strict(),
+    introducers: z.number().int().min(1).max(3),
+    intensiveTraining: z
+      .object({ minHours: z.number().min(0).max(400), minDays: z.number().min(0).max(60) })
+      .strict(),
+    publicityWorkingDays: z.number().int().min(1).max(30),
+    admissionApprovalWithinMonths: Months(1, 12),
+    probationMonths: Months(6, 24),
+    extension: z
+      .object({
+        minMonths: Months(1, 24),
+        maxMonths: Months(1, 24),
+        maxTimes: z.number().int().min(0).max(3),
+      })
+      .strict(),
+    fullApprovalWithinMonths: Months(1, 12),
+  })
+  .strict()
+  .openapi("PipelineRules");
+
+export const PipelineRulesView = z
+  .object({
+    districtId: z.string(),
+    version: z.number().int().openapi({ description: "0 = the DOMAIN.md defaults, never stored" }),
+    rules: Rules,
+  })
+  .openapi("PipelineRuleSet");
+
+export const get = createRoute({
+  method: "get",
+  path: "/v1/districts/{districtId}/development/rules",
+  tags,
+  security,
+  summary: "The district's development-pipeline rule set (latest version)",
+  request: { params: DistrictParams },
+  responses: { 200: json(PipelineRulesView, "the rule set"), ...errorResponses },
+});
+
+export const put = createRoute({
+  method: "put",
+  path: "/v1/districts/{districtId}/development/rules",
+  tags,
+  security,
+  summary: "Publish a new version of the district's pipeline rules; steps recorded later cite it",
+  request: {
+    params: DistrictParams,
+    body: jsonBody(
+      z
+        .object({
+          rules: Rules,
+          version: z
+            .number()
+            .int()
+            .min(0)
+            .openapi({ description: "the version you read (0 for the defaults)" }),
+        })
+        .strict(),
+    ),
+  },
+  responses: { 200: json(PipelineRulesView, "the new version"), ...writeResponses },
+});
+
+export type GetRoute = typeof get;
+export type PutRoute = typeof put;

@@ -1,0 +1,169 @@
+import {
+  changeMemberStatus,
+  getCurrentMembers,
+  insertStep,
+  pipelineRuleSet,
+  type StepRow,
+  type TenantContext,
+  tenantWrite,
+  underDisciplineOn,
+  updateCase,
+  votingMembersOn,
+  workingCalendar,
+} from "@vanguard/db";
+import {
+  type CaseFacts,
+  namedPeople,
+  recordStep,
+  rollChange,
+  type StepFacts,
+  type StepRecord,
+  stepDefinition,
+  todayIn,
+  type WorkingCalendar,
+} from "@vanguard/domain";
+import {
+  type AppRouteHandler,
+  forbidden,
+  internalContext,
+  moduleBranch,
+  ruleViolation,
+  writeRequest,
+} from "@vanguard/platform";
+import { loadCase, requirePresent } from "../cases/case-loader";
+import { stepView } from "../cases/cases.view";
+import type { OnboardingBindings } from "../env";
+import { MANAGE_BRANCH, UPPER_COMMITTEE } from "../shared/roles";
+import { stepRow } from "./step-row";
+import type { RecordRoute } from "./steps.routes";
+
+const UPPER_ONLY = {
+  zh: "此步骤由上级党委记录（区委组织部账号）",
+  en: "This step is recorded by the upper committee (a district admin key)",
+};
+
+/** What the gates need to know beyond the case: the people named, the voters on the roll. */
+async function stepFacts(
+  tc: TenantContext,
+  p: StepRecord,
+  base: CaseFacts,
+  calendar: WorkingCalendar | undefined,
+): Promise<StepFacts> {
+  const ids = namedPeople(p);
+  const vote = p.step === "admission_vote" || p.step === "full_membership_vote";
+  const [people, disciplined, votingMembers] = await Promise.all([
+    getCurrentMembers(tc, ids),
+    underDisciplineOn(tc, ids, p.occurredOn),
+    vote ? votingMembersOn(tc, p.occurredOn) : Promise.resolve(0),
+  ]);
+  return {
+    ...base,
+    people: Object.fromEntries(
+      people.map((m) => [m.id, { status: m.status, underDiscipline: disciplined.has(m.id) }]),
+    ),
+    votingMembers,
+    calendar,
+  };
+}
+
+export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c) => {
+  const { branchId, caseId } = c.req.valid("param");
+  const { note, documents, ...proposal } = c.req.valid("json");
+  const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
+  if (stepDefinition(proposal.step).recordedBy === "upper") {
+    if (!UPPER_COMMITTEE.includes(internalContext(c).principal.role)) throw forbidden(UPPER_ONLY);
+  }
+  const plane = c.get("plane");
+  const ruleSet = await pipelineRuleSet(plane, tc.districtId);
+  const calendar =
+    proposal.step === "pre_review"
+      ? await workingCalendar(plane, proposal.data.publicity.from, proposal.data.publicity.to)
+      : undefined;
+  const today = todayIn(tc.timeZone);
+  const lang = c.get("lang");
+  const req = await writeRequest(c, 201);
+  const result = await tenantWrite(tc, req, async ({ event }) => {
+    const loaded = await loadCase(tc, caseId);
+    requirePresent(loaded);
+    const facts = await stepFacts(tc, proposal, { today, openComplaints: loaded.openComplaints }, calendar);
+    const verdict = recordStep(loaded.state, proposal, facts, ruleSet.rules);
+    if (!verdict.ok) throw ruleViolation(verdict.failures);
+    const now = new Date().toISOString();
+    const { row, member } = loaded;
+    const s = verdict.state;
+    const saved: StepRow = stepRow({
+      tc,
+      caseId,
+      memberId: row.memberId,
+      seq: row.stepCount + 1,
+      cycle: loaded.state.cycle,
+      proposal,
+      note,
+      documents,
+      warnings: verdict.warnings,
+      ruleSetVersion: ruleSet.version,
+      actor: req.actor,
+      at: now,
+    });
+    const roll = rollChange(member, verdict.member);
+    const casePatch = {
+      stage: s.stage,
+      cycle: s.cycle,
+      probationEndsOn: s.probationEndsOn,
+      extensionsApproved: s.extensionsApproved,
+      fullOn: s.fullOn,
+      closedOn: s.closedOn,
+      ...(s.stage === "closed" && row.stage !== "closed" ? { closedReason: "probation_disqualified" } : {}),
+      lastStep: proposal.step,
+      lastStepOn: proposal.occurredOn,
+      stepCount: row.stepCount + 1,
+    };
+    return {
+      statements: [
+        insertStep(tc, saved),
+        ...updateCase(tc, caseId, row.version, casePatch, now),
+        ...(roll ? changeMemberStatus(tc, member.id, member.version, roll, now) : []),
+      ],
+      events: [
+        event({
+          action: "development.step_recorded",
+          subjectType: "development_case",
+          subjectId: caseId,
+          before: { stage: row.stage },
+          after: {
+            stepId: saved.id,
+            step: proposal.step,
+            occurredOn: proposal.occurredOn,
+            data: proposal.data,
+            stage: s.stage,
+            ruleSetVersion: ruleSet.version,
+            warnings: verdict.warnings.map((w) => w.rule),
+          },
+        }),
+        ...(roll
+          ? [
+              event({
+                action: "member.status_changed",
+                subjectType: "member",
+                subjectId: member.id,
+                before: { status: member.status, joinedOn: member.joinedOn },
+                after: { ...roll, via: { caseId, step: proposal.step } },
+              }),
+            ]
+          : []),
+      ],
+      result: {
+        ...stepView(saved, lang),
+        case: {
+          id: caseId,
+          stage: s.stage,
+          version: row.version + 1,
+          probationEndsOn: s.probationEndsOn,
+          fullOn: s.fullOn,
+          closedOn: s.closedOn,
+        },
+      },
+    };
+  });
+  return c.json(result, 201);
+};
