@@ -1,0 +1,117 @@
+import type { HeldMeeting, MeetingKind } from "@vanguard/domain";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { members } from "../schema/shard";
+import { meetingAttendance, meetings } from "../schema/study";
+import type { TenantContext } from "../tenant/context";
+import { bulkInsert, statement } from "../write/sql";
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type AttendanceRow = typeof meetingAttendance.$inferSelect;
+export type NewMeeting = Omit<MeetingRow, "branchId" | "districtId">;
+
+export function insertMeetingStatements(
+  tc: TenantContext,
+  m: NewMeeting,
+  attendance: { memberId: string; present: boolean; reason: string | null }[],
+): D1PreparedStatement[] {
+  const scope = { branchId: tc.branchId, districtId: tc.districtId };
+  return [
+    statement(tc.shard.d1, tc.shard.db.insert(meetings).values({ ...m, ...scope })),
+    ...bulkInsert(
+      tc.shard.d1,
+      meetingAttendance,
+      attendance.map((a) => ({
+        ...a,
+        ...scope,
+        meetingId: m.id,
+        kind: m.kind,
+        heldOn: m.heldOn,
+        hours: a.present ? m.hours : 0,
+      })),
+    ),
+  ];
+}
+
+/** Meetings held in [from, to], newest first, paged by (held_on, id). */
+export function listMeetings(
+  tc: TenantContext,
+  f: { from: string; to: string; kind?: MeetingKind; limit: number; before?: { heldOn: string; id: string } },
+): Promise<MeetingRow[]> {
+  return tc.shard.db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.districtId, tc.districtId),
+        eq(meetings.branchId, tc.branchId),
+        sql`${meetings.heldOn} BETWEEN ${f.from} AND ${f.to}`,
+        f.kind ? eq(meetings.kind, f.kind) : undefined,
+        f.before
+          ? sql`(${meetings.heldOn}, ${meetings.id}) < (${f.before.heldOn}, ${f.before.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(meetings.heldOn), desc(meetings.id))
+    .limit(f.limit);
+}
+
+/**
+ * The people a meeting record names who are on the roll now, by id (one bound parameter however
+ * many attend, unlike `IN (?, ?, …)` which D1 caps at 100).
+ */
+export function rollMembersAmong(
+  tc: TenantContext,
+  ids: string[],
+): Promise<{ id: string; name: string; status: string }[]> {
+  return tc.shard.db
+    .select({ id: members.id, name: members.name, status: members.status })
+    .from(members)
+    .where(
+      and(
+        eq(members.branchId, tc.branchId),
+        sql`${members.leftOn} IS NULL`,
+        sql`${members.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+      ),
+    );
+}
+
+export async function getMeeting(
+  tc: TenantContext,
+  id: string,
+): Promise<{ meeting: MeetingRow; attendance: (AttendanceRow & { name: string | null })[] } | undefined> {
+  const db = tc.shard.db;
+  const [found, attendance] = await db.batch([
+    db
+      .select()
+      .from(meetings)
+      .where(
+        and(eq(meetings.districtId, tc.districtId), eq(meetings.branchId, tc.branchId), eq(meetings.id, id)),
+      ),
+    db
+      .select({ a: meetingAttendance, name: members.name })
+      .from(meetingAttendance)
+      .leftJoin(
+        members,
+        and(eq(members.branchId, meetingAttendance.branchId), eq(members.id, meetingAttendance.memberId)),
+      )
+      .where(and(eq(meetingAttendance.branchId, tc.branchId), eq(meetingAttendance.meetingId, id)))
+      .orderBy(asc(meetingAttendance.memberId)),
+  ]);
+  return found[0]
+    ? { meeting: found[0], attendance: attendance.map((r) => ({ ...r.a, name: r.name })) }
+    : undefined;
+}
+
+/** What cadence compliance needs of a year's meetings. */
+export function meetingsOfYear(tc: TenantContext, year: number): Promise<HeldMeeting[]> {
+  return tc.shard.db
+    .select({ kind: meetings.kind, heldOn: meetings.heldOn, lecturerPost: meetings.lecturerPost })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.districtId, tc.districtId),
+        eq(meetings.branchId, tc.branchId),
+        sql`${meetings.heldOn} BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}`,
+      ),
+    );
+}

@@ -1,0 +1,223 @@
+import {
+  type DataPlane,
+  type EventDraft,
+  newId,
+  readScoringInputs,
+  recordStudyStatements,
+  type TenantContext,
+  tenantWrite,
+  type WriteRequest,
+} from "@vanguard/db";
+import {
+  type ActivityInput,
+  admitActivity,
+  daysNeeded,
+  type LedgerEntry,
+  memberKey,
+  periodKeysOf,
+  type RuleFailure,
+  rollUp,
+  type StudyFlag,
+  type StudyRules,
+  scoreActivities,
+  startsNewDay,
+  todayIn,
+} from "@vanguard/domain";
+import { forbidden, notFound, ProblemError, ruleViolation } from "@vanguard/platform";
+import { latestRules, rulesAt } from "../rules/rule-sets";
+
+export interface RecordedActivity {
+  id: string;
+  memberId: string;
+  kind: string;
+  day: string;
+  awarded: number;
+  deducted: number;
+  capped: boolean;
+  flags: StudyFlag[];
+  dayTotal: number;
+  ruleVersion: number;
+}
+
+export type Outcome =
+  | { index: number; ok: true; result: RecordedActivity }
+  | { index: number; ok: false; failures: RuleFailure[] };
+
+function resultOf(e: Extract<LedgerEntry, { ok: true }>): RecordedActivity {
+  return {
+    id: newId("studyActivity"),
+    memberId: e.activity.memberId,
+    kind: e.activity.kind,
+    day: e.activity.day,
+    awarded: e.awarded,
+    deducted: e.deducted,
+    capped: e.capped,
+    flags: e.flags,
+    dayTotal: e.dayTotal,
+    ruleVersion: e.ruleVersion,
+  };
+}
+
+function refuseOne(failures: RuleFailure[]): never {
+  const rule = failures[0]?.rule;
+  if (rule === "member_not_on_roll") throw notFound();
+  if (rule === "activity_recorded_by_branch") throw forbidden(failures[0]!.message);
+  throw ruleViolation(failures);
+}
+
+function refuseAll(outcomes: Outcome[]): never {
+  const items = outcomes.flatMap((o) =>
+    o.ok
+      ? []
+      : o.failures.map((f) => ({
+          path: `activities.${o.index}`,
+          rule: f.rule,
+          message: f.message,
+          facts: f.facts,
+        })),
+  );
+  throw new ProblemError("rule_violation", items[0]?.message, items);
+}
+
+/**
+ * Scores and stores a batch of activities in one branch write; refusals write nothing. Everything
+ * scoring depends on (the members' days, the roll, the rule sets) is read inside the plan, so when
+ * a concurrent write wins the branch's chain the plan re-runs on fresh data and caps hold under any
+ * concurrency.
+ */
+export async function recordActivities<T>(
+  plane: DataPlane,
+  tc: TenantContext,
+  req: WriteRequest,
+  activities: Omit<ActivityInput, "day">[],
+  opts: {
+    recorder: "member" | "branch";
+    single?: boolean;
+    /** the response body, built inside the plan so an idempotent replay answers the same */
+    present: (outcomes: Outcome[]) => T;
+  },
+): Promise<T> {
+  const inputs: ActivityInput[] = activities.map((a) => ({
+    ...a,
+    day: todayIn(tc.timeZone, new Date(a.occurredAt)),
+  }));
+  return tenantWrite(tc, req, async ({ event }) => {
+    const now = new Date();
+    const today = todayIn(tc.timeZone, now);
+    const need = daysNeeded(inputs)!;
+    const read = await readScoringInputs(tc, {
+      ...need,
+      periods: [...new Set(inputs.flatMap((a) => periodKeysOf(a.day)))],
+    });
+    const people = new Map(read.people.map((p) => [p.id, p]));
+
+    const rules = new Map<number, StudyRules>();
+    for (const v of new Set(read.days.map((d) => d.ruleVersion))) {
+      rules.set(v, (await rulesAt(plane, tc.districtId, v)).rules);
+    }
+    let latestVersion = 0;
+    if (startsNewDay(inputs, read.days)) {
+      const latest = await latestRules(plane, tc.districtId);
+      latestVersion = latest.version;
+      rules.set(latest.version, latest.rules);
+    }
+    const versionOf = new Map(read.days.map((d) => [memberKey(d.memberId, d.day), d.ruleVersion]));
+
+    // who may be scored at all, before any points move
+    const refused = new Map<number, RuleFailure[]>();
+    inputs.forEach((a, i) => {
+      const rule = rules.get(versionOf.get(memberKey(a.memberId, a.day)) ?? latestVersion)?.kinds[a.kind];
+      const failures = admitActivity(a, people.get(a.memberId), rule, opts.recorder);
+      if (failures.length) refused.set(i, failures);
+    });
+    const { entries, changed } = scoreActivities({
+      activities: inputs.filter((_, i) => !refused.has(i)),
+      stored: read.days,
+      rulesFor: (v) => rules.get(v)!,
+      latestVersion,
+      now,
+      today,
+      recorder: opts.recorder,
+    });
+
+    const outcomes: Outcome[] = [];
+    const scored: LedgerEntry[] = [];
+    let next = 0;
+    for (let index = 0; index < inputs.length; index++) {
+      const refusal = refused.get(index);
+      if (refusal) {
+        outcomes.push({ index, ok: false, failures: refusal });
+        continue;
+      }
+      const e = entries[next++]!;
+      if (!e.ok) {
+        outcomes.push({ index, ok: false, failures: e.failures });
+        continue;
+      }
+      scored.push(e);
+      outcomes.push({ index, ok: true, result: resultOf(e) });
+    }
+    const landed = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
+    // a refusal must write nothing, not even an idempotency record: the plan throws
+    if (opts.single && !outcomes[0]!.ok) refuseOne(outcomes[0]!.failures);
+    if (landed.length === 0) refuseAll(outcomes);
+
+    const at = now.toISOString();
+    const { members, branch } = rollUp(scored, read.periods);
+    const statements = recordStudyStatements(tc, {
+      activities: landed.map(({ index, result: r }) => {
+        const a = inputs[index]!;
+        return {
+          id: r.id,
+          memberId: r.memberId,
+          kind: r.kind,
+          occurredAt: a.occurredAt,
+          day: r.day,
+          durationSec: a.durationSec,
+          units: a.units,
+          ref: a.ref,
+          awarded: r.awarded,
+          deducted: r.deducted,
+          capped: r.capped,
+          flags: r.flags.length ? JSON.stringify(r.flags) : null,
+          ruleVersion: r.ruleVersion,
+          recordedBy: req.actor.principalId,
+          recordedAt: at,
+        };
+      }),
+      days: changed,
+      memberPeriods: members,
+      branchPeriods: branch,
+      roll: read.roll,
+      at,
+    });
+    const events: EventDraft[] =
+      landed.length === 1
+        ? [
+            event({
+              action: "study.activity_recorded",
+              subjectType: "member",
+              subjectId: landed[0]!.result.memberId,
+              after: landed[0]!.result,
+            }),
+          ]
+        : [
+            event({
+              action: "study.activities_recorded",
+              subjectType: "branch",
+              subjectId: tc.branchId,
+              after: {
+                count: landed.length,
+                activities: landed.map(({ result: r }) => [
+                  r.id,
+                  r.memberId,
+                  r.kind,
+                  r.day,
+                  r.awarded - r.deducted,
+                ]),
+              },
+            }),
+          ];
+    return { statements, events, result: opts.present(outcomes) };
+  });
+}

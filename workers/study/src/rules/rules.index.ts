@@ -1,0 +1,5 @@
+import { studyRouter } from "../shared/router";
+import * as handlers from "./rules.handlers";
+import * as routes from "./rules.routes";
+
+export const rules = studyRouter().openapi(routes.get, handlers.get).openapi(routes.put, handlers.put);

@@ -1,0 +1,86 @@
+import { getCommittee, getMember, memberStudyYear } from "@vanguard/db";
+import {
+  addDays,
+  classHours,
+  dayProgress,
+  emptyDay,
+  type Message,
+  mondayOf,
+  summarizeDays,
+  todayIn,
+} from "@vanguard/domain";
+import {
+  type AppRouteHandler,
+  internalContext,
+  moduleBranch,
+  notFound,
+  requireSelfOrAdmin,
+} from "@vanguard/platform";
+import { latestRules, rulesAt } from "../rules/rule-sets";
+import { READ_OWN_STUDY } from "../shared/roles";
+import type { SummaryRoute } from "./summary.routes";
+
+export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
+  const { branchId, memberId } = c.req.valid("param");
+  const q = c.req.valid("query");
+  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  requireSelfOrAdmin(internalContext(c).principal, memberId);
+  const plane = c.get("plane");
+  const today = todayIn(tc.timeZone);
+  const year = q.year ?? Number((q.date ?? today).slice(0, 4));
+  const progressDay = q.date ?? (String(year) === today.slice(0, 4) ? today : `${year}-12-31`);
+  const [member, study, committee] = await Promise.all([
+    getMember(tc, memberId),
+    memberStudyYear(tc, memberId, year),
+    getCommittee(tc),
+  ]);
+  if (!member) throw notFound();
+  const lang = c.get("lang");
+  const text = (m: Message) => (lang === "en" ? m.en : m.zh);
+
+  const day = study.days.find((d) => d.day === progressDay);
+  const versioned = day
+    ? await rulesAt(plane, tc.districtId, day.ruleVersion)
+    : await latestRules(plane, tc.districtId);
+  const rules = versioned.rules;
+  const monday = mondayOf(progressDay);
+  const week = study.days.filter(
+    (d) => d.day >= monday && d.day <= addDays(monday, 6) && d.day !== progressDay,
+  );
+  const progress = dayProgress(rules, day ?? emptyDay(memberId, progressDay, versioned.version), (kind) =>
+    week.reduce((sum, d) => sum + (d.kinds[kind]?.points ?? 0), 0),
+  );
+
+  const studied = summarizeDays(study.days);
+
+  const committeeMember = committee.posts.some((p) => p.memberId === memberId);
+  return c.json(
+    {
+      memberId,
+      name: member.name,
+      year,
+      totals: studied.totals,
+      byKind: studied.byKind.map((k) => ({
+        ...k,
+        label: rules.kinds[k.kind] ? text(rules.kinds[k.kind]!.label) : k.kind,
+      })),
+      byDay: studied.byDay,
+      progress: {
+        day: progressDay,
+        ruleVersion: versioned.version,
+        kinds: progress.kinds.map((k) => ({ ...k, label: text(k.label) })),
+        groups: progress.groups.map((g) => ({ ...g, label: text(g.label) })),
+      },
+      classHours: {
+        committeeMember,
+        ...classHours(rules, {
+          committeeMember,
+          meetingHours: study.meetingHours,
+          studySeconds: study.days.reduce((s, d) => s + d.classSeconds, 0),
+        }),
+      },
+      meetings: { attended: study.attended, absent: study.absent },
+    },
+    200,
+  );
+};
