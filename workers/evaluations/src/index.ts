@@ -1,5 +1,28 @@
 import { createModuleApp } from "@vanguard/platform";
+import { accountability } from "./accountability/accountability.index";
+import { appraisals } from "./appraisals/appraisals.index";
+import { dutyTasks } from "./duty-tasks/duty-tasks.index";
+import { honours } from "./honours/honours.index";
+import { inspections } from "./inspections/inspections.index";
+import { records } from "./records/records.index";
+import { rules } from "./rules/rules.index";
+import { secretaryReports } from "./secretary-reports/secretary-reports.index";
+import { templates } from "./templates/templates.index";
 
 const app = createModuleApp({ service: "evaluations" });
+
+// static paths under /inspections (templates, accountability) before /inspections/{inspectionId}
+const features = [
+  templates,
+  accountability,
+  inspections,
+  dutyTasks,
+  records,
+  appraisals,
+  secretaryReports,
+  honours,
+  rules,
+] as const;
+for (const f of features) app.route("/", f);
 
 export default app;

@@ -1,2 +1,13 @@
 // Tenant-scoped data access for the evaluations worker.
+export * from "./accountability";
+export * from "./appraisals";
+export * from "./branch-names";
+export * from "./duty-tasks";
+export * from "./honours";
+export * from "./inspections";
 export { EVALUATIONS_MEMBER_RECORDS } from "./member-records";
+export * from "./people";
+export * from "./records";
+export * from "./rules";
+export * from "./secretary-reports";
+export * from "./templates";

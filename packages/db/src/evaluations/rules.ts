@@ -1,0 +1,46 @@
+import { DEFAULT_EVALUATION_RULES, EVALUATION_RULES_MODULE, type EvaluationRules } from "@vanguard/domain";
+import { insertRuleSet, latestRuleSet } from "../directory/rule-sets";
+import type { DataPlane } from "../shards";
+
+export interface VersionedEvaluationRules {
+  /** 0 = the built-in defaults (DOMAIN.md §7) */
+  version: number;
+  rules: EvaluationRules;
+}
+
+/** A stored body is merged over the defaults section by section, so older bodies stay readable. */
+function parse(body: string): EvaluationRules {
+  const b = JSON.parse(body) as Partial<EvaluationRules>;
+  return {
+    appraisal: { ...DEFAULT_EVALUATION_RULES.appraisal, ...b.appraisal },
+    inspection: { ...DEFAULT_EVALUATION_RULES.inspection, ...b.inspection },
+    dutyTasks: { ...DEFAULT_EVALUATION_RULES.dutyTasks, ...b.dutyTasks },
+  };
+}
+
+export async function evaluationRules(
+  plane: DataPlane,
+  districtId: string,
+): Promise<VersionedEvaluationRules> {
+  const row = await latestRuleSet(plane, districtId, EVALUATION_RULES_MODULE);
+  return row
+    ? { version: row.version, rules: parse(row.body) }
+    : { version: 0, rules: DEFAULT_EVALUATION_RULES };
+}
+
+export function insertEvaluationRules(
+  plane: DataPlane,
+  districtId: string,
+  version: number,
+  rules: EvaluationRules,
+  by: string,
+): D1PreparedStatement {
+  return insertRuleSet(plane, {
+    districtId,
+    module: EVALUATION_RULES_MODULE,
+    version,
+    body: JSON.stringify(rules),
+    createdAt: new Date().toISOString(),
+    createdBy: by,
+  });
+}

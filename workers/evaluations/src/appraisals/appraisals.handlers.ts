@@ -1,0 +1,311 @@
+import {
+  type AppraisalRow,
+  appraisalRolls,
+  castVote,
+  type DataPlane,
+  evaluationRules,
+  fixMutualTallies,
+  getAppraisal,
+  insertAppraisal,
+  listAppraisals,
+  namesOf,
+  newId,
+  partyMemberIds,
+  setGrade,
+  type TenantContext,
+  tenantWrite,
+  updateAppraisal,
+  voteCounts,
+} from "@vanguard/db";
+import {
+  type AppraisalGrade,
+  checkAppraisalYear,
+  checkFinalize,
+  checkGrade,
+  excellentLimit,
+  onRoll,
+  todayIn,
+} from "@vanguard/domain";
+import {
+  type AppRouteHandler,
+  conflictAs,
+  decodeCursor,
+  invalid,
+  moduleBranch,
+  notFound,
+  ProblemError,
+  page,
+  ruleViolation,
+  writeRequest,
+} from "@vanguard/platform";
+import { BRANCH_ONLY, MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
+import type { FinalizeRoute, GetRoute, GradeRoute, ListRoute, OpenRoute } from "./appraisals.routes";
+import { appraisalSummary, appraisalView, liveTallies } from "./appraisals.view";
+
+interface Receipt {
+  appraisalId: string;
+  memberId: string;
+  by: "committee" | "mutual";
+  grade: AppraisalGrade;
+  selfGrade: AppraisalGrade | null;
+  comment: string | null;
+}
+
+/** The excellent limit an open appraisal would have under the district's current rules. */
+async function limitFor(plane: DataPlane, tc: TenantContext) {
+  const { rules } = await evaluationRules(plane, tc.districtId);
+  return (n: number) => excellentLimit(n, rules);
+}
+
+async function load(tc: TenantContext, id: string): Promise<AppraisalRow> {
+  const a = await getAppraisal(tc, id);
+  if (!a) throw notFound();
+  return a;
+}
+
+export const open: AppRouteHandler<OpenRoute> = async (c) => {
+  const { branchId } = c.req.valid("param");
+  const { year } = c.req.valid("json");
+  const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
+  const failures = checkAppraisalYear(year, todayIn(tc.timeZone));
+  if (failures.length) throw ruleViolation(failures);
+  const limit = await limitFor(c.get("plane"), tc);
+  const taken = { zh: `本支部 ${year} 年度民主评议已经开始`, en: `The ${year} appraisal is already open` };
+  const result = await tenantWrite(tc, await writeRequest(c, 201), async ({ event }) => {
+    if ((await listAppraisals(tc, { year, limit: 1 })).length) throw new ProblemError("conflict", taken);
+    const ids = await partyMemberIds(tc, year);
+    const names = await namesOf(tc, ids);
+    const row = {
+      id: newId("appraisal"),
+      year,
+      status: "open" as const,
+      appraised: null,
+      excellentLimit: null,
+      ruleSetVersion: null,
+      openedAt: new Date().toISOString(),
+      openedBy: c.get("principal").id,
+      finalizedAt: null,
+      finalizedBy: null,
+      version: 1,
+    };
+    const keys = { districtId: tc.districtId, branchId };
+    const roll = ids.map((memberId) => ({
+      ...keys,
+      appraisalId: row.id,
+      memberId,
+      year,
+      grade: null,
+      selfGrade: null,
+      comment: null,
+      gradedAt: null,
+      gradedBy: null,
+      mutualExcellent: null,
+      mutualQualified: null,
+      mutualBasicallyQualified: null,
+      mutualUnqualified: null,
+      name: names.get(memberId) ?? null,
+      left: false,
+    }));
+    const view = appraisalView({ ...row, ...keys }, roll, new Map(), limit);
+    return {
+      statements: insertAppraisal(tc, row, ids),
+      events: [
+        event({
+          action: "appraisal.opened",
+          subjectType: "appraisal",
+          subjectId: row.id,
+          after: { year, roll: ids },
+        }),
+      ],
+      result: view,
+    };
+  }).catch(conflictAs(taken));
+  return c.json(result, 201);
+};
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const { branchId } = c.req.valid("param");
+  const { limit, cursor, year } = c.req.valid("query");
+  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const rows = await listAppraisals(tc, { limit: limit + 1, after: decodeCursor(cursor), year });
+  const paged = page(rows, limit, (a) => a.id);
+  const [rolls, openLimit] = await Promise.all([
+    appraisalRolls(
+      tc,
+      paged.items.map((a) => a.id),
+    ),
+    limitFor(c.get("plane"), tc),
+  ]);
+  return c.json(
+    {
+      items: paged.items.map((a) =>
+        appraisalSummary(
+          a,
+          rolls.filter((g) => g.appraisalId === a.id),
+          openLimit,
+        ),
+      ),
+      nextCursor: paged.nextCursor,
+    },
+    200,
+  );
+};
+
+export const get: AppRouteHandler<GetRoute> = async (c) => {
+  const { branchId, appraisalId } = c.req.valid("param");
+  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const p = c.get("principal");
+  const a = await load(tc, appraisalId);
+  const [roll, votes, openLimit] = await Promise.all([
+    appraisalRolls(tc, [a.id]),
+    a.status === "open" ? voteCounts(tc, a.id) : Promise.resolve([]),
+    limitFor(c.get("plane"), tc),
+  ]);
+  const only = p.role === "member" ? (p.memberId ?? "") : undefined;
+  return c.json(appraisalView(a, roll, liveTallies(votes), openLimit, only), 200);
+};
+
+export const grade: AppRouteHandler<GradeRoute> = async (c) => {
+  const { branchId, appraisalId, memberId } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const tc = moduleBranch(c, branchId, [...BRANCH_ONLY, "member"]);
+  const p = c.get("principal");
+  const byCommittee = p.role !== "member";
+  if (!byCommittee && body.selfGrade !== undefined) {
+    throw invalid("selfGrade", {
+      zh: "只有支部委员会登记自评等次",
+      en: "Only the committee records self-grades",
+    });
+  }
+  if (!byCommittee && body.comment !== undefined) {
+    throw invalid("comment", { zh: "互评不附评语", en: "Mutual votes carry no comment" });
+  }
+  const result = await tenantWrite<Receipt>(tc, await writeRequest(c), async ({ event }) => {
+    const a = await load(tc, appraisalId);
+    const roll = await appraisalRolls(tc, [a.id]);
+    const counted = (id: string | null) =>
+      roll.some(
+        (g) => g.memberId === id && onRoll({ left: g.left, grade: g.grade as AppraisalGrade | null }),
+      );
+    const failures = checkGrade({
+      status: a.status,
+      raterMemberId: p.memberId,
+      rateeId: memberId,
+      isParticipant: counted(memberId),
+      grade: body.grade,
+      comment: body.comment ?? null,
+      byCommittee,
+      raterOnRoll: counted(p.memberId),
+    });
+    if (failures.length) throw ruleViolation(failures);
+    const now = new Date().toISOString();
+    if (!byCommittee) {
+      return {
+        statements: [
+          castVote(tc, {
+            appraisalId,
+            rateeId: memberId,
+            raterId: p.memberId!,
+            grade: body.grade,
+            castAt: now,
+          }),
+        ],
+        // the ballot stays secret: the log says a vote was cast, not which
+        events: [
+          event({
+            action: "appraisal.vote_cast",
+            subjectType: "appraisal",
+            subjectId: appraisalId,
+            after: { memberId },
+          }),
+        ],
+        result: { appraisalId, memberId, by: "mutual", grade: body.grade, selfGrade: null, comment: null },
+      };
+    }
+    const before = roll.find((g) => g.memberId === memberId)!;
+    const patch = {
+      grade: body.grade,
+      selfGrade: body.selfGrade ?? null,
+      comment: body.comment ?? null,
+      gradedAt: now,
+      gradedBy: p.id,
+    };
+    return {
+      statements: setGrade(tc, appraisalId, memberId, patch),
+      events: [
+        event({
+          action: "appraisal.graded",
+          subjectType: "member",
+          subjectId: memberId,
+          before: { appraisalId, grade: before.grade, selfGrade: before.selfGrade, comment: before.comment },
+          after: { appraisalId, grade: patch.grade, selfGrade: patch.selfGrade, comment: patch.comment },
+        }),
+      ],
+      result: {
+        appraisalId,
+        memberId,
+        by: "committee",
+        grade: body.grade,
+        selfGrade: patch.selfGrade as AppraisalGrade | null,
+        comment: patch.comment,
+      },
+    };
+  });
+  return c.json(result, 200);
+};
+
+export const finalize: AppRouteHandler<FinalizeRoute> = async (c) => {
+  const { branchId, appraisalId } = c.req.valid("param");
+  const body = c.req.valid("json") ?? {};
+  const tc = moduleBranch(c, branchId, BRANCH_ONLY);
+  const plane = c.get("plane");
+  const result = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
+    const a = await load(tc, appraisalId);
+    if (body.version !== undefined && body.version !== a.version) throw new ProblemError("version_conflict");
+    const [roll, votes, { version: ruleSetVersion, rules }] = await Promise.all([
+      appraisalRolls(tc, [a.id]),
+      voteCounts(tc, a.id),
+      evaluationRules(plane, tc.districtId),
+    ]);
+    const counted = roll
+      .map((g) => ({ ...g, grade: g.grade as AppraisalGrade | null }))
+      .filter((g) => onRoll({ left: g.left, grade: g.grade }));
+    const failures = checkFinalize(a.status, counted, rules);
+    if (failures.length) throw ruleViolation(failures);
+    const now = new Date().toISOString();
+    const patch = {
+      status: "finalized" as const,
+      appraised: counted.length,
+      excellentLimit: excellentLimit(counted.length, rules),
+      ruleSetVersion,
+      finalizedAt: now,
+      finalizedBy: c.get("principal").id,
+    };
+    const next = { ...a, ...patch, version: a.version + 1 };
+    const live = liveTallies(votes);
+    const fixed = roll.map((g) => {
+      const t = live.get(g.memberId);
+      return {
+        ...g,
+        mutualExcellent: t?.excellent ?? 0,
+        mutualQualified: t?.qualified ?? 0,
+        mutualBasicallyQualified: t?.basically_qualified ?? 0,
+        mutualUnqualified: t?.unqualified ?? 0,
+      };
+    });
+    const view = appraisalView(next, fixed, live, () => patch.excellentLimit);
+    return {
+      statements: [...updateAppraisal(tc, appraisalId, a.version, patch), fixMutualTallies(tc, appraisalId)],
+      events: [
+        event({
+          action: "appraisal.finalized",
+          subjectType: "appraisal",
+          subjectId: appraisalId,
+          after: { year: a.year, counts: view.counts, excellentLimit: patch.excellentLimit, ruleSetVersion },
+        }),
+      ],
+      result: view,
+    };
+  });
+  return c.json(result, 200);
+};
