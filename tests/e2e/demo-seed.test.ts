@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "../../scripts/seed/index.mjs";
-import { ADMIN_KEY, base, must } from "../support/http";
+import { demoDistrict } from "../support/demo";
+import { must } from "../support/http";
 
 describe("the demo data `pnpm dev` seeds", () => {
   it("creates 赣榆区 with 经济信息中心党支部, people in every status, a committee and dues", async () => {
-    const demo = await seedDemo({ base: base(), adminKey: ADMIN_KEY });
+    const demo = await demoDistrict();
     const district = await must("GET", `/v1/districts/${demo.districtId}`, { key: demo.keys.auditor });
     expect(district.name).toBe("赣榆区");
     const branches = await must("GET", `/v1/districts/${demo.districtId}/branches`, {

@@ -20,6 +20,8 @@ export default defineConfig(async () => ({
   test: {
     name: "audits",
     include: ["test/**/*.test.ts"],
+    // runs go through the real local queues; a run takes a few seconds end to end
+    testTimeout: 30_000,
     setupFiles: ["../../packages/db/test/apply-migrations.ts"],
   },
 }));

@@ -1,4 +1,5 @@
-import { bearerAuth, createApp, registerSecurity } from "@vanguard/platform";
+import { newId } from "@vanguard/db";
+import { bearerAuth, CONTEXT_HEADER, createApp, registerSecurity, signContext } from "@vanguard/platform";
 import { branches } from "./branches/branches.index";
 import { calendar } from "./calendar/calendar.index";
 import { committee } from "./committee/committee.index";
@@ -26,4 +27,33 @@ app.use("/v1/*", forwardModules());
 const routes = [districts, branches, keys, committee, events, members, dues, transfers, calendar] as const;
 for (const r of routes) app.route("/", r);
 
-export default app;
+/**
+ * The api worker has no cron triggers of its own. Locally, `wrangler dev --test-scheduled` serves
+ * `/__scheduled` for the first worker only, so a test cron arriving here is handed to the audits
+ * worker, which owns the schedules in production.
+ */
+async function scheduled(controller: ScheduledController, env: ApiBindings): Promise<void> {
+  if (!env.AUDITS) return;
+  const token = await signContext(env.INTERNAL_SECRET, {
+    principal: { ...SCHEDULER, auditDistricts: null },
+    requestId: newId("request"),
+    lang: "zh-CN",
+  });
+  const res = await env.AUDITS.fetch("https://audits.internal/internal/scheduled", {
+    method: "POST",
+    headers: { "content-type": "application/json", [CONTEXT_HEADER]: token },
+    body: JSON.stringify({ cron: controller.cron, scheduledTime: controller.scheduledTime }),
+  });
+  if (!res.ok) throw new Error(`audits refused the cron: ${res.status} ${await res.text()}`);
+}
+
+const SCHEDULER = {
+  id: "system:scheduler",
+  keyId: "system",
+  role: "platform_admin" as const,
+  districtId: null,
+  branchId: null,
+  memberId: null,
+};
+
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<ApiBindings>;

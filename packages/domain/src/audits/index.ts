@@ -1,4 +1,5 @@
 export * from "./finding";
+export * from "./module-rules";
 export * from "./reconcile";
 export * from "./rules";
 export * from "./snapshot";

@@ -10,6 +10,8 @@ export interface AuditRules {
   minFullMembers: number;
   committeeAtFullMembers: number;
   maxMembers: number;
+  /** a party member with fewer study points over 30 days is reminded */
+  studyMinPoints30Days: number;
 }
 
 export const DEFAULT_AUDIT_RULES: AuditRules = {
@@ -19,6 +21,7 @@ export const DEFAULT_AUDIT_RULES: AuditRules = {
   minFullMembers: 3,
   committeeAtFullMembers: 7,
   maxMembers: 50,
+  studyMinPoints30Days: 30,
 };
 
 export interface AuditRule {

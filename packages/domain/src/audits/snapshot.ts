@@ -1,3 +1,8 @@
+import type { DutyTaskStatus } from "../evaluations/duty-tasks";
+import type { InspectionStatus } from "../evaluations/inspection-lifecycle";
+import type { HeldMeeting } from "../meetings/cadence";
+import type { CaseState } from "../pipeline/state";
+
 /**
  * Everything the audit rules look at for one branch, read in batches for many branches at once.
  * Module data joins as the modules land; a rule whose data is absent simply finds nothing.
@@ -24,4 +29,25 @@ export interface BranchSnapshot {
     toBranchId: string;
     expiresOn: string;
   }[];
+  /** the branch's founding date (meetings are owed from then) */
+  foundedOn?: string;
+  /** open development cases with their recorded steps (onboarding) */
+  cases?: { caseId: string; memberId: string; memberName: string; state: CaseState }[];
+  /** meetings held since the start of last year (study) */
+  meetings?: HeldMeeting[];
+  /** party members' study points over the last 30 days, zero included (study) */
+  studyPoints?: { memberId: string; name: string; points: number }[];
+  /** duty tasks still open or unverified in the last few months (evaluations) */
+  dutyTasks?: {
+    id: string;
+    assigneeId: string;
+    assigneeName: string;
+    title: string;
+    month: string;
+    dueOn: string;
+    status: DutyTaskStatus;
+    completedOn: string | null;
+  }[];
+  /** the inspection of the last ended quarter, if one was opened (evaluations) */
+  lastQuarterInspection?: { period: string; status: InspectionStatus | null };
 }

@@ -1,5 +1,13 @@
-import { getDistrict, resolveBranch } from "@vanguard/db";
-import { forward, log, notFound, ProblemError, seesBranch, seesDistrict } from "@vanguard/platform";
+import { getDistrict } from "@vanguard/db";
+import {
+  forward,
+  log,
+  lookupBranch,
+  notFound,
+  ProblemError,
+  seesBranch,
+  seesDistrict,
+} from "@vanguard/platform";
 import type { MiddlewareHandler } from "hono";
 import type { ApiEnv } from "../env";
 import { moduleFor } from "./module-routes";
@@ -17,7 +25,7 @@ export function forwardModules(): MiddlewareHandler<ApiEnv> {
     const p = c.get("principal");
     const plane = c.get("plane");
     if (target.scope === "branch") {
-      const branch = await resolveBranch(plane, target.id);
+      const branch = await lookupBranch(c, target.id);
       if (!branch || !seesBranch(p, branch)) throw notFound();
       const tenant = {
         districtId: branch.districtId,

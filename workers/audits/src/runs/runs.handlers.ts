@@ -1,0 +1,72 @@
+import { type AuditRunRow, type DataPlane, getDistrict, getRun, listRuns, runProgress } from "@vanguard/db";
+import { todayIn } from "@vanguard/domain";
+import { type AppRouteHandler, decodeCursor, invalid, notFound, page, requireRole } from "@vanguard/platform";
+import type { AuditsBindings } from "../env";
+import type { GetRoute, ListRoute, StartRoute } from "./runs.routes";
+import { startRun } from "./start-run";
+
+export async function runView(plane: DataPlane, run: AuditRunRow) {
+  const p = await runProgress(plane, run.id);
+  const planned = p.shardsPlanned >= run.shardCount;
+  const status = run.failure
+    ? ("failed" as const)
+    : planned && p.batchesDone >= p.batchesPlanned
+      ? ("done" as const)
+      : p.batchesDone > 0 || p.shardsPlanned > 0
+        ? ("running" as const)
+        : ("queued" as const);
+  return {
+    id: run.id,
+    date: run.date,
+    trigger: run.trigger,
+    status,
+    branchesTotal: p.branchesTotal,
+    branchesDone: p.branchesDone,
+    findingsOpened: p.findingsOpened,
+    findingsResolved: p.findingsResolved,
+    batchesPlanned: p.batchesPlanned,
+    batchesDone: p.batchesDone,
+    d1Queries: p.queries,
+    failure: run.failure,
+    createdAt: run.createdAt,
+  };
+}
+
+export const start: AppRouteHandler<StartRoute, AuditsBindings> = async (c) => {
+  const p = c.get("principal");
+  requireRole(p, ["platform_admin"]);
+  const body = c.req.valid("json") ?? {};
+  const plane = c.get("plane");
+  if (body.districtId && !(await getDistrict(plane, body.districtId))) {
+    throw invalid("districtId", { zh: "区不存在", en: "No such district" });
+  }
+  const { id } = await startRun(c.env, {
+    date: body.date ?? todayIn("Asia/Shanghai"),
+    trigger: "manual",
+    createdBy: p.id,
+    districtId: body.districtId ?? null,
+  });
+  const run = await getRun(plane, id);
+  return c.json(await runView(plane, run!), 202);
+};
+
+export const get: AppRouteHandler<GetRoute, AuditsBindings> = async (c) => {
+  const { runId } = c.req.valid("param");
+  requireRole(c.get("principal"), ["platform_admin", "auditor"]);
+  const plane = c.get("plane");
+  const run = await getRun(plane, runId);
+  if (!run) throw notFound();
+  return c.json(await runView(plane, run), 200);
+};
+
+export const list: AppRouteHandler<ListRoute, AuditsBindings> = async (c) => {
+  requireRole(c.get("principal"), ["platform_admin", "auditor"]);
+  const { limit, cursor } = c.req.valid("query");
+  const plane = c.get("plane");
+  const rows = await listRuns(plane, { limit: limit + 1, before: decodeCursor(cursor) });
+  const paged = page(rows, limit, (r) => r.id);
+  return c.json(
+    { items: await Promise.all(paged.items.map((r) => runView(plane, r))), nextCursor: paged.nextCursor },
+    200,
+  );
+};

@@ -1,0 +1,119 @@
+import {
+  deleteWebhook,
+  getWebhook,
+  listDeliveries,
+  tenantWrite,
+  upsertWebhook,
+  type WebhookRow,
+} from "@vanguard/db";
+import {
+  type AppRouteHandler,
+  decodeCursor,
+  encryptField,
+  moduleBranch,
+  notFound,
+  ProblemError,
+  page,
+  writeRequest,
+} from "@vanguard/platform";
+import type { AuditsBindings } from "../env";
+import type { DeliveriesRoute, GetRoute, PutRoute, RemoveRoute } from "./webhooks.routes";
+
+const MANAGE = ["platform_admin", "district_admin", "branch_admin"] as const;
+const READ = [...MANAGE, "auditor"] as const;
+
+const view = (w: Pick<WebhookRow, "branchId" | "url" | "createdAt" | "updatedAt" | "version">) => ({
+  branchId: w.branchId,
+  url: w.url,
+  createdAt: w.createdAt,
+  updatedAt: w.updatedAt,
+  version: w.version,
+});
+
+export const put: AppRouteHandler<PutRoute, AuditsBindings> = async (c) => {
+  const { branchId } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const tc = moduleBranch(c, branchId, MANAGE);
+  const secretEnc = await encryptField(c.env.MEMBER_DATA_KEY, body.secret);
+  const result = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
+    const current = await getWebhook(tc);
+    if (body.version !== undefined && body.version !== (current?.version ?? 0))
+      throw new ProblemError("version_conflict");
+    const at = new Date().toISOString();
+    const next = {
+      branchId,
+      url: body.url,
+      createdAt: current?.createdAt ?? at,
+      updatedAt: at,
+      version: (current?.version ?? 0) + 1,
+    };
+    return {
+      statements: [upsertWebhook(tc, { url: body.url, secretEnc, at, version: next.version })],
+      events: [
+        event({
+          action: "webhook.set",
+          subjectType: "webhook",
+          subjectId: branchId,
+          before: current ? { url: current.url } : undefined,
+          after: { url: body.url },
+        }),
+      ],
+      result: view(next),
+    };
+  });
+  return c.json(result, 200);
+};
+
+export const get: AppRouteHandler<GetRoute, AuditsBindings> = async (c) => {
+  const { branchId } = c.req.valid("param");
+  const w = await getWebhook(moduleBranch(c, branchId, READ));
+  if (!w) throw notFound();
+  return c.json(view(w), 200);
+};
+
+export const remove: AppRouteHandler<RemoveRoute, AuditsBindings> = async (c) => {
+  const { branchId } = c.req.valid("param");
+  const tc = moduleBranch(c, branchId, MANAGE);
+  await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
+    const current = await getWebhook(tc);
+    if (!current) throw notFound();
+    return {
+      statements: [deleteWebhook(tc)],
+      events: [
+        event({
+          action: "webhook.removed",
+          subjectType: "webhook",
+          subjectId: branchId,
+          before: { url: current.url },
+        }),
+      ],
+      result: null,
+    };
+  });
+  return c.body(null, 204);
+};
+
+export const deliveries: AppRouteHandler<DeliveriesRoute, AuditsBindings> = async (c) => {
+  const { branchId } = c.req.valid("param");
+  const { limit, cursor, status } = c.req.valid("query");
+  const tc = moduleBranch(c, branchId, READ);
+  const rows = await listDeliveries(tc, { status, limit: limit + 1, after: decodeCursor(cursor) });
+  return c.json(
+    page(
+      rows,
+      limit,
+      (d) => d.id,
+      (d) => ({
+        id: d.id,
+        event: d.event,
+        status: d.status,
+        attempts: d.attempts,
+        lastStatus: d.lastStatus,
+        lastError: d.lastError,
+        createdAt: d.createdAt,
+        deliveredAt: d.deliveredAt,
+      }),
+    ),
+    200,
+  );
+};
