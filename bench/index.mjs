@@ -1,0 +1,288 @@
+// `pnpm bench [--scale small|medium|large] [--duration seconds]`: the whole stack, measured side by side.
+
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { client } from "../scripts/lib/client.mjs";
+import {
+  ensureDevVars,
+  freePort,
+  migrate,
+  ROOT,
+  startStack,
+  stopStack,
+  vendorAssets,
+  waitForHealth,
+} from "../scripts/lib/stack.mjs";
+import { load, sample, summarize } from "./lib/load.mjs";
+import { environment, writeReport } from "./lib/report.mjs";
+import { directoryBranchesSql, directoryDistrictSql, executeSql, shardTenantSql } from "./lib/sql.mjs";
+import { platformScenarios } from "./scenarios/platform.mjs";
+
+const SCALES = {
+  small: { branches: 20, members: 20 },
+  medium: { branches: 100, members: 50 },
+  large: { branches: 200, members: 50 },
+};
+const AUDIT_SIZES = [1000, 4000];
+const AUDIT_MEMBERS = 30;
+
+const { values } = parseArgs({
+  options: { scale: { type: "string", default: "medium" }, duration: { type: "string", default: "8" } },
+});
+if (!SCALES[values.scale]) {
+  console.error(`unknown scale ${values.scale}; use ${Object.keys(SCALES).join(", ")}`);
+  process.exit(2);
+}
+const scale = values.scale;
+const duration = Number(values.duration);
+const started = Date.now();
+const log = (...a) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...a);
+
+ensureDevVars();
+vendorAssets();
+mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+const state = mkdtempSync(join(tmpdir(), "vanguard-bench-"));
+migrate(state);
+const [port, basePort] = [await freePort(), await freePort()];
+const base = `http://127.0.0.1:${port}`;
+const baseline = `http://127.0.0.1:${basePort}`;
+const quiet = ["--log-level", "warn"];
+const now = new Date().toISOString();
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+
+/**
+ * A district with synthetic branches, written by SQL before the stack starts (a running workerd
+ * owns its SQLite files). Its keys are made here too, stored as their SHA-256 like any other key.
+ */
+function district(tag, shard, branches, members) {
+  const districtId = `dt_${tag}${"0".repeat(26 - tag.length)}`;
+  const first = `br_${tag}${"0".repeat(26 - tag.length)}`;
+  const key = (role) => `vgk_bench_${tag.toLowerCase()}_${role}`;
+  const keys = ["district_admin", "branch_admin"].map((role, i) => ({
+    role,
+    principalId: `pr_${tag}${String(i).padStart(26 - tag.length, "0")}`,
+    keyId: `key_${tag}${String(i).padStart(26 - tag.length, "0")}`,
+    branchId: role === "branch_admin" ? first : null,
+    hash: createHash("sha256").update(key(role)).digest("hex"),
+  }));
+  executeSql(
+    state,
+    "DIRECTORY",
+    `${directoryDistrictSql({ districtId, code: `bench-${tag.toLowerCase()}`, name: `压测${tag}`, shard, now, keys })}\n${directoryBranchesSql({ districtId, tag, branches, now })}`,
+    state,
+  );
+  executeSql(
+    state,
+    `SHARD_${shard}`,
+    shardTenantSql({ districtId, tag, branches, members, now, today }),
+    state,
+  );
+  return {
+    districtId,
+    districtKey: key("district_admin"),
+    branchId: first,
+    key: key("branch_admin"),
+    branches,
+    members,
+  };
+}
+
+const { branches, members } = SCALES[scale];
+const big = district("BENCHB", 0, branches, members);
+const small = district("BENCHS", 0, 1, 10);
+const audits = AUDIT_SIZES.map((n, i) => ({ n, ...district(`AUD${i}K`, 1, n, AUDIT_MEMBERS) }));
+log(
+  `seeded ${branches} × ${members}, a 1 × 10 district for constant-cost checks, and audit districts of ${AUDIT_SIZES.join(" and ")} × ${AUDIT_MEMBERS}`,
+);
+
+const stack = startStack({ port, persistTo: state, extraArgs: quiet, vars: {} });
+const stackLog = createWriteStream(join(ROOT, "bench/results/last-stack.log"));
+stack.stdout.pipe(stackLog);
+stack.stderr.pipe(stackLog);
+const constant = spawn(
+  join(ROOT, "node_modules/.bin/wrangler"),
+  [
+    "dev",
+    "-c",
+    "bench/baseline/wrangler.toml",
+    "--port",
+    String(basePort),
+    "--ip",
+    "127.0.0.1",
+    "--persist-to",
+    state,
+    ...quiet,
+  ],
+  { cwd: ROOT, stdio: "ignore", detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+);
+const cleanup = () => {
+  stopStack(stack);
+  stopStack(constant);
+};
+process.on("exit", cleanup);
+process.on("SIGINT", () => process.exit(130));
+
+try {
+  await Promise.all([waitForHealth(base, stack), waitForHealth(baseline, constant)]);
+  log(`stack on ${base}, constant worker on ${baseline}, state in ${state}`);
+  const adminKey = /^BOOTSTRAP_ADMIN_KEY=(.*)$/m
+    .exec(readFileSync(join(ROOT, ".dev.vars"), "utf8"))[1]
+    .trim();
+  const api = client(base, adminKey);
+
+  const ctx = { base, api, big, small, today, state };
+  const results = [];
+  const constantRun = summarize(await load({ url: `${baseline}/`, duration }));
+  results.push({ name: "baseline: constant worker", ...constantRun, queries: 0, rowsRead: 0 });
+  const healthRun = summarize(await load({ url: `${base}/health`, duration }));
+  results.push({ name: "baseline: stack /health", ...healthRun, ...(await sample(`${base}/health`)) });
+  for (const s of platformScenarios(ctx)) {
+    const init = { method: s.method ?? "GET", headers: s.headers, body: s.body };
+    const cost = await sample(s.url, init);
+    const costSmall = s.small ? await sample(s.small.url, { headers: s.small.headers }) : undefined;
+    const run = summarize(
+      await load({ url: s.url, method: s.method, headers: s.headers, body: s.body, duration }),
+    );
+    results.push({
+      name: s.name,
+      read: s.read,
+      ...run,
+      queries: cost.queries,
+      rowsRead: cost.rowsRead,
+      queriesSmall: costSmall?.queries,
+    });
+    log(`${s.name}: ${run.rps} req/s, ${cost.queries} queries`);
+  }
+  for (const r of results) {
+    r.vsConstant = r.rps / constantRun.rps;
+    r.vsHealth = r.rps / healthRun.rps;
+  }
+
+  const imports = [];
+  {
+    const lines = ["name,gender,birthDate,status,joinedOn"];
+    for (let i = 0; i < 10_000; i++)
+      lines.push(
+        `导入${i},${i % 2 ? "male" : "female"},19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10},full,2015-07-01`,
+      );
+    const csv = lines.join("\n");
+    const target = await api.as(big.districtKey).post(`/v1/districts/${big.districtId}/branches`, {
+      name: "导入压测支部",
+      kind: "branch",
+      foundedOn: "2020-01-01",
+    });
+    const key = (
+      await api
+        .as(big.districtKey)
+        .post(`/v1/branches/${target.id}/keys`, { role: "branch_admin", label: "bench" })
+    ).key;
+    const t0 = performance.now();
+    const res = await fetch(`${base}/v1/branches/${target.id}/members/import`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" },
+      body: csv,
+    });
+    const out = await res.json();
+    const ms = performance.now() - t0;
+    imports.push({
+      name: "CSV import of 10,000 members",
+      ms,
+      rowsPerSecond: (out.created / ms) * 1000,
+      created: out.created,
+      status: res.status,
+    });
+    log(`import: ${Math.round(ms)} ms`);
+  }
+
+  const auditResults = [];
+  for (const a of audits) {
+    const t0 = performance.now();
+    const run = await api.post("/v1/audits/runs", { districtId: a.districtId });
+    let view = run;
+    while (view.status !== "done" && view.status !== "failed") {
+      await new Promise((r) => setTimeout(r, 250));
+      view = await api.get(`/v1/audits/runs/${run.id}`);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const batches = await fetch(`${base}/v1/audits/runs/${run.id}`, {
+      headers: { authorization: `Bearer ${adminKey}` },
+    }).then((r) => r.json());
+    auditResults.push({
+      branches: a.n,
+      members: AUDIT_MEMBERS,
+      seconds,
+      secondsPer1000: (seconds / a.n) * 1000,
+      queriesPerBranch: view.d1Queries / a.n,
+      maxQueriesPerBatch: Math.ceil(view.d1Queries / Math.max(1, view.batchesDone)),
+      batchSize: 50,
+      findingsOpened: view.findingsOpened,
+      status: batches.status,
+    });
+    log(`audit ${a.n}: ${seconds.toFixed(1)} s, ${view.findingsOpened} findings`);
+  }
+
+  const budgets = [];
+  for (const r of results.filter((x) => x.read && x.queriesSmall !== undefined)) {
+    budgets.push({
+      name: `${r.name}: constant D1 queries`,
+      limit: "same at every size",
+      measured: `${r.queries} (big) vs ${r.queriesSmall} (small)`,
+      ok: r.queries === r.queriesSmall,
+    });
+  }
+  const list = results.find((r) => r.name === "member list (50 rows)");
+  budgets.push({
+    name: "member list throughput",
+    limit: "≥ 0.5 × /health",
+    measured: `${list.vsHealth.toFixed(2)} ×`,
+    ok: list.vsHealth >= 0.5,
+  });
+  const [a1, a4] = auditResults;
+  budgets.push({
+    name: "audit 4,000 vs 1,000 branches",
+    limit: "≤ 4.4 × the time",
+    measured: `${(a4.seconds / a1.seconds).toFixed(2)} ×`,
+    ok: a4.seconds / a1.seconds <= 4.4,
+  });
+  for (const a of auditResults) {
+    budgets.push({
+      name: `audit ${a.branches}: D1 queries per batch`,
+      limit: "≤ 1,000 per invocation",
+      measured: `${a.maxQueriesPerBatch} per batch of ${a.batchSize}`,
+      ok: a.maxQueriesPerBatch <= 1000,
+    });
+  }
+  for (const r of results) {
+    if (r.errors > 0 || (r.non2xx > 0 && r.read))
+      budgets.push({
+        name: `${r.name}: no failed requests`,
+        limit: "0",
+        measured: `${r.errors} errors, ${r.non2xx} non-2xx`,
+        ok: false,
+      });
+  }
+
+  const elapsedSeconds = Math.round((Date.now() - started) / 1000);
+  const files = writeReport({
+    scale,
+    env: environment(),
+    scenarios: results,
+    audits: auditResults,
+    imports,
+    budgets,
+    elapsedSeconds,
+  });
+  console.log(readFileSync(files.md, "utf8"));
+  const broken = budgets.filter((b) => !b.ok);
+  if (broken.length) {
+    console.error(`broken budgets: ${broken.map((b) => b.name).join("; ")}`);
+    process.exitCode = 1;
+  }
+} finally {
+  cleanup();
+  rmSync(state, { recursive: true, force: true });
+}

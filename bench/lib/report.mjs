@@ -1,0 +1,71 @@
+// Writes bench/results/<date>-<scale>.json and .md, with the machine and versions they came from.
+import { execSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "../../scripts/lib/stack.mjs";
+
+function version(pkg) {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
+  } catch {
+    return "?";
+  }
+}
+
+export function environment() {
+  let commit = "?";
+  try {
+    commit = execSync("git rev-parse --short HEAD", { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    // not a checkout
+  }
+  return {
+    date: new Date().toISOString(),
+    commit,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    wrangler: version("wrangler"),
+    autocannon: version("autocannon"),
+  };
+}
+
+const fmt = (v, digits = 0) =>
+  v === null || v === undefined ? "—" : typeof v === "number" ? v.toFixed(digits) : String(v);
+
+export function writeReport({ scale, env, scenarios, audits, imports, budgets, elapsedSeconds }) {
+  const dir = join(ROOT, "bench/results");
+  mkdirSync(dir, { recursive: true });
+  const stem = `${env.date.slice(0, 10)}-${scale}`;
+  const data = { scale, env, elapsedSeconds, scenarios, audits, imports, budgets };
+  writeFileSync(join(dir, `${stem}.json`), `${JSON.stringify(data, null, 2)}\n`);
+  const lines = [
+    `# Vanguard bench — scale \`${scale}\``,
+    "",
+    `${env.date} · commit ${env.commit} · ${env.machine} · Node ${env.node} · wrangler ${env.wrangler} · autocannon ${env.autocannon} · ${elapsedSeconds} s in all`,
+    "",
+    "| scenario | req/s | p50 ms | p99 ms | × constant worker | × /health | D1 queries/req | rows read/req | non-2xx |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...scenarios.map(
+      (s) =>
+        `| ${s.name} | ${fmt(s.rps)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.vsConstant, 2)} | ${fmt(s.vsHealth, 2)} | ${fmt(s.queries)}${s.queriesSmall !== undefined ? ` (small: ${s.queriesSmall})` : ""} | ${fmt(s.rowsRead)} | ${fmt(s.non2xx)} |`,
+    ),
+    "",
+    "| one-shot | result |",
+    "|---|---|",
+    ...imports.map(
+      (i) => `| ${i.name} | ${fmt(i.ms)} ms (${fmt(i.rowsPerSecond)} rows/s), ${i.created} created |`,
+    ),
+    ...audits.map(
+      (a) =>
+        `| audit ${a.branches} branches × ${a.members} members | ${fmt(a.seconds, 1)} s (${fmt(a.secondsPer1000, 1)} s per 1,000 branches), ${fmt(a.queriesPerBranch, 2)} D1 queries/branch, ≤ ${fmt(a.maxQueriesPerBatch)} per batch of ${a.batchSize}, ${a.findingsOpened} findings |`,
+    ),
+    "",
+    "| budget | limit | measured | |",
+    "|---|---|---|---|",
+    ...budgets.map((b) => `| ${b.name} | ${b.limit} | ${b.measured} | ${b.ok ? "ok" : "**broken**"} |`),
+    "",
+  ];
+  writeFileSync(join(dir, `${stem}.md`), lines.join("\n"));
+  return { json: join(dir, `${stem}.json`), md: join(dir, `${stem}.md`) };
+}

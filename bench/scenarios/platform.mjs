@@ -1,0 +1,34 @@
+// Scenarios of the api worker: reads compare a big and a small branch, which must cost the same D1 queries.
+export function platformScenarios(ctx) {
+  const { base, big, small } = ctx;
+  const auth = (key) => ({ authorization: `Bearer ${key}` });
+  return [
+    {
+      name: "member list (50 rows)",
+      read: true,
+      url: `${base}/v1/branches/${big.branchId}/members?limit=50`,
+      headers: auth(big.key),
+      small: { url: `${base}/v1/branches/${small.branchId}/members?limit=50`, headers: auth(small.key) },
+    },
+    {
+      name: "member create",
+      read: false,
+      method: "POST",
+      url: `${base}/v1/branches/${big.branchId}/members`,
+      headers: { ...auth(big.key), "content-type": "application/json" },
+      body: JSON.stringify({
+        name: "压测党员",
+        gender: "female",
+        birthDate: "1990-05-05",
+        status: "applicant",
+      }),
+    },
+    {
+      name: "dues of a month",
+      read: true,
+      url: `${base}/v1/branches/${big.branchId}/dues?limit=50`,
+      headers: auth(big.key),
+      small: { url: `${base}/v1/branches/${small.branchId}/dues?limit=50`, headers: auth(small.key) },
+    },
+  ];
+}
