@@ -1,0 +1,52 @@
+import createClient, { type Middleware } from "openapi-fetch";
+import type { components, paths } from "./schema";
+
+export type { components, paths };
+export type Problem = components["schemas"]["Problem"];
+
+/** A problem+json answer, thrown so callers can `catch` by status or code. */
+export class VanguardError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Partial<Problem> & { code?: string },
+  ) {
+    super(`${status} ${problem.code ?? ""}: ${problem.detail ?? problem.title ?? "request failed"}`);
+    this.name = "VanguardError";
+  }
+}
+
+export interface ClientOptions {
+  /** e.g. http://127.0.0.1:8787 */
+  baseUrl: string;
+  /** a `vgk_…` API key */
+  key: string;
+  /** problem messages in Chinese (default) or English */
+  lang?: "zh-CN" | "en";
+  fetch?: typeof fetch;
+}
+
+/**
+ * The typed SDK: every path, parameter and body of the API as TypeScript types generated from
+ * /openapi.json (`pnpm client:generate`), over openapi-fetch. Works in Node, browsers and Workers.
+ */
+export function createVanguardClient(opts: ClientOptions) {
+  const client = createClient<paths>({
+    baseUrl: opts.baseUrl.replace(/\/$/, ""),
+    headers: { authorization: `Bearer ${opts.key}`, "accept-language": opts.lang ?? "zh-CN" },
+    fetch: opts.fetch,
+  });
+  const throwProblems: Middleware = {
+    async onResponse({ response }) {
+      if (response.ok) return undefined;
+      const problem = (await response
+        .clone()
+        .json()
+        .catch(() => ({ title: response.statusText }))) as Problem;
+      throw new VanguardError(response.status, problem);
+    },
+  };
+  client.use(throwProblems);
+  return client;
+}
+
+export type VanguardClient = ReturnType<typeof createVanguardClient>;

@@ -1,0 +1,113 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ADMIN_KEY, base, idNumber, must, unique } from "../support/http";
+
+const BIN = join(import.meta.dirname, "../../packages/client/bin/vanguard.mjs");
+
+/** Runs the `vanguard` command the way a person would, against the running stack. */
+function vanguard(args: string[], key = ADMIN_KEY) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, VANGUARD_URL: base(), VANGUARD_KEY: key },
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+describe("the vanguard CLI", () => {
+  it("provisions a district and a branch, issues keys, imports a roll in chunks and runs an audit", async () => {
+    const code = unique("cli");
+    const district = vanguard([
+      "districts",
+      "create",
+      "--code",
+      code,
+      "--name",
+      "命令行区",
+      "--shard",
+      "1",
+      "--json",
+    ]);
+    expect(district.status, district.stderr).toBe(0);
+    const d = district.json();
+    expect(d).toMatchObject({ code, shard: 1 });
+    const dk = vanguard([
+      "keys",
+      "issue",
+      "--district",
+      d.id,
+      "--role",
+      "district_admin",
+      "--label",
+      "组织部",
+      "--json",
+    ]).json().key;
+    const branch = vanguard(
+      [
+        "branches",
+        "create",
+        "--district",
+        d.id,
+        "--name",
+        "命令行支部",
+        "--kind",
+        "branch",
+        "--founded-on",
+        "2015-07-01",
+        "--json",
+      ],
+      dk,
+    );
+    expect(branch.status, branch.stderr).toBe(0);
+    const b = branch.json();
+    const human = vanguard(
+      ["keys", "issue", "--branch", b.id, "--role", "branch_admin", "--label", "书记"],
+      dk,
+    );
+    expect(human.stdout).toMatch(/shown once/);
+    const bk = human.stdout.split("\n")[1]!.trim();
+    expect(bk).toMatch(/^vgk_/);
+
+    const dir = mkdtempSync(join(tmpdir(), "vanguard-cli-"));
+    const file = join(dir, "roll.csv");
+    const rows = ["姓名,性别,出生日期,状态,入党日期,身份证号"];
+    for (let i = 0; i < 2500; i++) {
+      const birth = `19${60 + (i % 30)}-0${1 + (i % 9)}-2${i % 8}`;
+      rows.push(
+        i === 1234
+          ? "坏行,未知,1990-01-01,正式党员,2015-07-01,"
+          : `党员${i},${i % 2 ? "男" : "女"},${birth},正式党员,2015-07-01,${idNumber(birth, Math.floor(i / 240))}`,
+      );
+    }
+    writeFileSync(file, rows.join("\n"));
+    const imported = vanguard(["members", "import", "--branch", b.id, file, "--chunk", "1000", "--json"], bk);
+    expect(imported.status, imported.stderr).toBe(0);
+    const result = imported.json();
+    expect(result.created).toBe(2499);
+    // the bad row is reported by its line in the file, not in the chunk it travelled in
+    expect(result.rejected).toHaveLength(1);
+    expect(result.rejected[0].line).toBe(1236);
+    // running the same import again changes nothing: every chunk is replayed by its Idempotency-Key
+    const again = vanguard(["members", "import", "--branch", b.id, file, "--chunk", "1000", "--json"], bk);
+    expect(again.json().created).toBe(2499);
+    const verdict = await must("GET", `/v1/branches/${b.id}/events/verify`, { key: bk });
+    expect(verdict.length).toBe(2499);
+
+    const audit = vanguard(["audits", "run", "--district", d.id, "--wait", "--json"]);
+    expect(audit.status, audit.stderr).toBe(0);
+    expect(audit.json()).toMatchObject({ status: "done", branchesTotal: 1, branchesDone: 1 });
+  });
+
+  it("explains what went wrong, in the chosen language", () => {
+    const missing = vanguard(["branches", "create", "--name", "x"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("--district");
+    const refused = vanguard(["districts", "create", "--code", "Bad Code", "--name", "x", "--lang", "en"]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("400");
+    expect(refused.stderr).toContain("code");
+  });
+});
