@@ -10,6 +10,7 @@ export * from "./directory/working-calendar";
 export * from "./evaluations/index";
 export * from "./ids";
 export * from "./onboarding/index";
+export * from "./reports/index";
 export * as schema from "./schema/index";
 export * from "./shards";
 export * from "./study/index";

@@ -3,6 +3,7 @@ import { bearerAuth, CONTEXT_HEADER, createApp, registerSecurity, signContext } 
 import { branches } from "./branches/branches.index";
 import { calendar } from "./calendar/calendar.index";
 import { committee } from "./committee/committee.index";
+import { dashboardPage } from "./dashboard/dashboard.index";
 import { districts } from "./districts/districts.index";
 import { DOCS_HTML } from "./docs/docs-page";
 import { mergedSpec } from "./docs/openapi";
@@ -12,6 +13,7 @@ import { events } from "./events/events.index";
 import { keys } from "./keys/keys.index";
 import { members } from "./members/members.index";
 import { forwardModules } from "./modules/forward-modules";
+import { reports } from "./reports/reports.index";
 import { transfers } from "./transfers/transfers.index";
 
 const app = createApp<ApiBindings>({ service: "api" });
@@ -20,11 +22,23 @@ registerSecurity(app);
 app.get("/health", (c) => c.json({ ok: true }));
 app.get("/openapi.json", async (c) => c.json(await mergedSpec(app, c.env)));
 app.get("/docs", (c) => c.html(DOCS_HTML));
+app.get("/dashboard", dashboardPage);
 
 app.use("/v1/*", bearerAuth());
 app.use("/v1/*", forwardModules());
 
-const routes = [districts, branches, keys, committee, events, members, dues, transfers, calendar] as const;
+const routes = [
+  districts,
+  branches,
+  keys,
+  committee,
+  events,
+  members,
+  dues,
+  transfers,
+  calendar,
+  reports,
+] as const;
 for (const r of routes) app.route("/", r);
 
 /**

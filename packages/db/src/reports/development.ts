@@ -1,0 +1,92 @@
+import type { FunnelCounts } from "@vanguard/domain";
+import { type BranchSetContext, branchIdsJson } from "../tenant/context";
+
+type Row = Record<string, string | number | null>;
+
+/** One branch's development pipeline: the year's funnel, where open cases stand now, overdue steps. */
+export interface DevelopmentFacts {
+  funnel: FunnelCounts;
+  closed: number;
+  open: { applicant: number; activist: number; candidate: number; probationary: number };
+  /** unresolved deadline findings by rule */
+  overdue: Record<string, number>;
+}
+
+export interface DevelopmentQuery {
+  from: string;
+  to: string;
+  /** the step that enters each counted stage */
+  steps: { activists: string; candidates: string; admitted: string };
+  overdueRules: readonly string[];
+}
+
+export function emptyDevelopmentFacts(): DevelopmentFacts {
+  return {
+    funnel: { applied: 0, activists: 0, candidates: 0, admitted: 0, full: 0 },
+    closed: 0,
+    open: { applicant: 0, activist: 0, candidate: 0, probationary: 0 },
+    overdue: {},
+  };
+}
+
+/** Three aggregate queries in one batch for a set of branches of one shard. */
+export async function readDevelopmentFacts(
+  set: BranchSetContext,
+  q: DevelopmentQuery,
+): Promise<Map<string, DevelopmentFacts>> {
+  const d1 = set.shard.d1;
+  const ids = branchIdsJson(set);
+  const inSet = "branch_id IN (SELECT value FROM json_each(?1))";
+  const stepOf = new Map(Object.entries(q.steps).map(([stage, step]) => [step, stage]));
+  const [cases, steps, overdue] = await d1.batch<Row>([
+    d1
+      .prepare(
+        `SELECT branch_id, sum(applied_on BETWEEN ?2 AND ?3) AS applied,
+                sum(stage = 'full' AND full_on BETWEEN ?2 AND ?3) AS became_full,
+                sum(stage = 'closed' AND closed_on BETWEEN ?2 AND ?3) AS closed,
+                sum(stage = 'applicant') AS open_applicant, sum(stage = 'activist') AS open_activist,
+                sum(stage = 'candidate') AS open_candidate, sum(stage = 'probationary') AS open_probationary
+           FROM development_cases WHERE ${inSet} GROUP BY branch_id`,
+      )
+      .bind(ids, q.from, q.to),
+    d1
+      .prepare(
+        `SELECT branch_id, step, count(DISTINCT case_id) AS cases FROM development_steps
+          WHERE ${inSet} AND occurred_on BETWEEN ?2 AND ?3 AND step IN (SELECT value FROM json_each(?4))
+          GROUP BY branch_id, step`,
+      )
+      .bind(ids, q.from, q.to, JSON.stringify([...stepOf.keys()])),
+    d1
+      .prepare(
+        `SELECT branch_id, rule, count(*) AS findings FROM findings
+          WHERE ${inSet} AND status <> 'resolved' AND rule IN (SELECT value FROM json_each(?2))
+          GROUP BY branch_id, rule`,
+      )
+      .bind(ids, JSON.stringify(q.overdueRules)),
+  ]);
+  const out = new Map(set.branches.map((b) => [b.branchId, emptyDevelopmentFacts()]));
+  const n = (v: string | number | null | undefined) => Number(v ?? 0);
+  for (const r of cases?.results ?? []) {
+    const f = out.get(String(r.branch_id));
+    if (!f) continue;
+    f.funnel.applied = n(r.applied);
+    f.funnel.full = n(r.became_full);
+    f.closed = n(r.closed);
+    f.open = {
+      applicant: n(r.open_applicant),
+      activist: n(r.open_activist),
+      candidate: n(r.open_candidate),
+      probationary: n(r.open_probationary),
+    };
+  }
+  for (const r of steps?.results ?? []) {
+    const f = out.get(String(r.branch_id));
+    const stage = stepOf.get(String(r.step)) as keyof DevelopmentQuery["steps"] | undefined;
+    if (f && stage) f.funnel[stage] = n(r.cases);
+  }
+  for (const r of overdue?.results ?? []) {
+    const f = out.get(String(r.branch_id));
+    if (f) f.overdue[String(r.rule)] = n(r.findings);
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+import type { DataPlane } from "../shards";
+import { type BranchSetContext, branchSetContext } from "../tenant/context";
+
+/**
+ * What a cross-branch report needs of the directory, in one round trip whatever the number of
+ * districts or branches: the districts in scope, their branches in org-tree order, and each
+ * district's latest rule set of one module (the meeting cadence lives in the study rules).
+ */
+export interface ReportDistrict {
+  id: string;
+  code: string;
+  name: string;
+  timeZone: string;
+  shard: number;
+}
+
+export interface ReportBranch {
+  id: string;
+  districtId: string;
+  parentId: string | null;
+  path: string;
+  kind: "branch" | "general_branch" | "committee";
+  name: string;
+  foundedOn: string;
+}
+
+export interface ReportDirectory {
+  districts: ReportDistrict[];
+  branches: ReportBranch[];
+  /** district id → the body of its latest rule set of the module asked for, with its version */
+  ruleSets: Map<string, { version: number; body: string }>;
+}
+
+type Row = Record<string, string | number | null>;
+
+/** `districtIds` null: every district (a platform admin, or an auditor of the whole platform). */
+export async function readReportDirectory(
+  plane: DataPlane,
+  districtIds: readonly string[] | null,
+  ruleModule: string,
+): Promise<ReportDirectory> {
+  const d1 = plane.directory.d1;
+  const ids = JSON.stringify(districtIds ?? []);
+  const all = districtIds === null ? 1 : 0;
+  const inScope = (col: string) => `(?2 = 1 OR ${col} IN (SELECT value FROM json_each(?1)))`;
+  const [districts, branches, rules] = await d1.batch<Row>([
+    d1
+      .prepare(`SELECT id, code, name, time_zone, shard FROM districts WHERE ${inScope("id")} ORDER BY code`)
+      .bind(ids, all),
+    d1
+      .prepare(
+        `SELECT b.id, b.district_id, b.parent_id, b.path, b.kind, b.name, b.founded_on
+           FROM branches b JOIN districts d ON d.id = b.district_id
+          WHERE ${inScope("b.district_id")} ORDER BY d.code, b.path`,
+      )
+      .bind(ids, all),
+    d1
+      .prepare(
+        `SELECT r.district_id, r.version, r.body FROM rule_sets r
+          WHERE ${inScope("r.district_id")} AND r.module = ?3
+            AND r.version = (SELECT max(x.version) FROM rule_sets x
+                              WHERE x.district_id = r.district_id AND x.module = r.module)`,
+      )
+      .bind(ids, all, ruleModule),
+  ]);
+  return {
+    districts: (districts?.results ?? []).map((r) => ({
+      id: String(r.id),
+      code: String(r.code),
+      name: String(r.name),
+      timeZone: String(r.time_zone),
+      shard: Number(r.shard),
+    })),
+    branches: (branches?.results ?? []).map((r) => ({
+      id: String(r.id),
+      districtId: String(r.district_id),
+      parentId: (r.parent_id as string | null) ?? null,
+      path: String(r.path),
+      kind: r.kind as ReportBranch["kind"],
+      name: String(r.name),
+      foundedOn: String(r.founded_on),
+    })),
+    ruleSets: new Map(
+      (rules?.results ?? []).map((r) => [
+        String(r.district_id),
+        { version: Number(r.version), body: String(r.body) },
+      ]),
+    ),
+  };
+}
+
+/**
+ * A report's reads go shard by shard, a fixed handful of aggregate queries per set of branches.
+ * Sets are capped so the one JSON parameter naming the branches stays far below D1's limits, and
+ * split by time zone so every branch of a set shares "today".
+ */
+export const REPORT_SET_SIZE = 2000;
+
+export interface ReportSet {
+  set: BranchSetContext;
+  timeZone: string;
+}
+
+export function reportSets(
+  plane: DataPlane,
+  districts: readonly ReportDistrict[],
+  branches: readonly ReportBranch[],
+  size = REPORT_SET_SIZE,
+): ReportSet[] {
+  const districtOf = new Map(districts.map((d) => [d.id, d]));
+  const groups = new Map<
+    string,
+    { shard: number; timeZone: string; list: { branchId: string; districtId: string }[] }
+  >();
+  for (const b of branches) {
+    const d = districtOf.get(b.districtId);
+    if (!d) continue;
+    const key = `${d.shard}|${d.timeZone}`;
+    const g = groups.get(key) ?? { shard: d.shard, timeZone: d.timeZone, list: [] };
+    g.list.push({ branchId: b.id, districtId: b.districtId });
+    groups.set(key, g);
+  }
+  const out: ReportSet[] = [];
+  for (const g of [...groups.values()].sort((a, b) => a.shard - b.shard)) {
+    for (let i = 0; i < g.list.length; i += size) {
+      out.push({ set: branchSetContext(plane, g.shard, g.list.slice(i, i + size)), timeZone: g.timeZone });
+    }
+  }
+  return out;
+}

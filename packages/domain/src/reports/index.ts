@@ -1,0 +1,3 @@
+export * from "./funnel";
+export * from "./period";
+export * from "./scorecard";

@@ -1,0 +1,72 @@
+import {
+  type DataPlane,
+  type ReportBranch,
+  type ReportDirectory,
+  type ReportSet,
+  readReportDirectory,
+  reportSets,
+} from "@vanguard/db";
+import { type CadenceRule, DEFAULT_STUDY_RULES, type Role, type StudyRules } from "@vanguard/domain";
+import { notFound, requireRole, seesDistrict } from "@vanguard/platform";
+import type { Context } from "hono";
+import type { ApiEnv } from "../env";
+
+/** Reports are read by the district committee, auditors and the platform (API.md). */
+export const REPORT_ROLES: readonly Role[] = ["platform_admin", "district_admin", "auditor"];
+
+/** The meeting cadence is part of the study rule set a district publishes. */
+const STUDY_RULE_MODULE = "study";
+
+export interface ReportScope {
+  plane: DataPlane;
+  directory: ReportDirectory;
+  /** the branches reported on, in org-tree order within each district */
+  branches: ReportBranch[];
+  sets: ReportSet[];
+}
+
+/**
+ * Which districts a report covers: the one asked for if it is in scope (404 otherwise, like every
+ * other resource), or every district the caller sees. One directory round trip.
+ */
+export async function reportScope(
+  c: Context<ApiEnv>,
+  districtId: string | undefined,
+  branchId?: string,
+): Promise<ReportScope> {
+  const p = c.get("principal");
+  // the role is checked first: a branch key may never read reports, whichever district it names
+  requireRole(p, REPORT_ROLES);
+  let ids: string[] | null;
+  if (districtId !== undefined) {
+    if (!seesDistrict(p, districtId)) throw notFound();
+    ids = [districtId];
+  } else if (p.role === "district_admin") {
+    ids = p.districtId ? [p.districtId] : [];
+  } else if (p.role === "auditor") {
+    ids = p.auditDistricts;
+  } else {
+    ids = null;
+  }
+  const plane = c.get("plane");
+  const directory = await readReportDirectory(plane, ids, STUDY_RULE_MODULE);
+  if (districtId !== undefined && !directory.districts.length) throw notFound();
+  let branches = directory.branches;
+  if (branchId !== undefined) {
+    branches = branches.filter((b) => b.id === branchId);
+    if (!branches.length) throw notFound();
+  }
+  return { plane, directory, branches, sets: reportSets(plane, directory.districts, branches) };
+}
+
+export function meetingRules(directory: ReportDirectory, districtId: string): CadenceRule[] {
+  const stored = directory.ruleSets.get(districtId);
+  if (!stored) return DEFAULT_STUDY_RULES.meetings;
+  return (JSON.parse(stored.body) as Partial<StudyRules>).meetings ?? DEFAULT_STUDY_RULES.meetings;
+}
+
+/** The branches of one set, in the directory's order. */
+export function branchesOf(scope: ReportScope, rs: ReportSet): ReportBranch[] {
+  const wanted = new Set(rs.set.branches.map((b) => b.branchId));
+  return scope.branches.filter((b) => wanted.has(b.id));
+}

@@ -1,0 +1,58 @@
+import { type ReportSet, readStudyFacts, type StudyFacts } from "@vanguard/db";
+import { ratio, round } from "@vanguard/domain";
+import type { Column } from "./csv";
+import { branchesOf, type ReportScope } from "./report-scope";
+
+export interface StudyRow {
+  districtId: string;
+  districtName: string;
+  branchId: string;
+  branchName: string;
+  kind: "branch" | "general_branch" | "committee";
+  month: string;
+  partyMembers: number;
+  activeMembers: number;
+  /** share of current party members with any study activity in the month */
+  activityRate: number | null;
+  points: number;
+  averagePoints: number | null;
+  activities: number;
+  activeDays: number;
+}
+
+export async function studyOfSet(scope: ReportScope, rs: ReportSet, month: string): Promise<StudyRow[]> {
+  const facts = await readStudyFacts(rs.set, month);
+  const names = new Map(scope.directory.districts.map((d) => [d.id, d.name]));
+  return branchesOf(scope, rs).map((b) => {
+    const f = facts.get(b.id) as StudyFacts;
+    return {
+      districtId: b.districtId,
+      districtName: names.get(b.districtId) ?? b.districtId,
+      branchId: b.id,
+      branchName: b.name,
+      kind: b.kind,
+      month,
+      partyMembers: f.partyMembers,
+      activeMembers: f.activeMembers,
+      activityRate: ratio(f.activeMembers, f.partyMembers),
+      points: f.points,
+      averagePoints: f.partyMembers ? round(f.points / f.partyMembers, 1) : null,
+      activities: f.activities,
+      activeDays: f.activeDays,
+    };
+  });
+}
+
+export const STUDY_COLUMNS: Column<StudyRow>[] = [
+  { zh: "区县", en: "District", value: (r) => r.districtName },
+  { zh: "组织名称", en: "Branch", value: (r) => r.branchName },
+  { zh: "组织编号", en: "Branch ID", value: (r) => r.branchId },
+  { zh: "月份", en: "Month", value: (r) => r.month },
+  { zh: "党员人数", en: "Party members", value: (r) => r.partyMembers },
+  { zh: "参学人数", en: "Members studying", value: (r) => r.activeMembers },
+  { zh: "学习参与率", en: "Activity rate", value: (r) => r.activityRate },
+  { zh: "学习积分", en: "Points", value: (r) => r.points },
+  { zh: "人均积分", en: "Average points", value: (r) => r.averagePoints },
+  { zh: "学习次数", en: "Activities", value: (r) => r.activities },
+  { zh: "学习人天", en: "Active member-days", value: (r) => r.activeDays },
+];
