@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   ensureDevVars,
+  freePort,
   migrate,
   ROOT,
   startStack,
@@ -24,7 +25,7 @@ const adminKey = /^BOOTSTRAP_ADMIN_KEY=(.*)$/m
   .exec(readFileSync(join(ROOT, ".dev.vars"), "utf8"))?.[1]
   ?.trim();
 
-const child = startStack({ port, persistTo: state });
+const child = startStack({ port, inspectorPort: await freePort(), persistTo: state });
 child.stdout.pipe(process.stdout);
 child.stderr.pipe(process.stderr);
 for (const sig of ["SIGINT", "SIGTERM"]) {

@@ -1,10 +1,19 @@
 // Load and sampling: autocannon for throughput and latency, plain requests for per-request D1 cost.
 import autocannon from "autocannon";
 
-export function load({ url, method = "GET", headers = {}, body, connections = 8, duration = 8 }) {
+export function load({
+  url,
+  method = "GET",
+  headers = {},
+  body,
+  setupRequest,
+  connections = 8,
+  duration = 8,
+}) {
+  const requests = setupRequest ? [{ method, headers, body, setupRequest }] : undefined;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, method, headers, body, connections, duration, pipelining: 1, timeout: 30 },
+      { url, method, headers, body, requests, connections, duration, pipelining: 1, timeout: 30 },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     autocannon.track(instance, {

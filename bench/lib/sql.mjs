@@ -101,3 +101,95 @@ export function directoryDistrictSql({ districtId, code, name, shard, now, keys 
   }
   return rows.join("\n");
 }
+
+/** The study period keys of the year up to `today`: 30 days, 52 ISO weeks, 12 months, the year. */
+export function studyPeriodKeys(today) {
+  const keys = [];
+  const d = new Date(`${today}T00:00:00Z`);
+  for (let i = 0; i < 30; i++) keys.push(new Date(d.getTime() - i * 86_400_000).toISOString().slice(0, 10));
+  for (let i = 0; i < 52; i++) keys.push(isoWeek(new Date(d.getTime() - i * 7 * 86_400_000)));
+  for (let i = 0; i < 12; i++) {
+    const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - i, 1));
+    keys.push(m.toISOString().slice(0, 7));
+  }
+  keys.push(today.slice(0, 4));
+  return [...new Set(keys)];
+}
+
+function isoWeek(date) {
+  const t = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((t - yearStart) / 86_400_000 + 1) / 7);
+  return `${t.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
+
+/**
+ * A year of study aggregates (member and branch totals per day, week, month and year, and the last
+ * 30 days of daily rows) and this year's meetings, for every party member of a synthetic district.
+ */
+export function shardStudySql({ districtId, tag, branches, members, now, today }) {
+  const keys = studyPeriodKeys(today);
+  const scale = (k) => (k.length === 10 ? 1 : k.includes("W") ? 6 : k.length === 7 ? 25 : 300);
+  const periods = keys.map((k) => `('${k}', ${scale(k)})`).join(", ");
+  const days = keys
+    .filter((k) => k.length === 10)
+    .map((k) => `('${k}')`)
+    .join(", ");
+  const branchId = idExpr("br", tag, "b.i");
+  const memberId = idExpr("mb", tag, "b.i * 1000 + m.i");
+  const year = today.slice(0, 4);
+  const month = Number(today.slice(5, 7));
+  const meetingMonths = Array.from(
+    { length: month },
+    (_, i) => `('${year}-${String(i + 1).padStart(2, "0")}')`,
+  ).join(", ");
+  return `
+WITH RECURSIVE ${seq("b", branches)}, ${seq("m", members)}, p(period, k) AS (VALUES ${periods})
+INSERT INTO study_member_periods (branch_id, period, member_id, district_id, points, activities, active_days, updated_at)
+SELECT ${branchId}, p.period, ${memberId}, '${districtId}', p.k * (5 + (b.i * 7 + m.i * 3) % 20), p.k * 4, min(p.k, 1 + m.i % 7), '${now}'
+  FROM b CROSS JOIN m CROSS JOIN p WHERE m.i % 10 <> 9 AND m.i % 17 <> 5;
+
+INSERT INTO study_branch_periods (branch_id, period, district_id, points, activities, active_members, members, updated_at)
+SELECT branch_id, period, district_id, sum(points), sum(activities), count(*), ${Math.round(members * 0.9)}, '${now}'
+  FROM study_member_periods WHERE district_id = '${districtId}' GROUP BY branch_id, period;
+
+WITH RECURSIVE ${seq("b", branches)}, ${seq("m", members)}, d(day) AS (VALUES ${days})
+INSERT INTO study_days (branch_id, member_id, day, district_id, rule_version, points, deducted, flagged, activities, class_seconds, kinds, refs, recent, updated_at)
+SELECT ${branchId}, ${memberId}, d.day, '${districtId}', 0, 5 + (b.i + m.i) % 20, 0, 0, 4, 0, '{}', '[]', '[]', '${now}'
+  FROM b CROSS JOIN m CROSS JOIN d WHERE m.i % 10 <> 9 AND m.i % 17 <> 5;
+
+WITH RECURSIVE ${seq("b", branches)}, mo(month) AS (VALUES ${meetingMonths}),
+  kinds(kind, every, n) AS (VALUES ('committee', 1, 1), ('group', 1, 2), ('theme_day', 1, 3), ('general_assembly', 3, 4), ('lecture', 3, 5))
+INSERT INTO meetings (branch_id, id, district_id, kind, held_on, topic, hours, present, absent, recorded_by, recorded_at)
+SELECT ${branchId}, ${idExpr("mt", tag, "b.i * 1000 + CAST(substr(mo.month, 6, 2) AS INTEGER) * 10 + kinds.n")},
+       '${districtId}', kinds.kind, mo.month || '-15', '学习贯彻', 2, ${members - 2}, 2, 'bench', '${now}'
+  FROM b CROSS JOIN mo CROSS JOIN kinds
+ WHERE CAST(substr(mo.month, 6, 2) AS INTEGER) % kinds.every = 0 AND NOT (b.i % 9 = 4 AND kinds.kind = 'committee');
+`;
+}
+
+/** For report scenarios over many branches: this year's meetings and monthly branch study totals only. */
+export function shardReportSql({ districtId, tag, branches, members, now, today }) {
+  const branchId = idExpr("br", tag, "b.i");
+  const year = today.slice(0, 4);
+  const month = Number(today.slice(5, 7));
+  const months = Array.from(
+    { length: month },
+    (_, i) => `('${year}-${String(i + 1).padStart(2, "0")}')`,
+  ).join(", ");
+  return `
+WITH RECURSIVE ${seq("b", branches)}, mo(month) AS (VALUES ${months})
+INSERT INTO study_branch_periods (branch_id, period, district_id, points, activities, active_members, members, updated_at)
+SELECT ${branchId}, mo.month, '${districtId}', 400 + b.i % 300, 80, ${members} - 3 - b.i % 7, ${members}, '${now}' FROM b CROSS JOIN mo;
+
+WITH RECURSIVE ${seq("b", branches)}, mo(month) AS (VALUES ${months}),
+  kinds(kind, every, n) AS (VALUES ('committee', 1, 1), ('group', 1, 2), ('theme_day', 1, 3), ('general_assembly', 3, 4), ('lecture', 3, 5))
+INSERT INTO meetings (branch_id, id, district_id, kind, held_on, topic, hours, present, absent, recorded_by, recorded_at)
+SELECT ${branchId}, ${idExpr("mt", tag, "b.i * 1000 + CAST(substr(mo.month, 6, 2) AS INTEGER) * 10 + kinds.n")},
+       '${districtId}', kinds.kind, mo.month || '-15', '学习贯彻', 2, ${members - 2}, 2, 'bench', '${now}'
+  FROM b CROSS JOIN mo CROSS JOIN kinds
+ WHERE CAST(substr(mo.month, 6, 2) AS INTEGER) % kinds.every = 0 AND NOT (b.i % 9 = 4 AND kinds.kind = 'committee');
+`;
+}

@@ -1,6 +1,6 @@
 // Scenarios of the api worker: reads compare a big and a small branch, which must cost the same D1 queries.
 export function platformScenarios(ctx) {
-  const { base, big, small } = ctx;
+  const { base, big, small, reportDistrict } = ctx;
   const auth = (key) => ({ authorization: `Bearer ${key}` });
   return [
     {
@@ -29,6 +29,17 @@ export function platformScenarios(ctx) {
       url: `${base}/v1/branches/${big.branchId}/dues?limit=50`,
       headers: auth(big.key),
       small: { url: `${base}/v1/branches/${small.branchId}/dues?limit=50`, headers: auth(small.key) },
+    },
+    {
+      name: "compliance report (1,000 branches)",
+      read: true,
+      connections: 1,
+      url: `${base}/v1/reports/compliance?districtId=${reportDistrict.districtId}`,
+      headers: auth(reportDistrict.districtKey),
+      small: {
+        url: `${base}/v1/reports/compliance?districtId=${small.districtId}`,
+        headers: auth(small.districtKey),
+      },
     },
   ];
 }

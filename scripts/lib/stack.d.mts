@@ -7,9 +7,11 @@ export function ensureDevVars(): void;
 export function vendorAssets(): void;
 export function migrate(persistTo: string): void;
 export function freePort(): Promise<number>;
+export function freePorts(n: number): Promise<number[]>;
 export function waitForHealth(base: string, child: ChildProcess, timeoutMs?: number): Promise<void>;
 export function startStack(opts: {
   port: number;
+  inspectorPort?: number;
   persistTo: string;
   inherit?: boolean;
   extraArgs?: string[];

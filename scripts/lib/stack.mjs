@@ -21,12 +21,15 @@ export function ensureDevVars() {
 
 /** The docs and dashboard assets come from npm packages and are served by the worker itself. */
 export function vendorAssets() {
-  const out = join(ROOT, "workers/api/public/vendor/scalar");
-  mkdirSync(out, { recursive: true });
-  copyFileSync(
-    join(ROOT, "workers/api/node_modules/@scalar/api-reference/dist/browser/standalone.js"),
-    join(out, "standalone.js"),
-  );
+  const copies = [
+    ["@scalar/api-reference/dist/browser/standalone.js", "scalar/standalone.js"],
+    ["chart.js/dist/chart.umd.min.js", "chartjs/chart.umd.min.js"],
+  ];
+  for (const [from, to] of copies) {
+    const target = join(ROOT, "workers/api/public/vendor", to);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(ROOT, "workers/api/node_modules", from), target);
+  }
 }
 
 export function migrate(persistTo) {
@@ -45,15 +48,27 @@ export function migrate(persistTo) {
   }
 }
 
-export function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-    srv.on("error", rej);
-  });
+export async function freePort() {
+  return (await freePorts(1))[0];
+}
+
+/** Distinct free loopback ports: every listener stays open until all are taken, so none repeats. */
+export async function freePorts(n) {
+  const servers = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      servers.push(
+        await new Promise((res, rej) => {
+          const srv = createServer();
+          srv.on("error", rej);
+          srv.listen(0, "127.0.0.1", () => res(srv));
+        }),
+      );
+    }
+    return servers.map((s) => s.address().port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  }
 }
 
 export async function waitForHealth(base, child, timeoutMs = 90_000) {
@@ -75,8 +90,10 @@ export async function waitForHealth(base, child, timeoutMs = 90_000) {
  * Starts `wrangler dev -c api -c onboarding …` on a port, with state under `persistTo`. Output goes
  * to `logFile` (or the terminal when `inherit`).
  */
-export function startStack({ port, persistTo, inherit = false, extraArgs = [], vars = {} }) {
+export function startStack({ port, inspectorPort, persistTo, inherit = false, extraArgs = [], vars = {} }) {
   const args = ["dev", ...CONFIGS.flatMap((c) => ["-c", c]), "--port", String(port), "--ip", "127.0.0.1"];
+  // a fixed inspector port (9229) would collide with any other stack running on the machine
+  if (inspectorPort) args.push("--inspector-port", String(inspectorPort));
   // --test-scheduled serves /__scheduled?cron=… (the api worker hands crons to the audits worker)
   args.push(
     "--persist-to",

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import {
   ensureDevVars,
-  freePort,
+  freePorts,
   migrate,
   startStack,
   stopStack,
@@ -28,8 +28,8 @@ export default async function setup(project: TestProject) {
   vendorAssets();
   const state = mkdtempSync(join(tmpdir(), "vanguard-e2e-"));
   migrate(state);
-  const port = await freePort();
-  const child = startStack({ port, persistTo: state });
+  const [port, inspectorPort] = await freePorts(2);
+  const child = startStack({ port: port!, inspectorPort, persistTo: state });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => {
     output = (output + d).slice(-20_000);

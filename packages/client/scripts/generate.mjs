@@ -6,7 +6,7 @@ import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import {
   ensureDevVars,
-  freePort,
+  freePorts,
   migrate,
   ROOT,
   startStack,
@@ -23,9 +23,9 @@ if (!base) {
   vendorAssets();
   state = mkdtempSync(join(tmpdir(), "vanguard-spec-"));
   migrate(state);
-  const port = await freePort();
+  const [port, inspectorPort] = await freePorts(2);
   base = `http://127.0.0.1:${port}`;
-  stack = startStack({ port, persistTo: state });
+  stack = startStack({ port, inspectorPort, persistTo: state });
   await waitForHealth(base, stack);
 }
 try {

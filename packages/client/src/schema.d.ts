@@ -3573,6 +3573,493 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/reports/compliance": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Compliance scorecard per branch (platform_admin, auditor, district_admin) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description one district in scope; omitted: every district the key sees, merged across shards */
+          districtId?: string;
+          /** @description a year, quarter or month; defaults to this year */
+          period?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description one row per branch, in org-tree order */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              period: {
+                key: string;
+                /** @enum {string} */
+                kind: "year" | "quarter" | "month";
+                from: string;
+                to: string;
+              };
+              generatedAt: string;
+              districts: {
+                id: string;
+                code: string;
+                name: string;
+                shard: number;
+              }[];
+              summary: {
+                branches: number;
+                averageScore: number | null;
+                bands: {
+                  good: number;
+                  fair: number;
+                  poor: number;
+                  none: number;
+                };
+              };
+              items: components["schemas"]["ComplianceRow"][];
+            };
+            "text/csv": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/reports/development": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Development funnel per district and year, with overdue steps */
+    get: {
+      parameters: {
+        query?: {
+          /** @description one district in scope; omitted: every district the key sees, merged across shards */
+          districtId?: string;
+          /** @description defaults to this year */
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description per district and per branch: people entering each stage in the year */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              year: number;
+              generatedAt: string;
+              districts: {
+                districtId: string;
+                districtName: string;
+                funnel: {
+                  applied: number;
+                  activists: number;
+                  candidates: number;
+                  admitted: number;
+                  full: number;
+                };
+                conversion: {
+                  [key: string]: number | null;
+                };
+                closed: number;
+                open: {
+                  applicant: number;
+                  activist: number;
+                  candidate: number;
+                  probationary: number;
+                };
+                overdueSteps: number;
+                /** @description unresolved deadline findings by rule */
+                overdue: {
+                  [key: string]: number;
+                };
+              }[];
+              items: components["schemas"]["DevelopmentRow"][];
+            };
+            "text/csv": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/reports/study": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Study activity and points by branch for a month */
+    get: {
+      parameters: {
+        query?: {
+          /** @description one district in scope; omitted: every district the key sees, merged across shards */
+          districtId?: string;
+          /** @description defaults to this month */
+          month?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description one row per branch */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              month: string;
+              generatedAt: string;
+              items: components["schemas"]["StudyReportRow"][];
+            };
+            "text/csv": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/reports/trends": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Month by month: study activity, meetings held and dues paid (the dashboard's charts) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description one district in scope; omitted: every district the key sees, merged across shards */
+          districtId?: string;
+          /** @description one branch in scope (drill-down) */
+          branchId?: string;
+          months?: number;
+          /** @description the window's last month; defaults to this month */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description `months` months up to `to`, oldest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              months: string[];
+              generatedAt: string;
+              points: components["schemas"]["TrendPoint"][];
+            };
+            "text/csv": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/development/cases": {
     parameters: {
       query?: never;
@@ -12888,6 +13375,138 @@ export interface components {
         /** @enum {string} */
         source: "bundled" | "entered";
       }[];
+    };
+    ComplianceRow: {
+      districtId: string;
+      districtName: string;
+      branchId: string;
+      branchName: string;
+      /** @enum {string} */
+      kind: "branch" | "general_branch" | "committee";
+      parentId: string | null;
+      /** @description the last day counted: the period's end, or today while it runs */
+      asOf: string;
+      partyMembers: number;
+      /** @description 三会一课 cadence for the period's year up to `asOf`; null for non-branch units */
+      meetings: {
+        required: number;
+        /** @description qualifying meetings counted against `required` */
+        held: number;
+        missingPeriods: number;
+        /** @description 0–1; null when there is nothing to measure */
+        rate: number | null;
+      } | null;
+      dues: {
+        /** @description member-months owed in the ended months of the period */
+        due: number;
+        paid: number;
+        /** @description 0–1; null when there is nothing to measure */
+        rate: number | null;
+      };
+      study: {
+        activeMembers: number;
+        points: number;
+        /** @description 0–1; null when there is nothing to measure */
+        rate: number | null;
+      };
+      /** @description unresolved (open or acknowledged) audit findings by severity */
+      findings: {
+        info: number;
+        warning: number;
+        severe: number;
+      };
+      /** @description the latest reviewed quarterly inspection up to the period */
+      inspection: {
+        period: string;
+        score: number;
+        maxScore: number;
+        grade: string | null;
+        /** @description 0–1; null when there is nothing to measure */
+        rate: number | null;
+      } | null;
+      pipeline: {
+        applicant: number;
+        activist: number;
+        candidate: number;
+        probationary: number;
+        /** @description unresolved development deadline findings */
+        overdueSteps: number;
+      };
+      /** @description weighted 0–100; null for a unit with nothing to measure */
+      score: number | null;
+      /**
+       * @description good ≥ 85, fair ≥ 60
+       * @enum {string}
+       */
+      band: "good" | "fair" | "poor" | "none";
+    };
+    DevelopmentRow: {
+      districtId: string;
+      districtName: string;
+      branchId: string;
+      branchName: string;
+      /** @enum {string} */
+      kind: "branch" | "general_branch" | "committee";
+      funnel: {
+        applied: number;
+        activists: number;
+        candidates: number;
+        admitted: number;
+        full: number;
+      };
+      closed: number;
+      open: {
+        applicant: number;
+        activist: number;
+        candidate: number;
+        probationary: number;
+      };
+      overdueSteps: number;
+      /** @description unresolved deadline findings by rule */
+      overdue: {
+        [key: string]: number;
+      };
+    };
+    StudyReportRow: {
+      districtId: string;
+      districtName: string;
+      branchId: string;
+      branchName: string;
+      /** @enum {string} */
+      kind: "branch" | "general_branch" | "committee";
+      month: string;
+      partyMembers: number;
+      activeMembers: number;
+      /** @description 0–1; null when there is nothing to measure */
+      activityRate: number | null;
+      points: number;
+      averagePoints: number | null;
+      activities: number;
+      activeDays: number;
+    };
+    TrendPoint: {
+      month: string;
+      /** @description the month under way (its dues are still due) */
+      partial: boolean;
+      partyMembers: number;
+      study: {
+        activeMembers: number;
+        points: number;
+        /** @description 0–1; null when there is nothing to measure */
+        rate: number | null;
+      };
+      meetings: {
+        total: number;
+        byKind: {
+          [key: string]: number;
+        };
+      };
+      dues: {
+        due: number;
+        paid: number;
+        /** @description 0–1; null when there is nothing to measure */
+        rate: number | null;
+      };
     };
     DevelopmentCase: {
       id: string;

@@ -73,6 +73,14 @@ export interface Head {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Exponential backoff with full jitter, capped: writers that collided spread out instead of
+ * colliding again, so a burst on one branch drains in order rather than failing.
+ */
+function backoff(attempt: number): number {
+  return 1 + Math.floor(Math.random() * Math.min(250, 4 * 2 ** attempt));
+}
+
 async function readHeads(store: WriteStore, scopes: string[]): Promise<Map<string, Head>> {
   const table = getTableName(store.events);
   const stmts = scopes.map((s) =>
@@ -150,7 +158,7 @@ export async function commitWrite<T>(
   options: WriteOptions,
   plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
 ): Promise<T> {
-  const maxAttempts = options.maxAttempts ?? 8;
+  const maxAttempts = options.maxAttempts ?? 30;
   const eventsName = getTableName(store.events);
   for (let attempt = 1; ; attempt++) {
     const heads = await readHeads(store, options.scopes);
@@ -204,7 +212,7 @@ export async function commitWrite<T>(
           if (replay) throw replay;
         }
         if (attempt >= maxAttempts) throw new ContentionError();
-        await sleep(Math.floor(Math.random() * 10 * attempt) + 2);
+        await sleep(backoff(attempt));
         continue;
       }
       if (guard || !constraint) throw new StaleError();

@@ -68,7 +68,7 @@ export async function branchScope<B extends PlatformBindings>(
 ): Promise<BranchScope> {
   const p = c.get("principal");
   const plane = c.get("plane");
-  const branch = await resolveBranch(plane, branchId);
+  const branch = await lookupBranch(c, branchId);
   if (!branch || !seesBranch(p, branch)) throw notFound();
   requireRole(p, allow);
   return { branch, tc: tenantContext(plane, { ...branch, branchId: branch.id }) };

@@ -22,7 +22,8 @@ export function requestLog(service: string): MiddlewareHandler<AppEnv> {
     const counter = plane?.counter;
     if (counter) {
       // a forwarded response already carries the module worker's count: the client sees the sum
-      const add = (name: string, n: number) => c.header(name, String(Number(c.res.headers.get(name) ?? 0) + n));
+      const add = (name: string, n: number) =>
+        c.header(name, String(Number(c.res.headers.get(name) ?? 0) + n));
       add("X-D1-Queries", counter.queries);
       add("X-D1-Rows-Read", counter.rowsRead);
     }
