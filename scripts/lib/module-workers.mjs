@@ -15,6 +15,8 @@ export const TEST_SECRETS = {
   INTERNAL_SECRET: "test-internal-secret",
   MEMBER_DATA_KEY: "dGVzdC1tZW1iZXItZGF0YS1rZXktMzItYnl0ZXMhISE=",
   LOG_REQUESTS: "0",
+  // a test's storage is rolled back after it, an isolate's memory is not: the tests read afresh
+  AUTH_CACHE_SECONDS: "0",
   WEBHOOK_RETRY_BASE_SECONDS: "1",
 };
 

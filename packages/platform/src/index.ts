@@ -1,6 +1,7 @@
 export * from "./access/scope";
 export * from "./app/create-app";
 export * from "./app/module-app";
+export * from "./auth/auth-cache";
 export * from "./auth/bearer";
 export * from "./auth/keys";
 export * from "./auth/principal";

@@ -37,13 +37,18 @@ export function seesBranch(p: Principal, branch: { id: string; districtId: strin
   }
 }
 
-/** The branch a request names: already resolved beside the key when the path named it, else one lookup. */
+/**
+ * The branch a request names: already resolved beside the key when the path named it, else one
+ * lookup. `fresh` skips the hint, which may be up to AUTH_CACHE_SECONDS old: for showing the branch
+ * itself (its name and version), not for deciding who may reach it (its place never changes).
+ */
 export async function lookupBranch<B extends PlatformBindings>(
   c: Context<AppEnv<B>>,
   branchId: string,
+  fresh = false,
 ): Promise<ResolvedBranch | undefined> {
   const hint = c.get("branchHint");
-  if (hint && hint.id === branchId) return hint.branch;
+  if (hint && hint.id === branchId && !fresh) return hint.branch;
   return resolveBranch(c.get("plane"), branchId);
 }
 
@@ -65,10 +70,11 @@ export async function branchScope<B extends PlatformBindings>(
   c: Context<AppEnv<B>>,
   branchId: string,
   allow: readonly Role[],
+  opts: { fresh?: boolean } = {},
 ): Promise<BranchScope> {
   const p = c.get("principal");
   const plane = c.get("plane");
-  const branch = await lookupBranch(c, branchId);
+  const branch = await lookupBranch(c, branchId, opts.fresh);
   if (!branch || !seesBranch(p, branch)) throw notFound();
   requireRole(p, allow);
   return { branch, tc: tenantContext(plane, { ...branch, branchId: branch.id }) };

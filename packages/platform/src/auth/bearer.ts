@@ -1,13 +1,16 @@
-import { findLiveKey, findLiveKeyAndBranch, type KeyHolder } from "@vanguard/db";
+import { findLiveKey, findLiveKeyAndBranch } from "@vanguard/db";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, PlatformBindings } from "../env";
 import { ProblemError } from "../errors/problem";
+import { authCacheMs, branchCache, keyCache } from "./auth-cache";
 import { hashKey, timingSafeEqualHex } from "./keys";
 import { BOOTSTRAP_PRINCIPAL_ID, type Principal } from "./principal";
 
 export interface AuthBindings extends PlatformBindings {
   /** a platform-admin key taken from the environment, so a fresh deployment can be provisioned */
   BOOTSTRAP_ADMIN_KEY?: string;
+  /** how long an isolate trusts what it last read about a key and a branch; "0" turns it off */
+  AUTH_CACHE_SECONDS?: string;
 }
 
 const BRANCH_PATH = /^\/v1\/branches\/([^/]{1,64})(?:\/|$)/;
@@ -17,7 +20,8 @@ const unauthorized = () =>
 
 /**
  * Resolves `Authorization: Bearer <key>` to a principal: one indexed directory lookup of the key's
- * SHA-256. A revoked key fails at once because nothing is cached.
+ * SHA-256 (and of the branch the path names, in the same round trip), remembered by the isolate for
+ * AUTH_CACHE_SECONDS (see auth-cache.ts for what that trades).
  */
 export function bearerAuth(): MiddlewareHandler<AppEnv<AuthBindings>> {
   return async (c, next) => {
@@ -39,14 +43,22 @@ export function bearerAuth(): MiddlewareHandler<AppEnv<AuthBindings>> {
       return next();
     }
     const branchId = BRANCH_PATH.exec(c.req.path)?.[1];
-    let found: KeyHolder | undefined;
+    const ttl = authCacheMs(c.env.AUTH_CACHE_SECONDS);
+    const now = Date.now();
+    let found = ttl ? keyCache.get(hash, now) : undefined;
     if (branchId) {
-      const both = await findLiveKeyAndBranch(c.get("plane"), hash, branchId);
-      found = both.holder;
-      c.set("branchHint", { id: branchId, branch: both.branch });
-    } else {
+      let branch = ttl ? branchCache.get(branchId, now) : undefined;
+      if (!found || !branch) {
+        const both = await findLiveKeyAndBranch(c.get("plane"), hash, branchId);
+        found = both.holder;
+        branch = both.branch;
+        if (ttl && branch) branchCache.set(branchId, branch, now + ttl);
+      }
+      c.set("branchHint", { id: branchId, branch });
+    } else if (!found) {
       found = await findLiveKey(c.get("plane"), hash);
     }
+    if (ttl && found) keyCache.set(hash, found, now + ttl);
     if (!found) throw unauthorized();
     const p = found.principal;
     const principal: Principal = {

@@ -15,6 +15,7 @@ import {
   conflictAs,
   decodeCursor,
   districtScope,
+  forgetBranch,
   ProblemError,
   page,
   ruleViolation,
@@ -118,14 +119,14 @@ export const list: AppRouteHandler<ListRoute, ApiBindings> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
-  const { branch } = await branchScope(c, branchId, READ_BRANCH);
+  const { branch } = await branchScope(c, branchId, READ_BRANCH, { fresh: true });
   return c.json(view(branch), 200);
 };
 
 export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { version, ...changes } = c.req.valid("json");
-  const { branch } = await branchScope(c, branchId, MANAGE_BRANCH);
+  const { branch } = await branchScope(c, branchId, MANAGE_BRANCH, { fresh: true });
   if (branch.version !== version) throw new ProblemError("version_conflict");
   const plane = c.get("plane");
   const now = new Date().toISOString();
@@ -148,5 +149,6 @@ export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {
     ],
     result: after,
   })).catch(nameTaken(changes.name ?? ""));
+  forgetBranch(branchId);
   return c.json(result, 200);
 };

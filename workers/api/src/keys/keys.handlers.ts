@@ -21,6 +21,7 @@ import {
   decodeCursor,
   districtScope,
   forbidden,
+  forgetKey,
   generateKey,
   hashKey,
   keyPrefix,
@@ -259,5 +260,6 @@ export const revoke: AppRouteHandler<RevokeRoute, ApiBindings> = async (c) => {
       result: null,
     }));
   }
+  forgetKey(keyId);
   return c.body(null, 204);
 };

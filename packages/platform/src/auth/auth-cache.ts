@@ -1,0 +1,65 @@
+import type { KeyHolder, ResolvedBranch } from "@vanguard/db";
+
+/**
+ * A short per-isolate memory of what the directory said about a key and a branch, so a client's
+ * run of requests costs the directory one round trip per TTL instead of one per request (the
+ * round trip is most of a small request's cost). What it trades: a key revoked through another
+ * isolate keeps working there for at most the TTL; this isolate forgets it at once. Only hits are
+ * kept (an unknown key always reaches the directory), under a size bound.
+ */
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: V; until: number }>();
+
+  constructor(private readonly limit = 5000) {}
+
+  get(key: string, now: number): V | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (e.until <= now) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+
+  set(key: string, value: V, until: number): void {
+    // oldest first out: a Map iterates in insertion order
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.delete(key);
+    this.entries.set(key, { value, until });
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  deleteWhere(test: (value: V, key: string) => boolean): void {
+    for (const [k, e] of this.entries) if (test(e.value, k)) this.entries.delete(k);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export const DEFAULT_AUTH_CACHE_SECONDS = 10;
+
+/** keyed by the key's SHA-256, never by the key */
+export const keyCache = new TtlCache<KeyHolder>();
+export const branchCache = new TtlCache<ResolvedBranch>();
+
+/** A revoked key stops working in this isolate at once. */
+export function forgetKey(keyId: string): void {
+  keyCache.deleteWhere((h) => h.keyId === keyId);
+}
+
+/** A changed branch is read afresh by this isolate's next request. */
+export function forgetBranch(branchId: string): void {
+  branchCache.delete(branchId);
+}
+
+/** AUTH_CACHE_SECONDS from the environment; "0" turns the cache off (the worker tests do). */
+export function authCacheMs(setting: string | undefined): number {
+  const s = setting === undefined || setting === "" ? DEFAULT_AUTH_CACHE_SECONDS : Number(setting);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : 0;
+}

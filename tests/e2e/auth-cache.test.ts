@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { http, must, tenant, unique } from "../support/http";
+
+// The stack runs with the default AUTH_CACHE_SECONDS: what the api worker remembers about a key and
+// a branch must save directory round trips without ever outliving a change made through it.
+describe("the api worker's memory of keys and branches", () => {
+  const queries = (r: { headers: Headers }) => Number(r.headers.get("x-d1-queries"));
+
+  it("resolves a key and its branch once, then reads only the shard", async () => {
+    const t = await tenant(1);
+    const path = `/v1/branches/${t.branch.id}/members?limit=50`;
+    const first = await http("GET", path, { key: t.branchKey });
+    const second = await http("GET", path, { key: t.branchKey });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    // the key and branch lookup is one statement each; the list is the rest
+    expect(queries(second)).toBe(queries(first) - 2);
+  });
+
+  it("stops a revoked key at once", async () => {
+    const t = await tenant(0);
+    const issued = await must("POST", `/v1/branches/${t.branch.id}/keys`, {
+      key: t.districtKey,
+      body: { role: "branch_admin", label: "组织委员" },
+    });
+    const path = `/v1/branches/${t.branch.id}/members`;
+    expect((await http("GET", path, { key: issued.key })).status).toBe(200);
+    expect((await http("GET", path, { key: issued.key })).status).toBe(200);
+    expect((await http("DELETE", `/v1/keys/${issued.id}`, { key: t.branchKey })).status).toBe(204);
+    const after = await http("GET", path, { key: issued.key });
+    expect(after.status).toBe(401);
+    expect(after.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("shows a renamed branch and its new version at once", async () => {
+    const t = await tenant(0);
+    const path = `/v1/branches/${t.branch.id}`;
+    const before = await must("GET", path, { key: t.branchKey });
+    const name = unique("改名支部").replace(/-/g, "");
+    const patched = await http("PATCH", path, {
+      key: t.districtKey,
+      body: { name, version: before.version },
+    });
+    expect(patched.status).toBe(200);
+    const after = await must("GET", path, { key: t.branchKey });
+    expect(after).toMatchObject({ name, version: before.version + 1 });
+    // a second rename with the version just read succeeds: nothing stale was handed out
+    const again = await http("PATCH", path, {
+      key: t.branchKey,
+      body: { name: `${name}二`, version: after.version },
+    });
+    expect(again.status).toBe(200);
+  });
+});
