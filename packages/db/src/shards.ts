@@ -26,7 +26,7 @@ export type ShardDb = ReturnType<typeof openShard>;
  * runs passes through one counter.
  */
 export class DataPlane {
-  readonly counter: QueryCounter = { queries: 0, rowsRead: 0 };
+  readonly counter: QueryCounter = { queries: 0, roundTrips: 0, rowsRead: 0 };
   readonly directory: DirectoryDb;
   private readonly shards = new Map<number, ShardDb>();
 

@@ -1,10 +1,13 @@
 /**
- * Counts the D1 statements a request runs and the rows they read, so benchmarks can prove a route
- * issues a constant number of queries whatever the data size. The wrapper is transparent: batches
- * receive the runtime's own statements back.
+ * Counts the D1 statements a request runs, the round trips they took and the rows they read, so
+ * benchmarks can prove a route issues a constant number of queries whatever the data size. The
+ * wrapper is transparent: batches receive the runtime's own statements back.
  */
 export interface QueryCounter {
+  /** statements run, each statement of a batch counted */
   queries: number;
+  /** calls to D1: a batch is one round trip however many statements it holds */
+  roundTrips: number;
   rowsRead: number;
 }
 
@@ -20,24 +23,28 @@ function wrapStatement(stmt: D1PreparedStatement, counter: QueryCounter): D1Prep
     bind: (...values: unknown[]) => wrapStatement(stmt.bind(...values), counter),
     first: async (col?: string) => {
       counter.queries += 1;
+      counter.roundTrips += 1;
       const row = await (col === undefined ? stmt.first() : stmt.first(col));
       if (row !== null) counter.rowsRead += 1;
       return row;
     },
     all: async () => {
       counter.queries += 1;
+      counter.roundTrips += 1;
       const res = await stmt.all();
       addMeta(counter, res);
       return res;
     },
     run: async () => {
       counter.queries += 1;
+      counter.roundTrips += 1;
       const res = await stmt.run();
       addMeta(counter, res);
       return res;
     },
     raw: async (options?: { columnNames?: boolean }) => {
       counter.queries += 1;
+      counter.roundTrips += 1;
       const rows = (await (options?.columnNames ? stmt.raw({ columnNames: true }) : stmt.raw())) as unknown[];
       counter.rowsRead += Math.max(0, rows.length - (options?.columnNames ? 1 : 0));
       return rows;
@@ -56,12 +63,14 @@ export function countingD1(db: D1Database, counter: QueryCounter): D1Database {
     prepare: (query: string) => wrapStatement(db.prepare(query), counter),
     batch: async (statements: D1PreparedStatement[]) => {
       counter.queries += statements.length;
+      counter.roundTrips += 1;
       const results = await db.batch(statements.map(unwrapStatement));
       for (const r of results) addMeta(counter, r);
       return results;
     },
     exec: (query: string) => {
       counter.queries += 1;
+      counter.roundTrips += 1;
       return db.exec(query);
     },
     dump: () => db.dump(),

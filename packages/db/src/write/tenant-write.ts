@@ -6,7 +6,6 @@ import {
   type Actor,
   commitWrite,
   type EventDraft,
-  findReplay,
   type Head,
   type IdempotencyClaim,
   type Planned,
@@ -34,10 +33,6 @@ async function run<T>(
   scopes: string[],
   plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
 ): Promise<T> {
-  if (req.idempotency) {
-    const replay = await findReplay(store, req.idempotency);
-    if (replay) throw replay;
-  }
   return commitWrite(store, { ...req, scopes }, plan);
 }
 

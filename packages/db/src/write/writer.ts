@@ -81,7 +81,30 @@ function backoff(attempt: number): number {
   return 1 + Math.floor(Math.random() * Math.min(250, 4 * 2 ** attempt));
 }
 
-async function readHeads(store: WriteStore, scopes: string[]): Promise<Map<string, Head>> {
+function replayStatement(store: WriteStore, claim: IdempotencyClaim): D1PreparedStatement {
+  return rawStatement(
+    store.d1,
+    `SELECT status, body, fingerprint FROM "${getTableName(store.idempotency)}" WHERE principal_id = ? AND key = ?`,
+    [claim.principalId, claim.key],
+  );
+}
+
+function replayOf(
+  row: { status: number; body: string; fingerprint: string } | undefined,
+  claim: IdempotencyClaim,
+) {
+  return row ? new IdempotentReplay(row.status, row.body, row.fingerprint === claim.fingerprint) : null;
+}
+
+/**
+ * The heads of the chains a write extends and, when asked, whether its Idempotency-Key was already
+ * used: one round trip either way.
+ */
+async function readHeads(
+  store: WriteStore,
+  scopes: string[],
+  claim?: IdempotencyClaim,
+): Promise<{ heads: Map<string, Head>; replay: IdempotentReplay | null }> {
   const table = getTableName(store.events);
   const stmts = scopes.map((s) =>
     rawStatement(
@@ -90,13 +113,17 @@ async function readHeads(store: WriteStore, scopes: string[]): Promise<Map<strin
       [s],
     ),
   );
+  if (claim) stmts.push(replayStatement(store, claim));
   const results = stmts.length === 1 ? [await stmts[0]!.all()] : await store.d1.batch(stmts);
   const heads = new Map<string, Head>();
   scopes.forEach((s, i) => {
     const row = results[i]?.results?.[0] as { seq: number; hash: string } | undefined;
     heads.set(s, row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: GENESIS_HASH });
   });
-  return heads;
+  const replay = claim
+    ? replayOf(results[scopes.length]?.results?.[0] as Parameters<typeof replayOf>[0], claim)
+    : null;
+  return { heads, replay };
 }
 
 export async function chainEvents(
@@ -137,12 +164,12 @@ export async function findReplay(
   store: WriteStore,
   claim: IdempotencyClaim,
 ): Promise<IdempotentReplay | null> {
-  const t = store.idempotency;
-  const row = await store.d1
-    .prepare(`SELECT status, body, fingerprint FROM "${getTableName(t)}" WHERE principal_id = ? AND key = ?`)
-    .bind(claim.principalId, claim.key)
-    .first<{ status: number; body: string; fingerprint: string }>();
-  return row ? new IdempotentReplay(row.status, row.body, row.fingerprint === claim.fingerprint) : null;
+  const row = await replayStatement(store, claim).first<{
+    status: number;
+    body: string;
+    fingerprint: string;
+  }>();
+  return replayOf(row ?? undefined, claim);
 }
 
 /**
@@ -161,7 +188,14 @@ export async function commitWrite<T>(
   const maxAttempts = options.maxAttempts ?? 30;
   const eventsName = getTableName(store.events);
   for (let attempt = 1; ; attempt++) {
-    const heads = await readHeads(store, options.scopes);
+    // a retried request is answered before anything is planned; after a lost race the key is
+    // checked where the race was lost (below)
+    const { heads, replay } = await readHeads(
+      store,
+      options.scopes,
+      attempt === 1 ? options.idempotency : undefined,
+    );
+    if (replay) throw replay;
     const planned = await plan(heads);
     const chained = await chainEvents(planned.events, heads, options.actor);
     // the chain goes first: if anyone wrote to these scopes since the heads were read, the batch fails

@@ -12,7 +12,8 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
 
 /**
  * Logs each request once, after it ends, with who asked, the outcome and the D1 work it cost; the
- * same query count goes back to the client in `X-D1-Queries` for benchmarks.
+ * same counts go back to the client in `X-D1-Queries` (statements) and `X-D1-Round-Trips` (calls;
+ * a batch is one) for benchmarks.
  */
 export function requestLog(service: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -25,6 +26,7 @@ export function requestLog(service: string): MiddlewareHandler<AppEnv> {
       const add = (name: string, n: number) =>
         c.header(name, String(Number(c.res.headers.get(name) ?? 0) + n));
       add("X-D1-Queries", counter.queries);
+      add("X-D1-Round-Trips", counter.roundTrips);
       add("X-D1-Rows-Read", counter.rowsRead);
     }
     if (c.env?.LOG_REQUESTS === "0") return;
