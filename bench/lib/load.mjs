@@ -32,22 +32,34 @@ export function summarize(result) {
     p99: result.latency.p99,
     requests: result.requests.total,
     non2xx: result.non2xx,
+    // which statuses, so a failing scenario says why
+    statuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {})
+        .filter(([code]) => !code.startsWith("2"))
+        .map(([code, v]) => [code, v.count]),
+    ),
     errors: result.errors,
     ok,
   };
 }
 
-/** The D1 statements and rows one request costs, from the headers every worker sets. */
+/**
+ * The D1 statements, round trips and rows one request costs, from the headers every worker sets:
+ * the first request (`cold`: the isolate has not yet remembered the key and branch) and the last
+ * (warm, what the load run mostly sees).
+ */
 export async function sample(url, init = {}, times = 3) {
-  let queries = 0;
-  let rowsRead = 0;
-  let status = 0;
+  const seen = [];
   for (let i = 0; i < times; i++) {
     const res = await fetch(url, init);
     await res.arrayBuffer();
-    status = res.status;
-    queries = Math.max(queries, Number(res.headers.get("x-d1-queries") ?? 0));
-    rowsRead = Math.max(rowsRead, Number(res.headers.get("x-d1-rows-read") ?? 0));
+    seen.push({
+      status: res.status,
+      queries: Number(res.headers.get("x-d1-queries") ?? 0),
+      roundTrips: Number(res.headers.get("x-d1-round-trips") ?? 0),
+      rowsRead: Number(res.headers.get("x-d1-rows-read") ?? 0),
+    });
   }
-  return { queries, rowsRead, status };
+  const warm = seen.at(-1);
+  return { ...warm, queriesCold: seen[0].queries, roundTripsCold: seen[0].roundTrips };
 }

@@ -33,6 +33,9 @@ export function environment() {
 const fmt = (v, digits = 0) =>
   v === null || v === undefined ? "—" : typeof v === "number" ? v.toFixed(digits) : String(v);
 
+/** a first request that cost more (the isolate had not yet remembered the key) says so */
+const coldNote = (cold, warm) => (cold !== undefined && cold !== warm ? ` (first: ${cold})` : "");
+
 export function writeReport({ scale, env, scenarios, audits, imports, budgets, elapsedSeconds }) {
   const dir = join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });
@@ -44,11 +47,17 @@ export function writeReport({ scale, env, scenarios, audits, imports, budgets, e
     "",
     `${env.date} · commit ${env.commit} · ${env.machine} · Node ${env.node} · wrangler ${env.wrangler} · autocannon ${env.autocannon} · ${elapsedSeconds} s in all`,
     "",
-    "| scenario | req/s | p50 ms | p99 ms | × constant worker | × /health | D1 queries/req | rows read/req | non-2xx |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| scenario | req/s | p50 ms | p99 ms | × constant worker | × /health | D1 statements/req | D1 round trips/req | rows read/req | non-2xx |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...scenarios.map(
       (s) =>
-        `| ${s.name} | ${fmt(s.rps)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.vsConstant, 2)} | ${fmt(s.vsHealth, 2)} | ${fmt(s.queries)}${s.queriesSmall !== undefined ? ` (small: ${s.queriesSmall})` : ""} | ${fmt(s.rowsRead)} | ${fmt(s.non2xx)} |`,
+        `| ${s.name} | ${fmt(s.rps)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.vsConstant, 2)} | ${fmt(s.vsHealth, 2)} | ${fmt(s.queries)}${s.queriesSmall !== undefined ? ` (small: ${s.queriesSmall})` : ""}${coldNote(s.queriesCold, s.queries)} | ${fmt(s.roundTrips)}${coldNote(s.roundTripsCold, s.roundTrips)} | ${fmt(s.rowsRead)} | ${fmt(s.non2xx)}${
+          s.non2xx
+            ? ` (${Object.entries(s.statuses ?? {})
+                .map(([c, n]) => `${c}×${n}`)
+                .join(", ")})`
+            : ""
+        } |`,
     ),
     "",
     "| one-shot | result |",
