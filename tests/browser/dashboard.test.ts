@@ -123,6 +123,13 @@ describe("the dashboard", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await page.setViewportSize({ width: 390, height: 844 });
     await chartsDrawn(["chart-study"]);
+    // Chart.js resizes its canvases on a ResizeObserver tick, later on a busy machine: let the layout
+    // settle (or time out) before measuring it
+    await page
+      .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-phone-en.png"), fullPage: true });
