@@ -77,12 +77,20 @@ describe("a development case, walked through the worker", () => {
     const step = (s: (typeof w.path)[number]) =>
       w.call(`${w.cases}/${caseId}/steps`, { role: recorderOf(s.step), body: s });
     const statuses: string[] = [];
+    const roundTrips = new Map<string, number>();
     for (const s of w.path.slice(2)) {
       const r = await step(s);
       expect(r.status, `${s.step} ${JSON.stringify(r.body)}`).toBe(201);
       expect(r.body.warnings).toEqual([]);
+      roundTrips.set(s.step, Number(r.headers.get("x-d1-round-trips")));
       statuses.push((await getMember(w.tc, memberId))!.status);
     }
+    // the district's rules, the chain head, the case with the people it names, the write; pre-review
+    // also reads the working calendar. The case's history never adds a trip.
+    expect(new Set([...roundTrips].filter(([k]) => k !== "pre_review").map(([, n]) => n))).toEqual(
+      new Set([4]),
+    );
+    expect(roundTrips.get("pre_review")).toBe(5);
     expect([...new Set(statuses)]).toEqual(["activist", "candidate", "probationary", "full"]);
     const m = (await getMember(w.tc, memberId))!;
     expect(m).toMatchObject({ status: "full", joinedOn: "2024-10-28" });

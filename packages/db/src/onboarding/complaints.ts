@@ -13,7 +13,7 @@ function scope(tc: TenantContext) {
   );
 }
 
-export function listComplaints(tc: TenantContext, caseId: string): Promise<ComplaintRow[]> {
+export function listComplaints(tc: TenantContext, caseId: string) {
   return tc.shard.db
     .select()
     .from(developmentComplaints)

@@ -1,4 +1,5 @@
 // Tenant-scoped data access for the onboarding worker.
+export * from "./case-reads";
 export * from "./case-state";
 export * from "./cases";
 export * from "./complaints";

@@ -45,14 +45,9 @@ export function insertSanction(tc: TenantContext, row: NewSanction): D1PreparedS
   );
 }
 
-/** Which of these members are under 留党察看 on `on`. */
-export async function underDisciplineOn(
-  tc: TenantContext,
-  memberIds: string[],
-  on: string,
-): Promise<Set<string>> {
-  if (memberIds.length === 0) return new Set();
-  const rows = await tc.shard.db
+/** Which of these members are under 留党察看 on `on`: a query that can join a batch. */
+export function underDisciplineQuery(tc: TenantContext, memberIds: string[], on: string) {
+  return tc.shard.db
     .selectDistinct({ memberId: partySanctions.memberId })
     .from(partySanctions)
     .where(
@@ -62,12 +57,28 @@ export async function underDisciplineOn(
         sql`${partySanctions.memberId} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`,
       ),
     );
+}
+
+/** Which of these members are under 留党察看 on `on`. */
+export async function underDisciplineOn(
+  tc: TenantContext,
+  memberIds: string[],
+  on: string,
+): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const rows = await underDisciplineQuery(tc, memberIds, on);
   return new Set(rows.map((r) => r.memberId));
 }
 
 /** Full members on the roll with voting rights on `on` (a member under 留党察看 has none). */
 export async function votingMembersOn(tc: TenantContext, on: string): Promise<number> {
-  const row = await tc.shard.db
+  const [row] = await votingMembersQuery(tc, on);
+  return row?.n ?? 0;
+}
+
+/** The count of `votingMembersOn` as a query that can join a batch. */
+export function votingMembersQuery(tc: TenantContext, on: string) {
+  return tc.shard.db
     .select({ n: sql<number>`count(*)` })
     .from(members)
     .where(
@@ -79,6 +90,5 @@ export async function votingMembersOn(tc: TenantContext, on: string): Promise<nu
         sql`NOT EXISTS (SELECT 1 FROM ${partySanctions} WHERE ${partySanctions.branchId} = ${members.branchId} AND ${partySanctions.memberId} = ${members.id} AND ${probationInForce(on)})`,
       ),
     )
-    .get();
-  return row?.n ?? 0;
+    .limit(1);
 }

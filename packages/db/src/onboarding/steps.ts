@@ -11,7 +11,7 @@ function scope(tc: TenantContext) {
 }
 
 /** A case's steps in recording order. */
-export function listSteps(tc: TenantContext, caseId: string): Promise<StepRow[]> {
+export function listSteps(tc: TenantContext, caseId: string) {
   return tc.shard.db
     .select()
     .from(developmentSteps)

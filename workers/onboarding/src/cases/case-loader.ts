@@ -1,45 +1,41 @@
 import {
-  type CaseRow,
-  type ComplaintRow,
+  type CaseRead,
   caseStateOf,
-  getCase,
-  getMember,
-  listComplaints,
-  listSteps,
-  type MemberRow,
-  type StepRow,
+  readCase,
+  readCaseForStep,
+  type StepPeopleRead,
   type TenantContext,
 } from "@vanguard/db";
 import { type CaseState, failure } from "@vanguard/domain";
 import { notFound, ruleViolation } from "@vanguard/platform";
 
-export interface LoadedCase {
-  row: CaseRow;
-  member: MemberRow;
-  steps: StepRow[];
-  complaints: ComplaintRow[];
+export interface LoadedCase extends CaseRead {
   state: CaseState;
   openComplaints: number;
 }
 
-/** A case with everything its rules read: the person, the steps so far, the complaints. */
-export async function loadCase(tc: TenantContext, caseId: string): Promise<LoadedCase> {
-  const row = await getCase(tc, caseId);
-  if (!row) throw notFound();
-  const [member, steps, complaints] = await Promise.all([
-    getMember(tc, row.memberId),
-    listSteps(tc, caseId),
-    listComplaints(tc, caseId),
-  ]);
-  if (!member) throw notFound();
+function loaded(read: CaseRead | undefined): LoadedCase {
+  if (!read) throw notFound();
   return {
-    row,
-    member,
-    steps,
-    complaints,
-    state: caseStateOf(row, steps, member.birthDate),
-    openComplaints: complaints.filter((c) => c.status === "open").length,
+    ...read,
+    state: caseStateOf(read.row, read.steps, read.member.birthDate),
+    openComplaints: read.complaints.filter((c) => c.status === "open").length,
   };
+}
+
+/** A case with everything its rules read: the person, the steps so far, the complaints (one round trip). */
+export async function loadCase(tc: TenantContext, caseId: string): Promise<LoadedCase> {
+  return loaded(await readCase(tc, caseId));
+}
+
+/** The case and the people a step names, read together for recording the step. */
+export async function loadCaseForStep(
+  tc: TenantContext,
+  caseId: string,
+  step: { people: string[]; on: string },
+): Promise<LoadedCase & StepPeopleRead> {
+  const read = await readCaseForStep(tc, caseId, step);
+  return { ...loaded(read), ...read! };
 }
 
 /** A person who transferred out continues their case in the new branch; this copy is closed to changes. */

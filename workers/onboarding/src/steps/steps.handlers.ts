@@ -1,14 +1,11 @@
 import {
   changeMemberStatus,
-  getCurrentMembers,
   insertStep,
   pipelineRuleSet,
+  type StepPeopleRead,
   type StepRow,
-  type TenantContext,
   tenantWrite,
-  underDisciplineOn,
   updateCase,
-  votingMembersOn,
   workingCalendar,
 } from "@vanguard/db";
 import {
@@ -17,7 +14,6 @@ import {
   recordStep,
   rollChange,
   type StepFacts,
-  type StepRecord,
   stepDefinition,
   todayIn,
   type WorkingCalendar,
@@ -30,7 +26,7 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { loadCase, requirePresent } from "../cases/case-loader";
+import { loadCaseForStep, requirePresent } from "../cases/case-loader";
 import { stepView } from "../cases/cases.view";
 import type { OnboardingBindings } from "../env";
 import { MANAGE_BRANCH, UPPER_COMMITTEE } from "../shared/roles";
@@ -43,25 +39,13 @@ const UPPER_ONLY = {
 };
 
 /** What the gates need to know beyond the case: the people named, the voters on the roll. */
-async function stepFacts(
-  tc: TenantContext,
-  p: StepRecord,
-  base: CaseFacts,
-  calendar: WorkingCalendar | undefined,
-): Promise<StepFacts> {
-  const ids = namedPeople(p);
-  const vote = p.step === "admission_vote" || p.step === "full_membership_vote";
-  const [people, disciplined, votingMembers] = await Promise.all([
-    getCurrentMembers(tc, ids),
-    underDisciplineOn(tc, ids, p.occurredOn),
-    vote ? votingMembersOn(tc, p.occurredOn) : Promise.resolve(0),
-  ]);
+function stepFacts(read: StepPeopleRead, base: CaseFacts, calendar: WorkingCalendar | undefined): StepFacts {
   return {
     ...base,
     people: Object.fromEntries(
-      people.map((m) => [m.id, { status: m.status, underDiscipline: disciplined.has(m.id) }]),
+      read.people.map((m) => [m.id, { status: m.status, underDiscipline: read.underDiscipline.has(m.id) }]),
     ),
-    votingMembers,
+    votingMembers: read.votingMembers,
     calendar,
   };
 }
@@ -83,9 +67,12 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
   const lang = c.get("lang");
   const req = await writeRequest(c, 201);
   const result = await tenantWrite(tc, req, async ({ event }) => {
-    const loaded = await loadCase(tc, caseId);
+    const loaded = await loadCaseForStep(tc, caseId, {
+      people: namedPeople(proposal),
+      on: proposal.occurredOn,
+    });
     requirePresent(loaded);
-    const facts = await stepFacts(tc, proposal, { today, openComplaints: loaded.openComplaints }, calendar);
+    const facts = stepFacts(loaded, { today, openComplaints: loaded.openComplaints }, calendar);
     const verdict = recordStep(loaded.state, proposal, facts, ruleSet.rules);
     if (!verdict.ok) throw ruleViolation(verdict.failures);
     const now = new Date().toISOString();

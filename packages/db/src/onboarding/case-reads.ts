@@ -1,0 +1,104 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { developmentCases } from "../schema/onboarding";
+import { members } from "../schema/shard";
+import type { TenantContext } from "../tenant/context";
+import type { MemberRow } from "../tenant/members";
+import type { CaseRow } from "./cases";
+import { type ComplaintRow, listComplaints } from "./complaints";
+import { underDisciplineQuery, votingMembersQuery } from "./sanctions";
+import { listSteps, type StepRow } from "./steps";
+
+export interface CaseRead {
+  row: CaseRow;
+  member: MemberRow;
+  steps: StepRow[];
+  complaints: ComplaintRow[];
+}
+
+/** The people a step names and the branch's voters, as the gates see them on the step's date. */
+export interface StepPeopleRead {
+  people: MemberRow[];
+  underDiscipline: Set<string>;
+  votingMembers: number;
+}
+
+function caseQueries(tc: TenantContext, caseId: string) {
+  const db = tc.shard.db;
+  const scoped = and(
+    eq(developmentCases.districtId, tc.districtId),
+    eq(developmentCases.branchId, tc.branchId),
+  );
+  return [
+    db
+      .select()
+      .from(developmentCases)
+      .where(and(scoped, eq(developmentCases.id, caseId)))
+      .limit(1),
+    // the case's person, found through the case in the same statement
+    db
+      .select()
+      .from(members)
+      .where(
+        and(
+          eq(members.districtId, tc.districtId),
+          eq(members.branchId, tc.branchId),
+          sql`${members.id} = (SELECT ${developmentCases.memberId} FROM ${developmentCases} WHERE ${scoped} AND ${developmentCases.id} = ${caseId})`,
+        ),
+      )
+      .limit(1),
+    listSteps(tc, caseId),
+    listComplaints(tc, caseId),
+  ] as const;
+}
+
+function caseOf([rows, persons, steps, complaints]: readonly [
+  CaseRow[],
+  MemberRow[],
+  StepRow[],
+  ComplaintRow[],
+]): CaseRead | undefined {
+  const row = rows[0];
+  const member = persons[0];
+  return row && member ? { row, member, steps, complaints } : undefined;
+}
+
+/** A case with everything its rules read (the person, the steps so far, the complaints): one round trip. */
+export async function readCase(tc: TenantContext, caseId: string): Promise<CaseRead | undefined> {
+  return caseOf(await tc.shard.db.batch(caseQueries(tc, caseId)));
+}
+
+/**
+ * A case and what recording a step on it checks, in the same round trip: the current members the
+ * step names, which of them are under 留党察看 on its date, and the branch's voters on that date.
+ */
+export async function readCaseForStep(
+  tc: TenantContext,
+  caseId: string,
+  step: { people: string[]; on: string },
+): Promise<(CaseRead & StepPeopleRead) | undefined> {
+  const ids = JSON.stringify(step.people);
+  const [rows, persons, steps, complaints, people, disciplined, voters] = await tc.shard.db.batch([
+    ...caseQueries(tc, caseId),
+    tc.shard.db
+      .select()
+      .from(members)
+      .where(
+        and(
+          eq(members.districtId, tc.districtId),
+          eq(members.branchId, tc.branchId),
+          sql`${members.id} IN (SELECT value FROM json_each(${ids}))`,
+          isNull(members.leftOn),
+        ),
+      ),
+    underDisciplineQuery(tc, step.people, step.on),
+    votingMembersQuery(tc, step.on),
+  ]);
+  const read = caseOf([rows, persons, steps, complaints]);
+  if (!read) return undefined;
+  return {
+    ...read,
+    people,
+    underDiscipline: new Set(disciplined.map((d) => d.memberId)),
+    votingMembers: voters[0]?.n ?? 0,
+  };
+}
