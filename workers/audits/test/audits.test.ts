@@ -10,12 +10,20 @@ import {
   type DataEnv,
   DataPlane,
   insertPayment,
+  insertRuleSet,
   insertTransfer,
   newId,
   replaceCommittee,
   upsertDuesBasis,
 } from "@vanguard/db";
-import { addMonthsToMonth, lastEndedQuarter, monthOf, PLATFORM_AUDIT_RULES, todayIn } from "@vanguard/domain";
+import {
+  addMonthsToMonth,
+  DEFAULT_STUDY_RULES,
+  lastEndedQuarter,
+  monthOf,
+  PLATFORM_AUDIT_RULES,
+  todayIn,
+} from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
 import { memberFixture, tenantFixture } from "../../../packages/db/test/fixtures";
 import { moduleCall } from "../../../packages/platform/test/module-harness";
@@ -125,7 +133,7 @@ async function troubledBranch(shard: number) {
       createdBy: "t",
     }),
   ]);
-  return { ref, tc, a };
+  return { ref, tc, plane, a };
 }
 
 describe("the audit run", () => {
@@ -220,6 +228,46 @@ describe("the module rules", () => {
     expect(list.find((f) => f.rule === "inspection_not_submitted_in_time")?.period).toBe(
       lastEndedQuarter(today),
     );
+  });
+});
+
+describe("each district's own rules", () => {
+  it("judges a branch by its district's latest rule sets, and others by the defaults", async () => {
+    const { ref, plane } = await troubledBranch(1);
+    const version = (n: number, module: string, body: unknown) =>
+      insertRuleSet(plane, {
+        districtId: ref.districtId,
+        module,
+        version: n,
+        body: JSON.stringify(body),
+        createdAt: `${today}T00:00:0${n}Z`,
+        createdBy: "test",
+      });
+    const study = DEFAULT_STUDY_RULES;
+    await plane.directory.d1.batch([
+      // version 2 is the latest: no monthly committee meeting, a lower study bar
+      version(1, "study", study),
+      version(2, "study", {
+        ...study,
+        meetings: study.meetings.filter((m) => m.code !== "committee_monthly"),
+      }),
+      version(1, "audits", { studyMinPoints30Days: 0 }),
+    ]);
+    const other = await troubledBranch(1);
+    await runAudit(ref);
+    await runAudit(other.ref);
+    const mine = (await allFindings(ref, "open")).map(
+      (f) => f.rule + (f.period.startsWith("committee_monthly") ? ":committee" : ""),
+    );
+    const theirs = (await allFindings(other.ref, "open")).map(
+      (f) => f.rule + (f.period.startsWith("committee_monthly") ? ":committee" : ""),
+    );
+    expect(theirs).toContain("meeting_cadence_gap:committee");
+    expect(theirs).toContain("study_below_threshold");
+    expect(mine).not.toContain("meeting_cadence_gap:committee");
+    expect(mine).not.toContain("study_below_threshold");
+    // what the district left alone still uses the defaults
+    expect(mine).toContain("inspection_not_submitted_in_time");
   });
 });
 

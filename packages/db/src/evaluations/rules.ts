@@ -1,4 +1,9 @@
-import { DEFAULT_EVALUATION_RULES, EVALUATION_RULES_MODULE, type EvaluationRules } from "@vanguard/domain";
+import {
+  DEFAULT_EVALUATION_RULES,
+  EVALUATION_RULES_MODULE,
+  type EvaluationRules,
+  resolveEvaluationRules,
+} from "@vanguard/domain";
 import { insertRuleSet, latestRuleSet } from "../directory/rule-sets";
 import type { DataPlane } from "../shards";
 
@@ -8,15 +13,7 @@ export interface VersionedEvaluationRules {
   rules: EvaluationRules;
 }
 
-/** A stored body is merged over the defaults section by section, so older bodies stay readable. */
-function parse(body: string): EvaluationRules {
-  const b = JSON.parse(body) as Partial<EvaluationRules>;
-  return {
-    appraisal: { ...DEFAULT_EVALUATION_RULES.appraisal, ...b.appraisal },
-    inspection: { ...DEFAULT_EVALUATION_RULES.inspection, ...b.inspection },
-    dutyTasks: { ...DEFAULT_EVALUATION_RULES.dutyTasks, ...b.dutyTasks },
-  };
-}
+const parse = (body: string): EvaluationRules => resolveEvaluationRules(JSON.parse(body));
 
 export async function evaluationRules(
   plane: DataPlane,

@@ -1,3 +1,4 @@
+export * from "./district-rules";
 export * from "./finding";
 export * from "./module-rules";
 export * from "./reconcile";

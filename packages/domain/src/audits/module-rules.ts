@@ -2,14 +2,12 @@ import { addDays, monthOf } from "../calendar/dates";
 import { dutyTaskFindings } from "../evaluations/duty-tasks";
 import { inspectionNotSubmitted } from "../evaluations/inspection-lifecycle";
 import { addQuarters, quarterOf } from "../evaluations/periods";
-import { DEFAULT_EVALUATION_RULES } from "../evaluations/rules";
-import { DEFAULT_MEETING_CADENCE, meetingCompliance } from "../meetings/cadence";
+import { meetingCompliance } from "../meetings/cadence";
 import { overdueSteps } from "../pipeline/deadlines";
-import { DEFAULT_PIPELINE_RULES } from "../pipeline/rules";
 import type { FindingDraft } from "./finding";
 import type { AuditRule } from "./rules";
 
-/** Development deadlines (talk in 1 month, reviews every 6, approvals in 3): warnings, never blocks. */
+/** Development deadlines (by default talk in 1 month, reviews every 6, approvals in 3): warnings, never blocks. */
 export const pipelineDeadlines: AuditRule = {
   code: "pipeline_deadlines",
   emits: [
@@ -20,9 +18,9 @@ export const pipelineDeadlines: AuditRule = {
     "full_membership_approval_overdue",
   ],
   label: { zh: "发展党员环节逾期", en: "Development step overdue" },
-  evaluate(s) {
+  evaluate(s, r) {
     return (s.cases ?? []).flatMap((c) =>
-      overdueSteps(c.state, s.today, DEFAULT_PIPELINE_RULES).map((o) => ({
+      overdueSteps(c.state, s.today, r.pipeline).map((o) => ({
         rule: o.failure.rule,
         subjectType: "case" as const,
         subjectId: c.caseId,
@@ -44,7 +42,7 @@ export const meetingCadence: AuditRule = {
   code: "meeting_cadence",
   emits: ["meeting_cadence_gap"],
   label: { zh: "三会一课未按期召开", en: "Meetings not held on schedule" },
-  evaluate(s) {
+  evaluate(s, r) {
     if (s.kind !== "branch" || !s.meetings) return [];
     const year = Number(s.today.slice(0, 4));
     // in the first quarter, last year's last periods are still worth a reminder
@@ -56,7 +54,7 @@ export const meetingCadence: AuditRule = {
         asOf: s.today,
         since: s.foundedOn ?? null,
         hasCommittee: s.committee !== null,
-        rules: DEFAULT_MEETING_CADENCE,
+        rules: r.meetings,
         meetings: s.meetings,
       });
       for (const item of items) {
@@ -105,9 +103,9 @@ export const dutyTasks: AuditRule = {
   code: "duty_tasks",
   emits: ["duty_task_overdue", "duty_task_unverified"],
   label: { zh: "一岗双责任务", en: "Duty tasks" },
-  evaluate(s) {
+  evaluate(s, r) {
     return (s.dutyTasks ?? []).flatMap((t) =>
-      dutyTaskFindings(t, s.today, DEFAULT_EVALUATION_RULES).map((f) => ({
+      dutyTaskFindings(t, s.today, r.evaluation).map((f) => ({
         rule: f.rule,
         subjectType: "task" as const,
         subjectId: t.id,
@@ -129,9 +127,9 @@ export const inspectionSubmitted: AuditRule = {
   code: "inspection_submitted",
   emits: ["inspection_not_submitted_in_time"],
   label: { zh: "季度检查未提交", en: "Quarterly inspection not submitted" },
-  evaluate(s) {
+  evaluate(s, r) {
     if (s.kind !== "branch" || !s.lastQuarterInspection) return [];
-    const f = inspectionNotSubmitted(s.lastQuarterInspection, s.today, DEFAULT_EVALUATION_RULES);
+    const f = inspectionNotSubmitted(s.lastQuarterInspection, s.today, r.evaluation);
     return f
       ? [
           {

@@ -1,8 +1,15 @@
 import { addDays, addMonthsToMonth, daysBetween, monthOf } from "../calendar/dates";
+import { DEFAULT_EVALUATION_RULES, type EvaluationRules } from "../evaluations/rules";
+import { type CadenceRule, DEFAULT_MEETING_CADENCE } from "../meetings/cadence";
+import { DEFAULT_PIPELINE_RULES, type PipelineRules } from "../pipeline/rules";
 import type { FindingDraft } from "./finding";
 import type { BranchSnapshot } from "./snapshot";
 
-/** Numbers the rules use; districts may override them in their "audits" rule set. */
+/**
+ * Numbers the rules use. Districts may override the platform's in their "audits" rule set; the
+ * module rules read the district's own pipeline, meeting-cadence and evaluation rules, so an audit
+ * never flags what the module itself, configured by the district, counts as on time.
+ */
 export interface AuditRules {
   inactiveDays: number;
   duesWarningMonths: number;
@@ -12,6 +19,9 @@ export interface AuditRules {
   maxMembers: number;
   /** a party member with fewer study points over 30 days is reminded */
   studyMinPoints30Days: number;
+  pipeline: PipelineRules;
+  meetings: CadenceRule[];
+  evaluation: EvaluationRules;
 }
 
 export const DEFAULT_AUDIT_RULES: AuditRules = {
@@ -22,6 +32,9 @@ export const DEFAULT_AUDIT_RULES: AuditRules = {
   committeeAtFullMembers: 7,
   maxMembers: 50,
   studyMinPoints30Days: 30,
+  pipeline: DEFAULT_PIPELINE_RULES,
+  meetings: DEFAULT_MEETING_CADENCE,
+  evaluation: DEFAULT_EVALUATION_RULES,
 };
 
 export interface AuditRule {

@@ -71,3 +71,13 @@ export function checkEvaluationRules(rules: EvaluationRules): RuleFailure[] {
   }
   return out;
 }
+
+/** A stored body read over the defaults section by section, so older bodies stay readable. */
+export function resolveEvaluationRules(body: unknown): EvaluationRules {
+  const b = (typeof body === "object" && body !== null ? body : {}) as Partial<EvaluationRules>;
+  return {
+    appraisal: { ...DEFAULT_EVALUATION_RULES.appraisal, ...b.appraisal },
+    inspection: { ...DEFAULT_EVALUATION_RULES.inspection, ...b.inspection },
+    dutyTasks: { ...DEFAULT_EVALUATION_RULES.dutyTasks, ...b.dutyTasks },
+  };
+}

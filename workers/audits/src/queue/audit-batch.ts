@@ -8,6 +8,7 @@ import {
   type EventDraft,
   enqueueDeliveries,
   insertFindings,
+  latestRuleSetsOf,
   type NewFinding,
   newId,
   readModuleFacts,
@@ -19,11 +20,33 @@ import {
   touchFindings,
   webhookBranches,
 } from "@vanguard/db";
-import { auditBranch, DEFAULT_AUDIT_RULES, type FindingDraft, findingKey, reconcile } from "@vanguard/domain";
+import {
+  AUDIT_RULE_MODULES,
+  type AuditRuleModule,
+  type AuditRules,
+  auditBranch,
+  auditRulesOf,
+  DEFAULT_AUDIT_RULES,
+  type FindingDraft,
+  findingKey,
+  reconcile,
+} from "@vanguard/domain";
 import type { AuditsBindings } from "../env";
 import { auditCatalog } from "../rules/catalog";
 import type { AuditBatchMessage } from "./messages";
 import { sendAll } from "./send";
+
+/** Each district's rules as the audit reads them: one directory query for the whole batch. */
+async function districtRules(plane: DataPlane, districtIds: string[]): Promise<Map<string, AuditRules>> {
+  const rows = await latestRuleSetsOf(plane, districtIds, AUDIT_RULE_MODULES);
+  const bodies = new Map<string, Partial<Record<AuditRuleModule, unknown>>>();
+  for (const r of rows) {
+    const b = bodies.get(r.districtId) ?? {};
+    b[r.module as AuditRuleModule] = JSON.parse(r.body);
+    bodies.set(r.districtId, b);
+  }
+  return new Map([...bodies].map(([d, b]) => [d, auditRulesOf(b)]));
+}
 
 export const SYSTEM_ACTOR = { principalId: "system:audit", role: SYSTEM_ROLE };
 
@@ -61,10 +84,12 @@ export async function auditBatch(
   const meta = new Map(msg.branches.map((b) => [b.id, { name: b.name, kind: b.kind }]));
   const before = plane.counter.queries;
   const catalog = auditCatalog();
-  const [platform, modules] = await Promise.all([
+  const [platform, modules, rulesOf] = await Promise.all([
     readSnapshots(plane, set, meta, msg.date),
     readModuleFacts(set, msg.date),
+    districtRules(plane, [...new Set(msg.branches.map((b) => b.districtId))]),
   ]);
+  const districtOf = new Map(msg.branches.map((b) => [b.id, b.districtId]));
   const founded = new Map(msg.branches.map((b) => [b.id, b.foundedOn]));
   const snaps = platform.map((s) => ({
     ...s,
@@ -72,14 +97,16 @@ export async function auditBatch(
     ...modules.get(s.branchId),
   }));
   const draftsByBranch = new Map(
-    snaps.map((s) => [s.branchId, auditBranch(s, catalog, DEFAULT_AUDIT_RULES)]),
+    snaps.map((s) => [
+      s.branchId,
+      auditBranch(s, catalog, rulesOf.get(districtOf.get(s.branchId)!) ?? DEFAULT_AUDIT_RULES),
+    ]),
   );
   const allKeys = [...draftsByBranch.values()].flat().map(findingKey);
   const hooks = await webhookBranches(
     set.shard,
     msg.branches.map((b) => b.id),
   );
-  const districtOf = new Map(msg.branches.map((b) => [b.id, b.districtId]));
   const now = new Date().toISOString();
 
   await branchSetWrite(
