@@ -45,4 +45,48 @@ describe("tamper evidence", () => {
     const verdict = await must("GET", `/v1/branches/${t.branch.id}/events/verify`, { key: t.districtKey });
     expect(verdict).toMatchObject({ ok: false, brokenAt: 2, length: 1 });
   });
+
+  it("catches a log cut at its end against the head the daily audit witnessed", async () => {
+    const t = await tenant(0);
+    const verify = () => must("GET", `/v1/branches/${t.branch.id}/events/verify`, { key: t.districtKey });
+    for (const name of ["甲", "乙", "丙"]) {
+      await must("POST", `/v1/branches/${t.branch.id}/members`, {
+        key: t.branchKey,
+        body: { name, gender: "female", birthDate: "1985-01-01", status: "applicant" },
+      });
+    }
+    expect(await verify()).toEqual({ ok: true, length: 3, head: expect.any(String) });
+    await auditDistrict(t.district.id);
+    // the audit witnessed seq 3, then chained its own findings after it
+    const witnessed = await verify();
+    expect(witnessed).toMatchObject({ ok: true, anchor: { seq: 3, holds: true } });
+    expect(witnessed.length).toBeGreaterThan(3);
+
+    // a cut that leaves a chain consistent in itself
+    sqlOnShard(0, `DELETE FROM events WHERE scope_id = '${t.branch.id}' AND seq >= 3`);
+    expect(await verify()).toMatchObject({
+      ok: false,
+      length: 2,
+      brokenAt: 3,
+      anchor: { seq: 3, hash: witnessed.anchor.hash, holds: false },
+    });
+    await auditDistrict(t.district.id);
+    const findings = await must("GET", `/v1/branches/${t.branch.id}/findings?status=open&limit=200`, {
+      key: t.branchKey,
+    });
+    expect(findings.items.filter((f: { rule: string }) => f.rule === "event_chain_broken")).toMatchObject([
+      { severity: "severe" },
+    ]);
+  });
 });
+
+async function auditDistrict(districtId: string) {
+  const started = await must("POST", "/v1/audits/runs", { body: { districtId } }, [202]);
+  for (let i = 0; i < 600; i++) {
+    const run = await must("GET", `/v1/audits/runs/${started.id}`);
+    if (run.status === "done") return run;
+    if (run.status === "failed") throw new Error(`audit run failed: ${JSON.stringify(run)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the audit run did not finish");
+}

@@ -1,5 +1,6 @@
 export * from "./audits/index";
 export * from "./d1/counting";
+export * from "./directory/anchors";
 export * from "./directory/branches";
 export * from "./directory/calendar";
 export * from "./directory/districts";

@@ -7,6 +7,7 @@ import {
 } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import {
+  anchorsOf,
   type DataEnv,
   DataPlane,
   insertPayment,
@@ -228,6 +229,39 @@ describe("the module rules", () => {
     expect(list.find((f) => f.rule === "inspection_not_submitted_in_time")?.period).toBe(
       lastEndedQuarter(today),
     );
+  });
+});
+
+describe("the event log's witness", () => {
+  const anchorOf = async (plane: DataPlane, branchId: string) =>
+    (await anchorsOf(plane, [branchId])).get(branchId);
+
+  it("witnesses each branch's chain, moves the witness forward, and flags a chain cut behind it", async () => {
+    const { ref, tc, plane } = await troubledBranch(0);
+    await runAudit(ref);
+    const first = await anchorOf(plane, ref.branchId);
+    // the fixture wrote no events; the audit's own findings are the chain it witnessed next time
+    expect(first).toBeUndefined();
+    await runAudit(ref);
+    const second = (await anchorOf(plane, ref.branchId))!;
+    expect(second.seq).toBeGreaterThan(0);
+    const head = await tc.shard.d1
+      .prepare("SELECT seq, hash FROM events WHERE scope_id = ? AND seq = ?")
+      .bind(ref.branchId, second.seq)
+      .first<{ seq: number; hash: string }>();
+    expect(head?.hash).toBe(second.hash);
+    expect((await allFindings(ref)).map((f) => f.rule)).not.toContain("event_chain_broken");
+
+    // someone with database access cuts the log behind the witness
+    await tc.shard.d1
+      .prepare("DELETE FROM events WHERE scope_id = ? AND seq >= ?")
+      .bind(ref.branchId, second.seq)
+      .run();
+    await runAudit(ref);
+    const broken = (await allFindings(ref, "open")).filter((f) => f.rule === "event_chain_broken");
+    expect(broken).toMatchObject([{ severity: "severe", period: String(second.seq) }]);
+    // the witness does not follow the cut chain
+    expect(await anchorOf(plane, ref.branchId)).toEqual(second);
   });
 });
 

@@ -169,3 +169,16 @@ export const auditRunBatches = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.runId, t.batchKey] })],
 );
+
+/**
+ * The last head of each branch's event chain a daily audit saw intact: a witness kept outside the
+ * shard, so a chain cut at its end, or rewritten with recomputed hashes, no longer matches it.
+ * It only moves forward, and only over a chain that still holds at the previous witness.
+ */
+export const chainAnchors = sqliteTable("chain_anchors", {
+  scopeId: text("scope_id").primaryKey(),
+  districtId: text("district_id").notNull(),
+  seq: integer("seq").notNull(),
+  hash: text("hash").notNull(),
+  anchoredAt: text("anchored_at").notNull(),
+});

@@ -59,6 +59,8 @@ export interface ChainVerdict {
   head: string;
   /** the first row whose link or content does not match, when not ok */
   brokenAt?: number;
+  /** the head the daily audit last witnessed, and whether the chain still holds it */
+  anchor?: { seq: number; hash: string; anchoredAt: string; holds: boolean };
 }
 
 /**

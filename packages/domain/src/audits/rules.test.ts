@@ -26,6 +26,18 @@ describe("audit rules", () => {
     expect(run({})).toEqual([]);
   });
 
+  it("flags an event log that no longer holds at the head an earlier audit witnessed", () => {
+    const witnessed = { anchoredSeq: 40, anchoredHash: "ab".repeat(32), anchoredAt: "2026-11-20T18:00:00Z" };
+    expect(rules({ chain: { ...witnessed, length: 45, holds: true } })).toEqual([]);
+    const cut = run({ chain: { ...witnessed, length: 38, holds: false } });
+    expect(cut).toMatchObject([
+      { rule: "event_chain_broken", severity: "severe", period: "40", subjectType: "branch" },
+    ]);
+    expect(cut[0]!.message.en).toContain("has 38 entries; 40 were witnessed");
+    const rewritten = run({ chain: { ...witnessed, length: 45, holds: false } });
+    expect(rewritten[0]!.message.en).toContain("Entry 40 of the event log differs");
+  });
+
   it("flags 30 days without activity, and a branch that never had any", () => {
     expect(rules({ lastActivityOn: "2026-10-29" })).toEqual([]);
     expect(rules({ lastActivityOn: "2026-10-28" })).toEqual(["branch_inactive/warning"]);

@@ -200,7 +200,47 @@ export const pocketMembers: AuditRule = {
 };
 
 /** The platform rules; module rules join the catalog as modules land. */
+/**
+ * 全程纪实: the record must not be lost or altered. A chain that no longer holds at the head an
+ * earlier audit witnessed was cut or rewritten outside the API; it stays open while that is so.
+ */
+export const eventChainBroken: AuditRule = {
+  code: "event_chain_broken",
+  emits: ["event_chain_broken"],
+  label: { zh: "工作记录链被截断或改写", en: "Event log cut or rewritten" },
+  evaluate(s) {
+    const c = s.chain;
+    if (!c || c.holds) return [];
+    const cut = c.length < c.anchoredSeq;
+    return [
+      {
+        rule: this.code,
+        subjectType: "branch",
+        subjectId: s.branchId,
+        severity: "severe",
+        period: `${c.anchoredSeq}`,
+        message: cut
+          ? {
+              zh: `工作记录链只剩 ${c.length} 条，${c.anchoredAt.slice(0, 10)} 核验时已有 ${c.anchoredSeq} 条`,
+              en: `The event log has ${c.length} entries; ${c.anchoredSeq} were witnessed on ${c.anchoredAt.slice(0, 10)}`,
+            }
+          : {
+              zh: `第 ${c.anchoredSeq} 条工作记录与 ${c.anchoredAt.slice(0, 10)} 核验时不一致`,
+              en: `Entry ${c.anchoredSeq} of the event log differs from the one witnessed on ${c.anchoredAt.slice(0, 10)}`,
+            },
+        facts: {
+          anchoredSeq: c.anchoredSeq,
+          anchoredHash: c.anchoredHash,
+          anchoredAt: c.anchoredAt,
+          length: c.length,
+        },
+      },
+    ];
+  },
+};
+
 export const PLATFORM_AUDIT_RULES: AuditRule[] = [
+  eventChainBroken,
   branchInactive,
   duesArrears,
   branchSize,

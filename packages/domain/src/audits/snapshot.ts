@@ -31,6 +31,11 @@ export interface BranchSnapshot {
   }[];
   /** the branch's founding date (meetings are owed from then) */
   foundedOn?: string;
+  /**
+   * The branch's event chain against the head an earlier audit witnessed: `holds` is false when the
+   * row at the witnessed seq is gone (the chain was cut) or carries another hash (rewritten).
+   */
+  chain?: { anchoredSeq: number; anchoredHash: string; anchoredAt: string; length: number; holds: boolean };
   /** open development cases with their recorded steps (onboarding) */
   cases?: { caseId: string; memberId: string; memberName: string; state: CaseState }[];
   /** meetings held since the start of last year (study) */

@@ -1,4 +1,4 @@
-import { type EventRow, listEvents, verifyBranchChain } from "@vanguard/db";
+import { anchorsOf, type EventRow, listEvents, verifyBranchChain } from "@vanguard/db";
 import { type AppRouteHandler, branchScope, decodeCursor, page } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
 import { READ_BRANCH } from "../shared/roles";
@@ -41,5 +41,6 @@ export const list: AppRouteHandler<ListRoute, ApiBindings> = async (c) => {
 export const verify: AppRouteHandler<VerifyRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { tc } = await branchScope(c, branchId, READERS);
-  return c.json(await verifyBranchChain(tc), 200);
+  const anchor = (await anchorsOf(c.get("plane"), [branchId])).get(branchId);
+  return c.json(await verifyBranchChain(tc, anchor), 200);
 };

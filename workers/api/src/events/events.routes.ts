@@ -25,10 +25,20 @@ export const Verdict = z
   .object({
     ok: z.boolean(),
     length: z.number().int(),
-    head: z
-      .string()
-      .openapi({ description: "hash of the last verified event; note it to detect a truncated tail later" }),
+    head: z.string().openapi({ description: "hash of the last verified event" }),
     brokenAt: z.number().int().optional().openapi({ description: "seq of the first row that fails" }),
+    anchor: z
+      .object({
+        seq: z.number().int(),
+        hash: z.string(),
+        anchoredAt: z.string(),
+        holds: z.boolean(),
+      })
+      .optional()
+      .openapi({
+        description:
+          "the head the daily audit last witnessed (kept in the directory, outside the shard); holds is false when the chain was cut or rewritten since",
+      }),
   })
   .openapi("ChainVerdict");
 

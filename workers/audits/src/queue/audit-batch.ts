@@ -1,7 +1,10 @@
 import {
+  advanceAnchors,
+  anchorsOf,
   type BranchSetContext,
   branchSetContext,
   branchSetWrite,
+  type ChainAnchor,
   clearFindings,
   type DataPlane,
   deliveryIdsByKey,
@@ -11,6 +14,7 @@ import {
   latestRuleSetsOf,
   type NewFinding,
   newId,
+  probeChains,
   readModuleFacts,
   readSnapshots,
   recordBatch,
@@ -26,6 +30,7 @@ import {
   type AuditRules,
   auditBranch,
   auditRulesOf,
+  type BranchSnapshot,
   DEFAULT_AUDIT_RULES,
   type FindingDraft,
   findingKey,
@@ -46,6 +51,36 @@ async function districtRules(plane: DataPlane, districtIds: string[]): Promise<M
     bodies.set(r.districtId, b);
   }
   return new Map([...bodies].map(([d, b]) => [d, auditRulesOf(b)]));
+}
+
+/**
+ * Each branch's chain against the head the last audit witnessed (a directory read, then one shard
+ * statement for the batch), and the head to witness next: only over a chain that still holds.
+ */
+async function witnessedChains(
+  plane: DataPlane,
+  set: BranchSetContext,
+): Promise<Map<string, { chain?: BranchSnapshot["chain"]; next?: Omit<ChainAnchor, "anchoredAt"> }>> {
+  const anchors = await anchorsOf(
+    plane,
+    set.branches.map((b) => b.branchId),
+  );
+  const probes = await probeChains(set, new Map([...anchors].map(([id, a]) => [id, a.seq])));
+  return new Map(
+    set.branches.map(({ branchId, districtId }) => {
+      const a = anchors.get(branchId);
+      const p = probes.get(branchId) ?? { length: 0, headHash: null, hashAt: null };
+      const holds = !a || p.hashAt === a.hash;
+      const chain = a
+        ? { anchoredSeq: a.seq, anchoredHash: a.hash, anchoredAt: a.anchoredAt, length: p.length, holds }
+        : undefined;
+      const next =
+        holds && p.headHash && p.length > (a?.seq ?? 0)
+          ? { scopeId: branchId, districtId, seq: p.length, hash: p.headHash }
+          : undefined;
+      return [branchId, { chain, next }];
+    }),
+  );
 }
 
 export const SYSTEM_ACTOR = { principalId: "system:audit", role: SYSTEM_ROLE };
@@ -84,16 +119,18 @@ export async function auditBatch(
   const meta = new Map(msg.branches.map((b) => [b.id, { name: b.name, kind: b.kind }]));
   const before = plane.counter.queries;
   const catalog = auditCatalog();
-  const [platform, modules, rulesOf] = await Promise.all([
+  const [platform, modules, rulesOf, chains] = await Promise.all([
     readSnapshots(plane, set, meta, msg.date),
     readModuleFacts(set, msg.date),
     districtRules(plane, [...new Set(msg.branches.map((b) => b.districtId))]),
+    witnessedChains(plane, set),
   ]);
   const districtOf = new Map(msg.branches.map((b) => [b.id, b.districtId]));
   const founded = new Map(msg.branches.map((b) => [b.id, b.foundedOn]));
   const snaps = platform.map((s) => ({
     ...s,
     foundedOn: founded.get(s.branchId),
+    chain: chains.get(s.branchId)?.chain,
     ...modules.get(s.branchId),
   }));
   const draftsByBranch = new Map(
@@ -226,6 +263,11 @@ export async function auditBatch(
     pending
       .filter((d) => d.status === "pending")
       .map((d) => ({ type: "deliver" as const, shard: msg.shard, branchId: d.branch_id, deliveryId: d.id })),
+  );
+  // what this audit saw intact becomes the witness the next one compares with
+  await advanceAnchors(
+    plane,
+    [...chains.values()].flatMap((c) => (c.next ? [{ ...c.next, anchoredAt: now }] : [])),
   );
   const changes = await runChanges(set, msg.runId);
   await recordBatch(plane, {
