@@ -18,6 +18,17 @@ describe("the api worker's memory of keys and branches", () => {
     expect(queries(second)).toBe(queries(first) - 2);
   });
 
+  it("resolves a district once for the district's routes", async () => {
+    // the platform key is checked without the directory, so only the district's lookup is counted
+    const district = await must("POST", "/v1/districts", { body: { code: unique("cache"), name: "缓存区" } });
+    const path = `/v1/districts/${district.id}/branches`;
+    const first = await http("GET", path);
+    const second = await http("GET", path);
+    expect(first.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect(queries(second)).toBe(queries(first) - 1);
+  });
+
   it("stops a revoked key at once", async () => {
     const t = await tenant(0);
     const issued = await must("POST", `/v1/branches/${t.branch.id}/keys`, {

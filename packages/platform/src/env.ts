@@ -8,6 +8,8 @@ export interface PlatformBindings extends DataEnv {
   INTERNAL_SECRET: string;
   /** optional: prints one JSON line per request when "1" (default on) */
   LOG_REQUESTS?: string;
+  /** how long an isolate trusts what it last read about a key, a branch or a district; "0" turns it off */
+  AUTH_CACHE_SECONDS?: string;
 }
 
 export interface AppVariables {

@@ -9,6 +9,7 @@ import {
 } from "@vanguard/db";
 import type { Role } from "@vanguard/domain";
 import type { Context } from "hono";
+import { authCacheMs, districtCache } from "../auth/auth-cache";
 import type { Principal } from "../auth/principal";
 import type { AppEnv, PlatformBindings } from "../env";
 import { forbidden, notFound } from "../errors/problem";
@@ -88,7 +89,13 @@ export async function districtScope<B extends PlatformBindings>(
   const p = c.get("principal");
   const plane = c.get("plane");
   if (!seesDistrict(p, districtId)) throw notFound();
-  const district = await getDistrict(plane, districtId);
+  const ttl = authCacheMs(c.env.AUTH_CACHE_SECONDS);
+  const now = Date.now();
+  let district = ttl ? districtCache.get(districtId, now) : undefined;
+  if (!district) {
+    district = await getDistrict(plane, districtId);
+    if (district && ttl) districtCache.set(districtId, district, now + ttl);
+  }
   if (!district) throw notFound();
   requireRole(p, allow);
   return {

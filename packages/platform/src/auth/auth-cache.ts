@@ -1,4 +1,4 @@
-import type { KeyHolder, ResolvedBranch } from "@vanguard/db";
+import type { District, KeyHolder, ResolvedBranch } from "@vanguard/db";
 
 /**
  * A short per-isolate memory of what the directory said about a key and a branch, so a client's
@@ -47,6 +47,8 @@ export const DEFAULT_AUTH_CACHE_SECONDS = 10;
 /** keyed by the key's SHA-256, never by the key */
 export const keyCache = new TtlCache<KeyHolder>();
 export const branchCache = new TtlCache<ResolvedBranch>();
+/** districts never change once created (shard, time zone): only their existence is remembered */
+export const districtCache = new TtlCache<District>();
 
 /** A revoked key stops working in this isolate at once. */
 export function forgetKey(keyId: string): void {

@@ -9,8 +9,6 @@ import { BOOTSTRAP_PRINCIPAL_ID, type Principal } from "./principal";
 export interface AuthBindings extends PlatformBindings {
   /** a platform-admin key taken from the environment, so a fresh deployment can be provisioned */
   BOOTSTRAP_ADMIN_KEY?: string;
-  /** how long an isolate trusts what it last read about a key and a branch; "0" turns it off */
-  AUTH_CACHE_SECONDS?: string;
 }
 
 const BRANCH_PATH = /^\/v1\/branches\/([^/]{1,64})(?:\/|$)/;
