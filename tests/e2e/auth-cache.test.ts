@@ -27,6 +27,11 @@ describe("the api worker's memory of keys and branches", () => {
     expect(first.status).toBe(200);
     expect(second.body).toEqual(first.body);
     expect(queries(second)).toBe(queries(first) - 1);
+    // and for the module routes the api worker forwards
+    const board = `/v1/districts/${district.id}/study/leaderboard?period=month`;
+    expect((await http("GET", board)).status).toBe(200);
+    // warm, only the study worker's standings query is left (its branch names are remembered too)
+    expect(queries(await http("GET", board))).toBe(1);
   });
 
   it("stops a revoked key at once", async () => {

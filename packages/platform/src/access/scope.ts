@@ -1,4 +1,5 @@
 import {
+  type District,
   type DistrictContext,
   districtContext,
   getDistrict,
@@ -53,6 +54,20 @@ export async function lookupBranch<B extends PlatformBindings>(
   return resolveBranch(c.get("plane"), branchId);
 }
 
+/** A district as the directory has it, remembered for AUTH_CACHE_SECONDS: it never changes once created. */
+export async function lookupDistrict<B extends PlatformBindings>(
+  c: Context<AppEnv<B>>,
+  districtId: string,
+): Promise<District | undefined> {
+  const ttl = authCacheMs(c.env.AUTH_CACHE_SECONDS);
+  const now = Date.now();
+  const hit = ttl ? districtCache.get(districtId, now) : undefined;
+  if (hit) return hit;
+  const district = await getDistrict(c.get("plane"), districtId);
+  if (district && ttl) districtCache.set(districtId, district, now + ttl);
+  return district;
+}
+
 /** Inside its scope, a role lacking the action gets 403 (auditors may only read). */
 export function requireRole(p: Principal, allow: readonly Role[]): void {
   if (!allow.includes(p.role)) throw forbidden();
@@ -89,13 +104,7 @@ export async function districtScope<B extends PlatformBindings>(
   const p = c.get("principal");
   const plane = c.get("plane");
   if (!seesDistrict(p, districtId)) throw notFound();
-  const ttl = authCacheMs(c.env.AUTH_CACHE_SECONDS);
-  const now = Date.now();
-  let district = ttl ? districtCache.get(districtId, now) : undefined;
-  if (!district) {
-    district = await getDistrict(plane, districtId);
-    if (district && ttl) districtCache.set(districtId, district, now + ttl);
-  }
+  const district = await lookupDistrict(c, districtId);
   if (!district) throw notFound();
   requireRole(p, allow);
   return {

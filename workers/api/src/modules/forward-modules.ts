@@ -1,8 +1,8 @@
-import { getDistrict } from "@vanguard/db";
 import {
   forward,
   log,
   lookupBranch,
+  lookupDistrict,
   notFound,
   ProblemError,
   seesBranch,
@@ -23,7 +23,6 @@ export function forwardModules(): MiddlewareHandler<ApiEnv> {
       throw new ProblemError("unavailable");
     }
     const p = c.get("principal");
-    const plane = c.get("plane");
     if (target.scope === "branch") {
       const branch = await lookupBranch(c, target.id);
       if (!branch || !seesBranch(p, branch)) throw notFound();
@@ -40,7 +39,7 @@ export function forwardModules(): MiddlewareHandler<ApiEnv> {
     }
     if (target.scope === "district") {
       if (!seesDistrict(p, target.id)) throw notFound();
-      const d = await getDistrict(plane, target.id);
+      const d = await lookupDistrict(c, target.id);
       if (!d) throw notFound();
       return forward(c, binding, { district: { districtId: d.id, timeZone: d.timeZone, shard: d.shard } });
     }
