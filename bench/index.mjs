@@ -183,6 +183,9 @@ try {
     const init = { method: s.method ?? "GET", headers: s.headers, body: s.body };
     const cost = await sample(s.url, init);
     const costSmall = s.small ? await sample(s.small.url, { headers: s.small.headers }) : undefined;
+    // a read's ratio is taken against /health measured just before it: on two shared cores the
+    // stack's throughput drifts over a run, and a baseline a minute old would measure the drift
+    const pairedHealth = s.read ? summarize(await load({ url: `${base}/health`, duration })).rps : undefined;
     const run = summarize(
       await load({
         url: s.url,
@@ -204,12 +207,13 @@ try {
       roundTripsCold: cost.roundTripsCold,
       rowsRead: cost.rowsRead,
       queriesSmall: costSmall?.queries,
+      pairedHealth,
     });
     log(`${s.name}: ${run.rps} req/s, ${cost.queries} statements in ${cost.roundTrips} round trips`);
   }
   for (const r of results) {
     r.vsConstant = r.rps / constantRun.rps;
-    r.vsHealth = r.rps / healthRun.rps;
+    r.vsHealth = r.rps / (r.pairedHealth ?? healthRun.rps);
   }
 
   const imports = [];

@@ -51,7 +51,7 @@ export function writeReport({ scale, env, scenarios, audits, imports, budgets, e
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...scenarios.map(
       (s) =>
-        `| ${s.name} | ${fmt(s.rps)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.vsConstant, 2)} | ${fmt(s.vsHealth, 2)} | ${fmt(s.queries)}${s.queriesSmall !== undefined ? ` (small: ${s.queriesSmall})` : ""}${coldNote(s.queriesCold, s.queries)} | ${fmt(s.roundTrips)}${coldNote(s.roundTripsCold, s.roundTrips)} | ${fmt(s.rowsRead)} | ${fmt(s.non2xx)}${
+        `| ${s.name} | ${fmt(s.rps)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.vsConstant, 2)} | ${fmt(s.vsHealth, 2)}${s.pairedHealth ? ` (of ${fmt(s.pairedHealth)})` : ""} | ${fmt(s.queries)}${s.queriesSmall !== undefined ? ` (small: ${s.queriesSmall})` : ""}${coldNote(s.queriesCold, s.queries)} | ${fmt(s.roundTrips)}${coldNote(s.roundTripsCold, s.roundTrips)} | ${fmt(s.rowsRead)} | ${fmt(s.non2xx)}${
           s.non2xx
             ? ` (${Object.entries(s.statuses ?? {})
                 .map(([c, n]) => `${c}×${n}`)
