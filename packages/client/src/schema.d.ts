@@ -6906,13 +6906,21 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description the meeting */
+        /** @description the meeting as it stands, and every version a correction replaced */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["MeetingDetail"];
+            "application/json": components["schemas"]["MeetingDetail"] & {
+              corrections: {
+                replacedRevision: number;
+                reason: string;
+                correctedBy: string;
+                correctedAt: string;
+                replaced: components["schemas"]["MeetingDetail"];
+              }[];
+            };
           };
         };
         /** @description malformed JSON or invalid fields */
@@ -6982,6 +6990,130 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/meetings/{meetingId}/corrections": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct a recorded meeting: the whole meeting as it should read, with a reason; the version it replaces is kept */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["MeetingCorrection"];
+        };
+      };
+      responses: {
+        /** @description the meeting as corrected */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MeetingDetail"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -14676,6 +14808,39 @@ export interface components {
         present: number;
       } | null;
       recordedAt: string;
+      /** @description 0 as first recorded; each correction adds one */
+      revision: number;
+    };
+    MeetingCorrection: {
+      /** @enum {string} */
+      kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      heldOn: string;
+      /** @example 学习贯彻党的二十届四中全会精神 */
+      topic: string;
+      attendeeIds: string[];
+      /** @default [] */
+      absentees: {
+        memberId: string;
+        /** @example 出差 */
+        reason: string;
+      }[];
+      /**
+       * @description class hours credited to each attendee (a half-day lecture = 4)
+       * @default 0
+       */
+      hours: number;
+      /** @description 会议记录 */
+      minutes?: string;
+      /** @description who gave the lecture, if a member */
+      lecturerId?: string;
+      /** @example 漏记两名出席党员 */
+      reason: string;
+      /** @description the revision being corrected, as last read (a stale one answers 409) */
+      revision: number;
     };
     InspectionTemplate: {
       id: string;

@@ -205,3 +205,128 @@ describe("recording meetings", () => {
     expect(s.body.meetings).toEqual({ attended: 9 + 12 + 12 + 3 + 4 + 1, absent: 0 });
   });
 });
+
+describe("correcting a recorded meeting", () => {
+  const correct = (
+    ref: Parameters<typeof moduleCall>[1]["ref"],
+    id: string,
+    body: Record<string, unknown>,
+    who = as(ref, "branch_admin"),
+  ) => moduleCall(`/v1/branches/${ref.branchId}/meetings/${id}/corrections`, { ...who, body });
+  const classHours = async (ref: Parameters<typeof moduleCall>[1]["ref"], memberId: string) =>
+    (
+      await moduleCall(
+        `/v1/branches/${ref.branchId}/study/members/${memberId}/summary?year=2025`,
+        as(ref, "branch_admin"),
+      )
+    ).body.classHours.meetings;
+  const compliance = async (ref: Parameters<typeof moduleCall>[1]["ref"]) =>
+    (await moduleCall(`/v1/branches/${ref.branchId}/meetings/compliance?year=2025`, as(ref, "auditor"))).body
+      .items as { code: string; missing: string[] }[];
+  const events = async (tc: Awaited<ReturnType<typeof withCommittee>>["tc"], id: string) =>
+    (
+      await tc.shard.d1
+        .prepare("SELECT action, before, after FROM events WHERE subject_id = ? ORDER BY seq")
+        .bind(id)
+        .all<{ action: string; before: string | null; after: string }>()
+    ).results;
+
+  it("rewrites attendance, hours and date, keeps the replaced version whole, and logs both", async () => {
+    const { ref, tc, members } = await withCommittee();
+    const [a, b, c] = members;
+    const lecture = {
+      kind: "lecture",
+      heldOn: "2025-06-28",
+      topic: "党课",
+      attendeeIds: [a!.id, b!.id],
+      absentees: [{ memberId: c!.id, reason: "出差" }],
+      hours: 4,
+    };
+    const recorded = await post(ref, lecture);
+    expect(recorded.body.revision).toBe(0);
+    expect(await classHours(ref, c!.id)).toBe(0);
+    const q2 = (await compliance(ref)).find((i) => i.code === "lecture_quarterly")!;
+
+    // 党员3 was in fact there, and the lecture was on 1 July
+    const fixed = await correct(ref, recorded.body.id, {
+      ...lecture,
+      heldOn: "2025-07-01",
+      attendeeIds: [a!.id, b!.id, c!.id],
+      absentees: [],
+      reason: "漏记出席党员，日期记错",
+      revision: 0,
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({
+      id: recorded.body.id,
+      heldOn: "2025-07-01",
+      present: 3,
+      absent: 0,
+      revision: 1,
+    });
+    expect(await classHours(ref, c!.id)).toBe(4);
+    const moved = (await compliance(ref)).find((i) => i.code === "lecture_quarterly")!;
+    expect(moved.missing).not.toEqual(q2.missing);
+    expect(moved.missing).toContain("2025-Q2");
+
+    const got = await moduleCall(
+      `/v1/branches/${ref.branchId}/meetings/${recorded.body.id}`,
+      as(ref, "auditor"),
+    );
+    expect(got.body).toMatchObject({ revision: 1, heldOn: "2025-07-01" });
+    expect(got.body.corrections).toMatchObject([
+      {
+        replacedRevision: 0,
+        reason: "漏记出席党员，日期记错",
+        replaced: { heldOn: "2025-06-28", present: 2, absentees: [{ memberId: c!.id, reason: "出差" }] },
+      },
+    ]);
+    const log = await events(tc, recorded.body.id);
+    expect(log.map((e) => e.action)).toEqual(["meeting.recorded", "meeting.corrected"]);
+    expect(JSON.parse(log[1]!.before!)).toMatchObject({ heldOn: "2025-06-28", present: 2 });
+    expect(JSON.parse(log[1]!.after)).toMatchObject({ heldOn: "2025-07-01", correction: { revision: 1 } });
+  });
+
+  it("refuses a stale revision, a missing reason, a stranger and a member key, and changes nothing", async () => {
+    const { ref, tc, members } = await withCommittee();
+    const [a, b] = members;
+    const body = { kind: "group", heldOn: "2025-05-10", topic: "党小组会", attendeeIds: [a!.id, b!.id] };
+    const recorded = await post(ref, body);
+    const id = recorded.body.id;
+    expect((await correct(ref, id, { ...body, topic: "改", reason: "改题目", revision: 0 })).status).toBe(
+      200,
+    );
+    const stale = await correct(ref, id, { ...body, topic: "再改", reason: "再改", revision: 0 });
+    expect(stale.status).toBe(409);
+    expect((await correct(ref, id, { ...body, topic: "再改", revision: 1 })).status).toBe(400);
+    const stranger = await correct(ref, id, {
+      ...body,
+      attendeeIds: ["mb_nobody"],
+      reason: "x",
+      revision: 1,
+    });
+    expect(stranger.status).toBe(422);
+    const member = await correct(
+      ref,
+      id,
+      { ...body, reason: "我来改", revision: 1 },
+      as(ref, "member", a!.id),
+    );
+    expect(member.status).toBe(403);
+    expect((await correct(ref, "mt_missing", { ...body, reason: "x", revision: 0 })).status).toBe(404);
+    // another branch's admin, naming this meeting under its own branch, finds nothing to correct
+    const other = await withCommittee();
+    const [x, y] = other.members;
+    const foreign = await correct(other.ref, id, {
+      ...body,
+      attendeeIds: [x!.id, y!.id],
+      reason: "越权",
+      revision: 1,
+    });
+    expect(foreign.status).toBe(404);
+    const got = await moduleCall(`/v1/branches/${ref.branchId}/meetings/${id}`, as(ref, "auditor"));
+    expect(got.body).toMatchObject({ topic: "改", revision: 1 });
+    expect(got.body.corrections).toHaveLength(1);
+    expect((await events(tc, id)).map((e) => e.action)).toEqual(["meeting.recorded", "meeting.corrected"]);
+  });
+});

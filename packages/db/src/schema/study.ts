@@ -107,7 +107,11 @@ export const studyBranchPeriods = sqliteTable(
   ],
 );
 
-/** 三会一课 and the other meetings, as recorded (immutable: 全程纪实). */
+/**
+ * 三会一课 and the other meetings as they now stand. A mistake is mended by a correction with a
+ * reason: the version it replaces is kept whole in `meeting_revisions` and both are in the event
+ * log, so nothing recorded is ever lost (全程纪实).
+ */
 export const meetings = sqliteTable(
   "meetings",
   {
@@ -131,11 +135,31 @@ export const meetings = sqliteTable(
     committeePresent: integer("committee_present"),
     recordedBy: text("recorded_by").notNull(),
     recordedAt: text("recorded_at").notNull(),
+    /** 0 as first recorded; each correction adds one */
+    revision: integer("revision").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.branchId, t.id] }),
     index("meetings_held_on_idx").on(t.branchId, t.heldOn, t.id),
   ],
+);
+
+/** Each version of a meeting a correction replaced, whole, with who corrected it and why. */
+export const meetingRevisions = sqliteTable(
+  "meeting_revisions",
+  {
+    branchId: text("branch_id").notNull(),
+    meetingId: text("meeting_id").notNull(),
+    /** the revision this row preserves */
+    revision: integer("revision").notNull(),
+    districtId: text("district_id").notNull(),
+    /** the meeting with its attendees and absentees as they stood (JSON) */
+    body: text("body").notNull(),
+    reason: text("reason").notNull(),
+    correctedBy: text("corrected_by").notNull(),
+    correctedAt: text("corrected_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.meetingId, t.revision] })],
 );
 
 /** Who attended a meeting and who was absent (with the reason): a member's record, it travels. */

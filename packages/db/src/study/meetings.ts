@@ -1,35 +1,90 @@
 import type { HeldMeeting, MeetingKind } from "@vanguard/domain";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { members } from "../schema/shard";
-import { meetingAttendance, meetings } from "../schema/study";
+import { meetingAttendance, meetingRevisions, meetings } from "../schema/study";
 import type { TenantContext } from "../tenant/context";
-import { bulkInsert, statement } from "../write/sql";
+import { bulkInsert, expectChanged, statement } from "../write/sql";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type AttendanceRow = typeof meetingAttendance.$inferSelect;
-export type NewMeeting = Omit<MeetingRow, "branchId" | "districtId">;
+export type NewMeeting = Omit<MeetingRow, "branchId" | "districtId" | "revision">;
+export type MeetingRevisionRow = typeof meetingRevisions.$inferSelect;
+type Attendance = { memberId: string; present: boolean; reason: string | null }[];
+
+function attendanceRows(tc: TenantContext, m: NewMeeting, attendance: Attendance) {
+  return attendance.map((a) => ({
+    ...a,
+    branchId: tc.branchId,
+    districtId: tc.districtId,
+    meetingId: m.id,
+    kind: m.kind,
+    heldOn: m.heldOn,
+    hours: a.present ? m.hours : 0,
+  }));
+}
 
 export function insertMeetingStatements(
   tc: TenantContext,
   m: NewMeeting,
-  attendance: { memberId: string; present: boolean; reason: string | null }[],
+  attendance: Attendance,
 ): D1PreparedStatement[] {
   const scope = { branchId: tc.branchId, districtId: tc.districtId };
   return [
     statement(tc.shard.d1, tc.shard.db.insert(meetings).values({ ...m, ...scope })),
-    ...bulkInsert(
-      tc.shard.d1,
-      meetingAttendance,
-      attendance.map((a) => ({
-        ...a,
-        ...scope,
-        meetingId: m.id,
-        kind: m.kind,
-        heldOn: m.heldOn,
-        hours: a.present ? m.hours : 0,
-      })),
-    ),
+    ...bulkInsert(tc.shard.d1, meetingAttendance, attendanceRows(tc, m, attendance)),
   ];
+}
+
+/**
+ * A correction: the version it replaces is kept whole in `meeting_revisions`, then the meeting and
+ * its attendance are rewritten. Guarded on `revision`, so a correction made on a stale reading
+ * aborts the whole batch.
+ */
+export function correctMeetingStatements(
+  tc: TenantContext,
+  m: NewMeeting,
+  revision: number,
+  attendance: Attendance,
+  replaced: { body: string; reason: string; correctedBy: string; correctedAt: string },
+): D1PreparedStatement[] {
+  const db = tc.shard.db;
+  const scoped = and(eq(meetings.districtId, tc.districtId), eq(meetings.branchId, tc.branchId));
+  return [
+    statement(
+      tc.shard.d1,
+      db.insert(meetingRevisions).values({
+        branchId: tc.branchId,
+        districtId: tc.districtId,
+        meetingId: m.id,
+        revision,
+        ...replaced,
+      }),
+    ),
+    statement(
+      tc.shard.d1,
+      db
+        .update(meetings)
+        .set({ ...m, revision: revision + 1 })
+        .where(and(scoped, eq(meetings.id, m.id), eq(meetings.revision, revision))),
+    ),
+    expectChanged(tc.shard.d1),
+    statement(
+      tc.shard.d1,
+      db
+        .delete(meetingAttendance)
+        .where(and(eq(meetingAttendance.branchId, tc.branchId), eq(meetingAttendance.meetingId, m.id))),
+    ),
+    ...bulkInsert(tc.shard.d1, meetingAttendance, attendanceRows(tc, m, attendance)),
+  ];
+}
+
+/** The versions a meeting's corrections replaced, oldest first. */
+export function meetingRevisionsOf(tc: TenantContext, meetingId: string): Promise<MeetingRevisionRow[]> {
+  return tc.shard.db
+    .select()
+    .from(meetingRevisions)
+    .where(and(eq(meetingRevisions.branchId, tc.branchId), eq(meetingRevisions.meetingId, meetingId)))
+    .orderBy(asc(meetingRevisions.revision));
 }
 
 /** Meetings held in [from, to], newest first, paged by (held_on, id). */

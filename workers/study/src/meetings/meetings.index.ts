@@ -7,4 +7,5 @@ export const meetings = studyRouter()
   .openapi(routes.create, handlers.create)
   .openapi(routes.list, handlers.list)
   .openapi(routes.compliance, handlers.compliance)
-  .openapi(routes.get, handlers.get);
+  .openapi(routes.get, handlers.get)
+  .openapi(routes.correct, handlers.correct);

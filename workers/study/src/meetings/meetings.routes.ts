@@ -55,6 +55,7 @@ export const Meeting = z
       .nullable()
       .openapi({ description: "committee meetings: members of the committee and how many attended" }),
     recordedAt: z.string(),
+    revision: z.number().int().openapi({ description: "0 as first recorded; each correction adds one" }),
   })
   .openapi("Meeting");
 
@@ -147,16 +148,57 @@ export const compliance = createRoute({
   },
 });
 
+export const MeetingCorrection = MeetingInput.extend({
+  reason: Prose(500).openapi({ example: "漏记两名出席党员" }),
+  revision: z
+    .number()
+    .int()
+    .min(0)
+    .openapi({ description: "the revision being corrected, as last read (a stale one answers 409)" }),
+})
+  .strict()
+  .openapi("MeetingCorrection");
+
+const MeetingParams = BranchParams.extend({ meetingId: z.string().max(64) });
+
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/meetings/{meetingId}",
   tags,
   security,
-  request: { params: BranchParams.extend({ meetingId: z.string().max(64) }) },
-  responses: { 200: json(MeetingDetail, "the meeting"), ...errorResponses },
+  request: { params: MeetingParams },
+  responses: {
+    200: json(
+      MeetingDetail.extend({
+        corrections: z.array(
+          z.object({
+            replacedRevision: z.number().int(),
+            reason: z.string(),
+            correctedBy: z.string(),
+            correctedAt: z.string(),
+            replaced: MeetingDetail,
+          }),
+        ),
+      }),
+      "the meeting as it stands, and every version a correction replaced",
+    ),
+    ...errorResponses,
+  },
+});
+
+export const correct = createRoute({
+  method: "post",
+  path: "/v1/branches/{branchId}/meetings/{meetingId}/corrections",
+  tags,
+  security,
+  summary:
+    "Correct a recorded meeting: the whole meeting as it should read, with a reason; the version it replaces is kept",
+  request: { params: MeetingParams, body: jsonBody(MeetingCorrection) },
+  responses: { 200: json(MeetingDetail, "the meeting as corrected"), ...writeResponses },
 });
 
 export type CreateRoute = typeof create;
 export type ListRoute = typeof list;
 export type ComplianceRoute = typeof compliance;
 export type GetRoute = typeof get;
+export type CorrectRoute = typeof correct;
