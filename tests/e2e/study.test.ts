@@ -224,6 +224,46 @@ describe("a member's study record on a transfer", () => {
   });
 });
 
+describe("correcting a meeting over HTTP", () => {
+  it("mends a recorded meeting with a reason, keeps what it replaced, and refuses a stale copy", async () => {
+    const t = await branchWithMembers(0, 3);
+    const [a, b, c] = t.members;
+    const path = `/v1/branches/${t.branch.id}/meetings`;
+    const body = {
+      kind: "group",
+      heldOn: "2025-09-12",
+      topic: "党小组学习",
+      attendeeIds: [a.id, b.id],
+      hours: 1,
+    };
+    const recorded = await must("POST", path, { key: t.branchKey, body });
+    const corrected = await http("POST", `${path}/${recorded.id}/corrections`, {
+      key: t.branchKey,
+      body: { ...body, attendeeIds: [a.id, b.id, c.id], reason: "漏记一名出席党员", revision: 0 },
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ present: 3, revision: 1 });
+    const stale = await http("POST", `${path}/${recorded.id}/corrections`, {
+      key: t.branchKey,
+      body: { ...body, reason: "改回", revision: 0 },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get("content-type")).toContain("application/problem+json");
+    const got = await must("GET", `${path}/${recorded.id}`, { key: t.districtKey });
+    expect(got).toMatchObject({ present: 3, revision: 1 });
+    expect(got.corrections).toMatchObject([{ replacedRevision: 0, replaced: { present: 2 } }]);
+    const hours = await must("GET", `/v1/branches/${t.branch.id}/study/members/${c.id}/summary?year=2025`, {
+      key: t.branchKey,
+    });
+    expect(hours.classHours.meetings).toBe(1);
+    expect(
+      await must("GET", `/v1/branches/${t.branch.id}/events/verify`, { key: t.districtKey }),
+    ).toMatchObject({
+      ok: true,
+    });
+  });
+});
+
 describe("the demo district's study and organizational life", () => {
   it("names exactly the committee meetings the skipping branch missed, and nothing else", async () => {
     const demo = await demoDistrict();
