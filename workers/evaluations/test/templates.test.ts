@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, DEFAULT_ITEMS, templateIn } from "./support";
+import { branchWithCommittee, DEFAULT_ITEMS, lastQuarter, templateIn, thisQuarter } from "./support";
 
 describe("inspection templates", () => {
   it("are defined by the district, versioned, and readable by its branches", async () => {
@@ -76,5 +76,72 @@ describe("inspection templates", () => {
     const none = await t.call(`${t.d}/inspection-templates`, { role: "district_admin" });
     expect(none.body.items).toEqual([]);
     await templateIn(t);
+  });
+
+  it("can be retired: what was made on them stays, nothing new starts from them", async () => {
+    const t = await branchWithCommittee();
+    const old = await templateIn(t);
+    const next = await templateIn(t);
+    const opened = await t.call(`${t.b}/inspections`, {
+      body: { templateId: old.id, period: lastQuarter() },
+    });
+    expect(opened.status).toBe(201);
+
+    const asBranch = await t.call(`${t.d}/inspection-templates/${old.id}/retire`, {
+      role: "branch_admin",
+      body: { reason: "自行停用" },
+    });
+    expect(asBranch.status).toBe(403);
+    const retired = await t.call(`${t.d}/inspection-templates/${old.id}/retire`, {
+      role: "district_admin",
+      body: { reason: "已由新版检查表替代" },
+    });
+    expect(retired.status).toBe(200);
+    expect(retired.body).toMatchObject({ id: old.id, retiredAt: expect.any(String) });
+    // refusals below write nothing, on the branch's chain or the district's
+    const logged = async () =>
+      (await t.tc.shard.d1
+        .prepare("SELECT count(*) AS n FROM events WHERE scope_id IN (?, ?)")
+        .bind(t.ref.branchId, t.ref.districtId)
+        .first<{ n: number }>())!.n;
+    const events = await logged();
+
+    const again = await t.call(`${t.d}/inspection-templates/${old.id}/retire`, {
+      role: "district_admin",
+      body: { reason: "再次停用" },
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.errors[0].rule).toBe("template_retired");
+    const revised = await t.call(`${t.d}/inspection-templates/${old.id}`, {
+      role: "district_admin",
+      method: "PUT",
+      body: { name: "复用", items: DEFAULT_ITEMS, version: 1 },
+    });
+    expect(revised.status).toBe(422);
+    const startFromRetired = await t.call(`${t.b}/inspections`, {
+      body: { templateId: old.id, period: thisQuarter() },
+    });
+    expect(startFromRetired.status).toBe(422);
+    expect(await logged()).toBe(events);
+
+    // the branch chooses among the templates in use; the district still sees both
+    const forBranch = await t.call(`${t.b}/inspections/templates`);
+    expect(forBranch.body.items.map((x: { id: string }) => x.id)).toEqual([next.id]);
+    const forDistrict = await t.call(`${t.d}/inspection-templates`, { role: "district_admin" });
+    expect(
+      forDistrict.body.items.map((x: { id: string; retiredAt: string | null }) => [
+        x.id,
+        x.retiredAt !== null,
+      ]),
+    ).toEqual(
+      [
+        [old.id, true],
+        [next.id, false],
+      ].sort(),
+    );
+    // the inspection opened before keeps its template and goes on
+    const kept = await t.call(`${t.b}/inspections/${opened.body.id}`);
+    expect(kept.status).toBe(200);
+    expect(kept.body.template).toMatchObject({ id: old.id, version: 1 });
   });
 });

@@ -25,6 +25,22 @@ export const inspectionTemplates = sqliteTable(
   (t) => [primaryKey({ columns: [t.districtId, t.id, t.version] })],
 );
 
+/**
+ * A template the district no longer uses: no new inspection or version may start from it, while
+ * the inspections already made on it keep it. Recorded once, with who retired it and why.
+ */
+export const inspectionTemplateRetirements = sqliteTable(
+  "inspection_template_retirements",
+  {
+    districtId: text("district_id").notNull(),
+    templateId: text("template_id").notNull(),
+    reason: text("reason").notNull(),
+    retiredAt: text("retired_at").notNull(),
+    retiredBy: text("retired_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.templateId] })],
+);
+
 /** A branch's quarterly inspection: draft (self-assessment) → submitted → reviewed (frozen). */
 export const inspections = sqliteTable(
   "inspections",

@@ -36,3 +36,15 @@ export function templateMaxTotal(items: Pick<TemplateItem, "maxScore">[]): numbe
 export function roundScore(x: number): number {
   return Math.round(x * 10) / 10;
 }
+
+/** A retired template starts nothing new: no version and no inspection (the ones made on it keep it). */
+export function checkTemplateInUse(t: { id: string; retiredAt: string | null }): RuleFailure[] {
+  if (!t.retiredAt) return [];
+  return [
+    failure(
+      "template_retired",
+      { zh: "该检查模板已停用", en: "This inspection template is retired" },
+      { templateId: t.id, retiredAt: t.retiredAt },
+    ),
+  ];
+}

@@ -9,7 +9,7 @@ import {
 } from "./inspection-lifecycle";
 import { planReview, type ReviewedItemInput } from "./inspection-review";
 import { checkItemScore, gradeFor, inspectionTotals } from "./inspection-scoring";
-import { checkTemplate, templateMaxTotal } from "./inspection-template";
+import { checkTemplate, checkTemplateInUse, templateMaxTotal } from "./inspection-template";
 import { DEFAULT_EVALUATION_RULES } from "./rules";
 
 const rules = DEFAULT_EVALUATION_RULES;
@@ -26,6 +26,13 @@ describe("inspection templates and scores", () => {
       rule: "template_duplicate_code",
       facts: { codes: ["dues"] },
     });
+  });
+
+  it("starts nothing new from a retired template", () => {
+    expect(checkTemplateInUse({ id: "it_1", retiredAt: null })).toEqual([]);
+    expect(checkTemplateInUse({ id: "it_1", retiredAt: "2026-11-01T00:00:00Z" })).toMatchObject([
+      { rule: "template_retired", facts: { templateId: "it_1", retiredAt: "2026-11-01T00:00:00Z" } },
+    ]);
   });
 
   it("wants a score in range and a reason for every lost point", () => {

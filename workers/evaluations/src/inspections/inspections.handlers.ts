@@ -24,6 +24,7 @@ import {
   checkReviewable,
   checkSelfAssessable,
   checkSubmit,
+  checkTemplateInUse,
   gradeFor,
   inspectionTotals,
   planReview,
@@ -77,6 +78,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const result = await tenantWrite(tc, await writeRequest(c, 201), async ({ event }) => {
     const template = await getTemplate(tc, body.templateId, body.templateVersion);
     if (!template) throw notFound({ zh: "检查模板不存在", en: "No such inspection template" });
+    refuse(checkTemplateInUse(template));
     if (await getInspectionForPeriod(tc, body.period)) throw new ProblemError("conflict", taken);
     const now = new Date().toISOString();
     const row: Omit<InspectionRow, "districtId" | "branchId"> = {

@@ -1,5 +1,18 @@
-import { districtWrite, getTemplate, insertTemplate, listTemplates, newId } from "@vanguard/db";
-import { checkTemplate, type TemplateItem, templateMaxTotal } from "@vanguard/domain";
+import {
+  districtWrite,
+  getTemplate,
+  insertRetirement,
+  insertTemplate,
+  listTemplates,
+  newId,
+} from "@vanguard/db";
+import {
+  checkTemplate,
+  checkTemplateInUse,
+  type RuleFailure,
+  type TemplateItem,
+  templateMaxTotal,
+} from "@vanguard/domain";
 import {
   type AppRouteHandler,
   conflictAs,
@@ -13,13 +26,24 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import { MANAGE_DISTRICT, READ_BRANCH, READ_DISTRICT } from "../shared/roles";
-import type { CreateRoute, GetRoute, ListForBranchRoute, ListRoute, ReviseRoute } from "./templates.routes";
+import type {
+  CreateRoute,
+  GetRoute,
+  ListForBranchRoute,
+  ListRoute,
+  RetireRoute,
+  ReviseRoute,
+} from "./templates.routes";
 import { templateView } from "./templates.view";
 
 const NEWER_VERSION = {
   zh: "该模板已有更新的版本，请刷新后重试",
   en: "A newer version of this template exists; reload and retry",
 };
+
+function refuse(failures: RuleFailure[]): void {
+  if (failures.length) throw ruleViolation(failures);
+}
 
 function checked(items: TemplateItem[]): TemplateItem[] {
   const failures = checkTemplate(items);
@@ -41,7 +65,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     createdAt: new Date().toISOString(),
     createdBy: c.get("principal").id,
   };
-  const view = templateView({ ...row, districtId });
+  const view = templateView({ ...row, districtId, retiredAt: null });
   const result = await districtWrite(dc, await writeRequest(c, 201), async ({ event }) => ({
     statements: [insertTemplate(dc, row)],
     events: [
@@ -65,6 +89,7 @@ export const revise: AppRouteHandler<ReviseRoute> = async (c) => {
   const result = await districtWrite(dc, await writeRequest(c), async ({ event }) => {
     const current = await getTemplate(dc, templateId);
     if (!current) throw notFound();
+    refuse(checkTemplateInUse(current));
     if (current.version !== body.version) throw new ProblemError("version_conflict", NEWER_VERSION);
     const row = {
       id: templateId,
@@ -75,7 +100,7 @@ export const revise: AppRouteHandler<ReviseRoute> = async (c) => {
       createdAt: new Date().toISOString(),
       createdBy: c.get("principal").id,
     };
-    const view = templateView({ ...row, districtId });
+    const view = templateView({ ...row, districtId, retiredAt: null });
     return {
       statements: [insertTemplate(dc, row)],
       events: [
@@ -90,6 +115,32 @@ export const revise: AppRouteHandler<ReviseRoute> = async (c) => {
       result: view,
     };
   }).catch(conflictAs(NEWER_VERSION));
+  return c.json(result, 200);
+};
+
+export const retire: AppRouteHandler<RetireRoute> = async (c) => {
+  const { districtId, templateId } = c.req.valid("param");
+  const { reason } = c.req.valid("json");
+  const dc = moduleDistrict(c, districtId, MANAGE_DISTRICT);
+  const result = await districtWrite(dc, await writeRequest(c), async ({ event }) => {
+    const current = await getTemplate(dc, templateId);
+    if (!current) throw notFound();
+    refuse(checkTemplateInUse(current));
+    const retiredAt = new Date().toISOString();
+    const view = templateView({ ...current, retiredAt });
+    return {
+      statements: [insertRetirement(dc, { templateId, reason, retiredAt, retiredBy: c.get("principal").id })],
+      events: [
+        event({
+          action: "inspection_template.retired",
+          subjectType: "inspection_template",
+          subjectId: templateId,
+          after: { retiredAt, reason, version: current.version },
+        }),
+      ],
+      result: view,
+    };
+  });
   return c.json(result, 200);
 };
 
@@ -117,7 +168,7 @@ export const listForBranch: AppRouteHandler<ListForBranchRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor } = c.req.valid("query");
   const tc = moduleBranch(c, branchId, READ_BRANCH);
-  const rows = await listTemplates(tc, { limit: limit + 1, after: decodeCursor(cursor) });
+  const rows = await listTemplates(tc, { limit: limit + 1, after: decodeCursor(cursor), inUse: true });
   return c.json(
     page(rows, limit, (t) => t.id, templateView),
     200,

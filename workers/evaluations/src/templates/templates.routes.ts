@@ -52,6 +52,9 @@ export const Template = z
     ),
     maxTotal: z.number(),
     createdAt: z.string(),
+    retiredAt: z.string().nullable().openapi({
+      description: "when the district stopped using it: no new inspection or version may start from it",
+    }),
   })
   .openapi("InspectionTemplate");
 
@@ -76,6 +79,19 @@ export const revise = createRoute({
   summary: "Publish a new version of a template (inspections already opened keep theirs)",
   request: { params: TemplateParams, body: jsonBody(TemplateInput.extend({ version: Version })) },
   responses: { 200: json(Template, "the new version"), ...writeResponses },
+});
+
+export const retire = createRoute({
+  method: "post",
+  path: "/v1/districts/{districtId}/inspection-templates/{templateId}/retire",
+  tags,
+  security,
+  summary: "Stop using a template: inspections already made on it keep it, new ones cannot start from it",
+  request: {
+    params: TemplateParams,
+    body: jsonBody(z.object({ reason: Prose(500).openapi({ example: "已由2026年版检查表替代" }) }).strict()),
+  },
+  responses: { 200: json(Template, "the template, retired"), ...writeResponses },
 });
 
 export const list = createRoute({
@@ -106,13 +122,14 @@ export const listForBranch = createRoute({
   path: "/v1/branches/{branchId}/inspections/templates",
   tags,
   security,
-  summary: "The district's templates, as the branch chooses one for an inspection",
+  summary: "The district's templates in use, as the branch chooses one for an inspection",
   request: { params: BranchParams, query: PageQuery },
   responses: { 200: json(pageSchema(Template), "the latest version of each template"), ...errorResponses },
 });
 
 export type CreateRoute = typeof create;
 export type ReviseRoute = typeof revise;
+export type RetireRoute = typeof retire;
 export type ListRoute = typeof list;
 export type GetRoute = typeof get;
 export type ListForBranchRoute = typeof listForBranch;

@@ -14,5 +14,6 @@ export function templateView(t: InspectionTemplateRow) {
     })),
     maxTotal: t.maxTotal,
     createdAt: t.createdAt,
+    retiredAt: t.retiredAt,
   };
 }
