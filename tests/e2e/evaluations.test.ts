@@ -57,6 +57,49 @@ function expectProblem(r: { status: number; headers: Headers; body: Json }, stat
   if (rule) expect(r.body.errors.map((e: { rule: string }) => e.rule)).toContain(rule);
 }
 
+describe("retiring an inspection template over HTTP", () => {
+  it("keeps what was made on it and lets nothing new start from it", async () => {
+    const t = await tenant(1);
+    const d = `/v1/districts/${t.district.id}`;
+    const b = `/v1/branches/${t.branch.id}`;
+    const tpl = await must("POST", `${d}/inspection-templates`, {
+      key: t.districtKey,
+      body: DEFAULT_TEMPLATE,
+    });
+    const opened = await must("POST", `${b}/inspections`, {
+      key: t.branchKey,
+      body: { templateId: tpl.id, period: lastQuarter() },
+    });
+    expectProblem(
+      await http("POST", `${d}/inspection-templates/${tpl.id}/retire`, {
+        key: t.branchKey,
+        body: { reason: "支部自行停用" },
+      }),
+      404,
+    );
+    const retired = await must("POST", `${d}/inspection-templates/${tpl.id}/retire`, {
+      key: t.districtKey,
+      body: { reason: "已由新版检查表替代" },
+    });
+    expect(retired.retiredAt).toEqual(expect.any(String));
+    expectProblem(
+      await http("POST", `${b}/inspections`, {
+        key: t.branchKey,
+        body: {
+          templateId: tpl.id,
+          period: `${thisYear()}-Q${Math.floor((Number(today().slice(5, 7)) - 1) / 3) + 1}`,
+        },
+      }),
+      422,
+      "template_retired",
+    );
+    expect((await must("GET", `${b}/inspections/templates`, { key: t.branchKey })).items).toEqual([]);
+    expect(await must("GET", `${b}/inspections/${opened.id}`, { key: t.branchKey })).toMatchObject({
+      template: { id: tpl.id },
+    });
+  });
+});
+
 describe("evaluations over HTTP", () => {
   it("runs a quarterly inspection from template to review, and names who answers for each lost point", async () => {
     const t = await branch(1);
