@@ -106,6 +106,60 @@ function previousMonth(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }
 
+describe("each district's own rules", () => {
+  /** A branch with a committee and three full members, on its own district. */
+  async function committeeBranch() {
+    const t = await tenant(0);
+    const ids: string[] = [];
+    for (const name of ["甲", "乙", "丙"]) {
+      const m = await must("POST", `/v1/branches/${t.branch.id}/members`, {
+        key: t.branchKey,
+        body: { name, gender: "male", birthDate: "1980-01-01", status: "full", joinedOn: "2005-07-01" },
+      });
+      ids.push(m.id);
+    }
+    await must("PUT", `/v1/branches/${t.branch.id}/committee`, {
+      key: t.branchKey,
+      body: {
+        termStart: "2024-03-01",
+        termEnd: "2027-03-01",
+        posts: [
+          { memberId: ids[0], post: "secretary" },
+          { memberId: ids[1], post: "organization" },
+          { memberId: ids[2], post: "propaganda" },
+        ],
+      },
+    });
+    return t;
+  }
+  const committeeGaps = async (t: Awaited<ReturnType<typeof committeeBranch>>) => {
+    const started = await must("POST", "/v1/audits/runs", { body: { districtId: t.district.id } }, [202]);
+    expect((await waitForRun(started.id)).status).toBe("done");
+    return (await branchFindings(t.branch.id, t.branchKey)).filter(
+      (f) => f.rule === "meeting_cadence_gap" && f.period.startsWith("committee_monthly:"),
+    );
+  };
+
+  it("judges meetings by the cadence the district published, not the national default", async () => {
+    const national = await committeeBranch();
+    const own = await committeeBranch();
+    const {
+      districtId: _d,
+      createdAt: _c,
+      ...rules
+    } = await must("GET", `/v1/districts/${own.district.id}/study/rules`, { key: own.districtKey });
+    await must("PUT", `/v1/districts/${own.district.id}/study/rules`, {
+      key: own.districtKey,
+      body: {
+        ...rules,
+        meetings: rules.meetings.filter((m: { code: string }) => m.code !== "committee_monthly"),
+      },
+    });
+    expect((await committeeGaps(national)).length).toBeGreaterThan(0);
+    expect(await committeeGaps(own)).toEqual([]);
+  });
+});
+
 describe("signed webhooks", () => {
   let server: Server;
   let port = 0;
