@@ -2,17 +2,9 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SKIPPING_BRANCH, skippedCommitteeMonths } from "../../scripts/seed/study.mjs";
+import { auditDistrict, waitForRun } from "../support/audits";
 import { demoDistrict } from "../support/demo";
-import { base, http, must, tenant } from "../support/http";
-
-async function waitForRun(id: string) {
-  for (let i = 0; i < 900; i++) {
-    const run = await must("GET", `/v1/audits/runs/${id}`);
-    if (run.status === "done" || run.status === "failed") return run;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`run ${id} did not finish: ${JSON.stringify(await must("GET", `/v1/audits/runs/${id}`))}`);
-}
+import { base, http, must, putCommittee, tenant } from "../support/http";
 
 /** Fires the daily audit the way the platform does, through wrangler's scheduled endpoint. */
 async function cronRun() {
@@ -118,23 +110,11 @@ describe("each district's own rules", () => {
       });
       ids.push(m.id);
     }
-    await must("PUT", `/v1/branches/${t.branch.id}/committee`, {
-      key: t.branchKey,
-      body: {
-        termStart: "2024-03-01",
-        termEnd: "2027-03-01",
-        posts: [
-          { memberId: ids[0], post: "secretary" },
-          { memberId: ids[1], post: "organization" },
-          { memberId: ids[2], post: "propaganda" },
-        ],
-      },
-    });
+    await putCommittee(t.branch.id, t.branchKey, ids);
     return t;
   }
   const committeeGaps = async (t: Awaited<ReturnType<typeof committeeBranch>>) => {
-    const started = await must("POST", "/v1/audits/runs", { body: { districtId: t.district.id } }, [202]);
-    expect((await waitForRun(started.id)).status).toBe("done");
+    await auditDistrict(t.district.id);
     return (await branchFindings(t.branch.id, t.branchKey)).filter(
       (f) => f.rule === "meeting_cadence_gap" && f.period.startsWith("committee_monthly:"),
     );

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
+import { auditDistrict } from "../support/audits";
 import { demoDistrict } from "../support/demo";
 import { base, type Json, must, tenant } from "../support/http";
 
@@ -8,17 +9,6 @@ import { base, type Json, must, tenant } from "../support/http";
  * district, and across shards with a second district on shard 1.
  */
 let demo: DemoKeys;
-
-async function auditDistrict(districtId: string) {
-  const started = await must("POST", "/v1/audits/runs", { body: { districtId } }, [202]);
-  for (let i = 0; i < 600; i++) {
-    const run = await must("GET", `/v1/audits/runs/${started.id}`);
-    if (run.status === "done") return run;
-    if (run.status === "failed") throw new Error(`audit run failed: ${JSON.stringify(run)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the audit run did not finish");
-}
 
 async function allFindings(districtId: string, key: string): Promise<Json[]> {
   const out: Json[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "../../packages/domain/src/calendar/dates";
 import { SKIPPING_BRANCH, skippedCommitteeMonths } from "../../scripts/seed/study.mjs";
 import { demoDistrict } from "../support/demo";
-import { http, must, tenant, unique } from "../support/http";
+import { http, must, putCommittee, tenant, unique } from "../support/http";
 
 const shanghaiToday = () =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
@@ -128,18 +128,7 @@ describe("study over HTTP", () => {
       (await http("PUT", `/v1/districts/${t.district.id}/study/rules`, { key: t.branchKey, body })).status,
     ).toBe(404);
 
-    await must("PUT", `/v1/branches/${t.branch.id}/committee`, {
-      key: t.branchKey,
-      body: {
-        termStart: "2024-03-01",
-        termEnd: "2027-03-01",
-        posts: [
-          { memberId: a.id, post: "secretary" },
-          { memberId: b.id, post: "organization" },
-          { memberId: c.id, post: "propaganda" },
-        ],
-      },
-    });
+    await putCommittee(t.branch.id, t.branchKey, [a.id, b.id, c.id]);
     const meeting = (body: Record<string, unknown>) =>
       http("POST", `/v1/branches/${t.branch.id}/meetings`, { key: t.branchKey, body });
     const noQuorum = await meeting({

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { auditDistrict } from "../support/audits";
 import { must, tenant } from "../support/http";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -79,14 +80,3 @@ describe("tamper evidence", () => {
     ]);
   });
 });
-
-async function auditDistrict(districtId: string) {
-  const started = await must("POST", "/v1/audits/runs", { body: { districtId } }, [202]);
-  for (let i = 0; i < 600; i++) {
-    const run = await must("GET", `/v1/audits/runs/${started.id}`);
-    if (run.status === "done") return run;
-    if (run.status === "failed") throw new Error(`audit run failed: ${JSON.stringify(run)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the audit run did not finish");
-}

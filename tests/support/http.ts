@@ -80,3 +80,19 @@ export async function tenant(shard: number) {
   ).key;
   return { district, districtKey, branch, branchKey };
 }
+
+/** Seats a branch committee (secretary, organization, propaganda) for the 2024–2027 term. */
+export function putCommittee(branchId: string, key: string, [secretary, organization, propaganda]: string[]) {
+  return must("PUT", `/v1/branches/${branchId}/committee`, {
+    key,
+    body: {
+      termStart: "2024-03-01",
+      termEnd: "2027-03-01",
+      posts: [
+        { memberId: secretary, post: "secretary" },
+        { memberId: organization, post: "organization" },
+        { memberId: propaganda, post: "propaganda" },
+      ],
+    },
+  });
+}

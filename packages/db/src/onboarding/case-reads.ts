@@ -1,8 +1,8 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { developmentCases } from "../schema/onboarding";
 import { members } from "../schema/shard";
 import type { TenantContext } from "../tenant/context";
-import type { MemberRow } from "../tenant/members";
+import { currentMembersAmong, type MemberRow } from "../tenant/members";
 import type { CaseRow } from "./cases";
 import { type ComplaintRow, listComplaints } from "./complaints";
 import { underDisciplineQuery, votingMembersQuery } from "./sanctions";
@@ -76,20 +76,9 @@ export async function readCaseForStep(
   caseId: string,
   step: { people: string[]; on: string },
 ): Promise<(CaseRead & StepPeopleRead) | undefined> {
-  const ids = JSON.stringify(step.people);
   const [rows, persons, steps, complaints, people, disciplined, voters] = await tc.shard.db.batch([
     ...caseQueries(tc, caseId),
-    tc.shard.db
-      .select()
-      .from(members)
-      .where(
-        and(
-          eq(members.districtId, tc.districtId),
-          eq(members.branchId, tc.branchId),
-          sql`${members.id} IN (SELECT value FROM json_each(${ids}))`,
-          isNull(members.leftOn),
-        ),
-      ),
+    currentMembersAmong(tc, step.people),
     underDisciplineQuery(tc, step.people, step.on),
     votingMembersQuery(tc, step.on),
   ]);

@@ -48,13 +48,26 @@ export function getMember(tc: TenantContext, id: string): Promise<MemberRow | un
     .get();
 }
 
-/** Current (not departed) members among `ids`, for checks that name several people. */
-export function getCurrentMembers(tc: TenantContext, ids: string[]): Promise<MemberRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
+/**
+ * Current (not departed) members among `ids`, for checks that name several people: a query that can
+ * join a batch, with the ids as one bound parameter however many there are.
+ */
+export function currentMembersAmong(tc: TenantContext, ids: string[]) {
   return tc.shard.db
     .select()
     .from(members)
-    .where(and(scope(tc), inArray(members.id, ids), isNull(members.leftOn)));
+    .where(
+      and(
+        scope(tc),
+        sql`${members.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+        isNull(members.leftOn),
+      ),
+    );
+}
+
+export function getCurrentMembers(tc: TenantContext, ids: string[]): Promise<MemberRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return currentMembersAmong(tc, ids);
 }
 
 /** Which of these identity-number hashes already belong to a current member of the branch. */
