@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATE } from "../../scripts/seed/evaluations.mjs";
 import { demoDistrict } from "../support/demo";
-import { http, type Json, must, tenant } from "../support/http";
+import { http, type Json, must, putCommittee, tenant } from "../support/http";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 const thisYear = () => Number(today().slice(0, 4));
@@ -33,18 +33,7 @@ async function branch(shard = 0) {
     people.push(m.id);
   }
   const [secretary, organization, propaganda] = people as [string, string, string];
-  await must("PUT", `${b}/committee`, {
-    key: t.branchKey,
-    body: {
-      termStart: "2024-03-01",
-      termEnd: "2027-03-01",
-      posts: [
-        { memberId: secretary, post: "secretary" },
-        { memberId: organization, post: "organization" },
-        { memberId: propaganda, post: "propaganda" },
-      ],
-    },
-  });
+  await putCommittee(t.branch.id, t.branchKey, [secretary, organization, propaganda]);
   const memberKey = async (memberId: string) =>
     (await must("POST", `${b}/keys`, { key: t.branchKey, body: { role: "member", memberId, label: "党员" } }))
       .key;
