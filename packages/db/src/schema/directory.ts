@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { eventLog, idempotencyLog, writeGuard } from "./events";
 
@@ -103,7 +104,11 @@ export const transfers = sqliteTable(
     fromBranchId: text("from_branch_id").notNull(),
     toDistrictId: text("to_district_id").notNull(),
     toBranchId: text("to_branch_id").notNull(),
-    status: text("status", { enum: ["pending", "accepting", "accepted", "cancelled"] }).notNull(),
+    /**
+     * pending → accepting → accepted; pending → cancelled | expired; accepting → pending (an accept
+     * that failed is rolled back) or → cancelled (a stuck accept withdrawn by the sending side).
+     */
+    status: text("status", { enum: ["pending", "accepting", "accepted", "cancelled", "expired"] }).notNull(),
     issuedOn: text("issued_on").notNull(),
     expiresOn: text("expires_on").notNull(),
     note: text("note"),
@@ -111,13 +116,41 @@ export const transfers = sqliteTable(
     createdBy: text("created_by").notNull(),
     acceptedAt: text("accepted_at"),
     acceptedBy: text("accepted_by"),
+    /** the request that holds an accept in progress, and since when: a claim older than its lease may be taken over */
+    claimId: text("claim_id"),
+    claimedAt: text("claimed_at"),
+    cancelledAt: text("cancelled_at"),
+    cancelledBy: text("cancelled_by"),
+    cancelReason: text("cancel_reason"),
     version: integer("version").notNull().default(1),
   },
   (t) => [
     index("transfers_from_idx").on(t.fromBranchId, t.id),
     index("transfers_to_idx").on(t.toBranchId, t.id),
     index("transfers_pending_idx").on(t.status, t.expiresOn),
+    // one open letter per member, whoever issues it and however many requests race
+    uniqueIndex("transfers_open_member_uq")
+      .on(t.memberId)
+      .where(sql`${t.status} IN ('pending', 'accepting')`),
   ],
+);
+
+/**
+ * The platform's register of persons: one row per identity number (its keyed hash, never the
+ * number), naming the member record that holds the person's one current place on a roll. Shards
+ * hold the members; this index lets any branch's write see a person held anywhere else. The shard
+ * is the truth: a row whose member has left (or never landed) is stale and is taken over.
+ */
+export const persons = sqliteTable(
+  "persons",
+  {
+    idHash: text("id_hash").primaryKey(),
+    memberId: text("member_id").notNull(),
+    districtId: text("district_id").notNull(),
+    branchId: text("branch_id").notNull(),
+    claimedAt: text("claimed_at").notNull(),
+  },
+  (t) => [uniqueIndex("persons_member_uq").on(t.memberId)],
 );
 
 export const directoryEvents = eventLog("directory_events");
