@@ -3244,7 +3244,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Withdraw a pending letter (sending branch) */
+    /** Withdraw a letter (sending branch or its district): a pending one, or an accept stuck past its lease */
     post: {
       parameters: {
         query?: never;
@@ -3254,7 +3254,13 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody?: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
       responses: {
         /** @description the cancelled letter */
         200: {
@@ -13546,6 +13552,17 @@ export interface components {
     };
     MemberImportResult: {
       created: number;
+      /** @description rows that are a current member already and say what the roll says */
+      unchanged: {
+        line: number;
+        memberId: string;
+      }[];
+      /** @description rows that are a current member already but differ in these fields: nothing is overwritten; edit the member instead */
+      conflicts: {
+        line: number;
+        memberId: string;
+        fields: string[];
+      }[];
       rejected: {
         line: number;
         errors: {
@@ -13617,11 +13634,16 @@ export interface components {
       id: string;
       memberId: string;
       memberName: string;
-      fromDistrictId: string;
+      /** @description null when the caller may not see the sending district */
+      fromDistrictId: string | null;
       fromBranchId: string;
-      toDistrictId: string;
+      /** @description null when the caller may not see the receiving district */
+      toDistrictId: string | null;
       toBranchId: string;
-      /** @enum {string} */
+      /**
+       * @description pending → accepting → accepted; pending → cancelled or expired; an accept that fails is rolled back to pending (docs/domain.md, Transfers)
+       * @enum {string}
+       */
       status: "pending" | "accepting" | "accepted" | "cancelled" | "expired";
       issuedOn: string;
       /** @description last day the receiving branch can accept */
@@ -13629,6 +13651,8 @@ export interface components {
       note: string | null;
       createdAt: string;
       acceptedAt: string | null;
+      cancelledAt: string | null;
+      cancelReason: string | null;
       version: number;
     };
     WorkingCalendar: {
