@@ -74,7 +74,7 @@ export const branchInactive: AuditRule = {
   },
 };
 
-/** DOMAIN.md §5: 3 unpaid months in a row is a warning, 6 is severe; removal stays a human decision. */
+/** 3 unpaid months in a row is a warning, 6 severe; removal stays a human decision (docs/domain.md §Dues). */
 export const duesArrears: AuditRule = {
   code: "dues_arrears",
   emits: ["dues_arrears"],
