@@ -14700,7 +14700,7 @@ export interface components {
     };
     PipelineRuleSet: {
       districtId: string;
-      /** @description 0 = the DOMAIN.md defaults, never stored */
+      /** @description 0 = the defaults in docs/domain.md, never stored */
       version: number;
       rules: components["schemas"]["PipelineRules"];
     };
