@@ -19,17 +19,35 @@ export function ensureDevVars() {
   }
 }
 
-/** The docs and dashboard assets come from npm packages and are served by the worker itself. */
+/** The docs' assets come from npm packages and are served by the worker itself. */
 export function vendorAssets() {
-  const copies = [
-    ["@scalar/api-reference/dist/browser/standalone.js", "scalar/standalone.js"],
-    ["chart.js/dist/chart.umd.min.js", "chartjs/chart.umd.min.js"],
-  ];
+  const copies = [["@scalar/api-reference/dist/browser/standalone.js", "scalar/standalone.js"]];
   for (const [from, to] of copies) {
     const target = join(ROOT, "workers/api/public/vendor", to);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(ROOT, "workers/api/node_modules", from), target);
   }
+}
+
+const CONSOLE = join(ROOT, "packages/console");
+export const CONSOLE_BUILT = join(ROOT, "workers/api/public/console/index.html");
+
+/** Builds the web console into the api worker's static assets (workers/api/public/console). */
+export function buildConsole() {
+  const r = spawnSync(join(CONSOLE, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
+    cwd: CONSOLE,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (r.status !== 0) throw new Error("building the console failed");
+}
+
+/** `vite build --watch`: the console is rebuilt on every change while `pnpm dev` runs. */
+export function watchConsole() {
+  return spawn(join(CONSOLE, "node_modules/.bin/vite"), ["build", "--watch", "--logLevel", "warn"], {
+    cwd: CONSOLE,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
 }
 
 export function migrate(persistTo) {

@@ -18,10 +18,10 @@ export class VanguardError extends Error {
 export interface ClientOptions {
   /** e.g. http://127.0.0.1:8787 */
   baseUrl: string;
-  /** a `vgk_…` API key */
-  key: string;
-  /** problem messages in Chinese (default) or English */
-  lang?: "zh-CN" | "en";
+  /** a `vgk_…` API key; without one, requests carry the browser's session cookie (the console) */
+  key?: string;
+  /** problem messages in Chinese (default) or English; a function is asked on every request */
+  lang?: "zh-CN" | "en" | (() => "zh-CN" | "en");
   fetch?: typeof fetch;
 }
 
@@ -32,9 +32,18 @@ export interface ClientOptions {
 export function createVanguardClient(opts: ClientOptions) {
   const client = createClient<paths>({
     baseUrl: opts.baseUrl.replace(/\/$/, ""),
-    headers: { authorization: `Bearer ${opts.key}`, "accept-language": opts.lang ?? "zh-CN" },
+    headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {},
+    credentials: opts.key ? "omit" : "same-origin",
     fetch: opts.fetch,
   });
+  const language: Middleware = {
+    onRequest({ request }) {
+      const lang = typeof opts.lang === "function" ? opts.lang() : opts.lang;
+      request.headers.set("accept-language", lang ?? "zh-CN");
+      return request;
+    },
+  };
+  client.use(language);
   const throwProblems: Middleware = {
     async onResponse({ response }) {
       if (response.ok) return undefined;
