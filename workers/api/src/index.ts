@@ -24,7 +24,6 @@ app.get("/openapi.json", async (c) => c.json(await mergedSpec(app, c.env)));
 app.get("/docs", (c) => c.html(DOCS_HTML));
 // the console replaced the key-based dashboard; old bookmarks land on it
 app.get("/dashboard", (c) => c.redirect("/console/", 301));
-app.get("/console", (c) => c.redirect("/console/", 301));
 app.get("/console/*", consolePage);
 
 app.use("/v1/*", bearerAuth());

@@ -25,6 +25,8 @@ export const CONSOLE_CSP = [
  * straight from static assets (wrangler.toml `run_worker_first`).
  */
 export async function consolePage(c: Context<ApiEnv>) {
+  // the page resolves its routes under /console/, so the bare path gets its slash (c.req.path drops it)
+  if (!new URL(c.req.url).pathname.startsWith("/console/")) return c.redirect("/console/", 301);
   const assets = c.env.ASSETS;
   const res = assets ? await assets.fetch(new URL("/console/", c.req.url)) : undefined;
   if (!res?.ok) {
