@@ -1,5 +1,7 @@
 import { newId } from "@vanguard/db";
-import { bearerAuth, CONTEXT_HEADER, createApp, registerSecurity, signContext } from "@vanguard/platform";
+import { authenticate, CONTEXT_HEADER, createApp, registerSecurity, signContext } from "@vanguard/platform";
+import { accounts } from "./accounts/accounts.index";
+import { auth } from "./auth/auth.index";
 import { branches } from "./branches/branches.index";
 import { calendar } from "./calendar/calendar.index";
 import { committee } from "./committee/committee.index";
@@ -26,10 +28,12 @@ app.get("/docs", (c) => c.html(DOCS_HTML));
 app.get("/dashboard", (c) => c.redirect("/console/", 301));
 app.get("/console/*", consolePage);
 
-app.use("/v1/*", bearerAuth());
+app.use("/v1/*", authenticate());
 app.use("/v1/*", forwardModules());
 
 const routes = [
+  auth,
+  accounts,
   districts,
   branches,
   keys,
