@@ -35,6 +35,15 @@ describe("a refusal as a page shows it", () => {
     expect(p.rules).toEqual([{ path: "version", message: "应为整数" }]);
   });
 
+  it("says a lone rule that repeats the headline once", () => {
+    const err = new VanguardError(422, {
+      status: 422,
+      detail: "密码至少 10 个字符",
+      errors: [{ rule: "password_too_short", message: "密码至少 10 个字符" }],
+    } as never);
+    expect(toProblem(err, ["newPassword"]).rules).toEqual([]);
+  });
+
   it("says the server could not be reached when there was no answer", () => {
     const p = toProblem(new TypeError("Failed to fetch"), [], "无法连接服务器");
     expect(p).toMatchObject({ status: 0, code: "network", detail: "无法连接服务器" });

@@ -1,56 +1,53 @@
-import { send } from "./client";
+import type { components } from "@vanguard/client";
+import { api, call } from "./client";
 
-/** A person's account as the accounts routes list it. */
-export interface Account {
-  id: string;
-  login: string;
-  displayName: string;
-  role: string;
-  memberId?: string | null;
-  disabledAt?: string | null;
-  status?: string;
-  createdAt?: string;
-}
-
-export const isDisabled = (a: Account) => Boolean(a.disabledAt) || a.status === "disabled";
-
-async function json<T>(method: string, path: string, body?: unknown, key?: string): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (key) headers["idempotency-key"] = key;
-  const res = await send(method, path, {
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
+export type Account = components["schemas"]["Account"];
+type AccountRole = Account["role"];
 
 /** The accounts of a branch or of a district's department. */
 export function listAccounts(scope: "branches" | "districts", id: string) {
-  return json<{ items: Account[] }>("GET", `/v1/${scope}/${id}/accounts?limit=200`);
+  return scope === "branches"
+    ? call(
+        api.GET("/v1/branches/{branchId}/accounts", {
+          params: { path: { branchId: id }, query: { limit: 200 } },
+        }),
+      )
+    : call(
+        api.GET("/v1/districts/{districtId}/accounts", {
+          params: { path: { districtId: id }, query: { limit: 200 } },
+        }),
+      );
 }
 
+/** A new account and its one-time password (shown once); the key makes a resent form create it once. */
 export function createAccount(
   scope: "branches" | "districts",
   id: string,
-  body: { login: string; displayName: string; role: string; memberId?: string },
-  key: string,
+  body: { login: string; displayName: string; role: AccountRole; memberId?: string },
+  idempotencyKey: string,
 ) {
-  return json<{ id: string; login: string; initialPassword: string }>(
-    "POST",
-    `/v1/${scope}/${id}/accounts`,
-    body,
-    key,
-  );
+  const headers = { "idempotency-key": idempotencyKey };
+  return scope === "branches"
+    ? call(
+        api.POST("/v1/branches/{branchId}/accounts", {
+          params: { path: { branchId: id } },
+          headers,
+          body: body as { login: string; displayName: string; role: "branch_admin" | "member" },
+        }),
+      )
+    : call(
+        api.POST("/v1/districts/{districtId}/accounts", {
+          params: { path: { districtId: id } },
+          headers,
+          body: body as { login: string; displayName: string; role: "district_admin" | "auditor" },
+        }),
+      );
 }
 
 export function disableAccount(accountId: string) {
-  return json<unknown>("DELETE", `/v1/accounts/${accountId}`);
+  return call(api.DELETE("/v1/accounts/{accountId}", { params: { path: { accountId } } }));
 }
 
 export function resetPassword(accountId: string) {
-  return json<{ initialPassword?: string; password?: string }>(
-    "POST",
-    `/v1/accounts/${accountId}/reset-password`,
-  );
+  return call(api.POST("/v1/accounts/{accountId}/reset-password", { params: { path: { accountId } } }));
 }

@@ -30,7 +30,8 @@ export function toProblem(err: unknown, formFields: readonly string[] = [], fall
     for (const item of p.errors ?? []) {
       const field = item.path?.split(".")[0];
       if (field && formFields.includes(field) && !fields[field]) fields[field] = item.message;
-      else rules.push(item);
+      // a lone rule that repeats the headline is said once
+      else if (item.message !== p.detail || (p.errors?.length ?? 0) > 1) rules.push(item);
     }
     return {
       status: err.status,

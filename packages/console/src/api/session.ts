@@ -1,68 +1,25 @@
-import { VanguardError } from "@vanguard/client";
+import { type components, VanguardError } from "@vanguard/client";
 import { reactive } from "vue";
-import { api, call, send } from "./client";
+import { api, call } from "./client";
 
-export type Role = "platform_admin" | "district_admin" | "branch_admin" | "member" | "auditor";
+export type Me = components["schemas"]["Me"];
+export type Role = Me["role"];
 
-export interface Me {
-  account: { id: string; login: string; displayName: string };
-  role: Role;
-  scope: {
-    districtId: string | null;
-    branchId: string | null;
-    memberId: string | null;
-    auditDistricts?: string[] | null;
-  };
-  mustChangePassword: boolean;
-}
-
-/** Who is signed in, and the names of their branch and district shown in the header. */
+/** Who is signed in; the header shows their name, role and branch or district from here. */
 export const session = reactive({
   me: null as Me | null,
   checked: false,
-  branchName: "",
-  districtName: "",
 });
-
-async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await send(method, path, {
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
 
 /** The district a person works in: their own, or an auditor's first listed district. */
 export function districtOf(me: Me | null): string | null {
   return me?.scope.districtId ?? me?.scope.auditDistricts?.[0] ?? null;
 }
 
-async function loadNames(me: Me): Promise<void> {
-  session.branchName = "";
-  session.districtName = "";
-  if (me.mustChangePassword) return;
-  const branchId = me.scope.branchId;
-  const districtId = districtOf(me);
-  // a member may not read the branch record: the header then shows what it can
-  if (branchId && me.role !== "member") {
-    const b = await call(api.GET("/v1/branches/{branchId}", { params: { path: { branchId } } })).catch(
-      () => null,
-    );
-    session.branchName = b?.name ?? "";
-  } else if (districtId) {
-    const d = await call(api.GET("/v1/districts/{districtId}", { params: { path: { districtId } } })).catch(
-      () => null,
-    );
-    session.districtName = d?.name ?? "";
-  }
-}
-
 /** Asks the API who the cookie belongs to; a 401 means nobody is signed in. */
 export async function loadSession(): Promise<Me | null> {
   try {
-    const me = await json<Me>("GET", "/v1/auth/me");
-    session.me = me;
-    await loadNames(me);
+    session.me = await call(api.GET("/v1/auth/me"));
   } catch (err) {
     if (!(err instanceof VanguardError && err.status === 401)) throw err;
     session.me = null;
@@ -73,23 +30,21 @@ export async function loadSession(): Promise<Me | null> {
 }
 
 export async function signIn(login: string, password: string): Promise<Me | null> {
-  await json("POST", "/v1/auth/login", { login, password });
+  await call(api.POST("/v1/auth/login", { body: { login, password } }));
   return loadSession();
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<Me | null> {
-  await json("POST", "/v1/auth/password", { currentPassword, newPassword });
+  await call(api.POST("/v1/auth/password", { body: { currentPassword, newPassword } }));
   return loadSession();
 }
 
 export async function signOut(): Promise<void> {
-  await json("POST", "/v1/auth/logout").catch((err) => {
+  await call(api.POST("/v1/auth/logout")).catch((err) => {
     // an expired session is signed out already
     if (!(err instanceof VanguardError && err.status === 401)) throw err;
   });
   session.me = null;
-  session.branchName = "";
-  session.districtName = "";
 }
 
 /** The page a person lands on after signing in. */
