@@ -308,7 +308,7 @@ const en: Shape<typeof zh> = {
     branchCount: "{n} units",
     average: "Average score {score}",
   },
-  period: { year: "Year", quarter: "Quarter", month: "Month", quarterN: "Q{n}" },
+  period: { year: "Year", quarter: "Quarter", month: "Month", quarterN: "Q{n}", part: "Quarter or month" },
   me: {
     title: "My profile",
     hint: "The member's phone pages are on the way; your details are here for now.",

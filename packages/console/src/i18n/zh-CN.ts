@@ -304,7 +304,7 @@ export default {
     branchCount: "{n} 个组织",
     average: "平均得分 {score}",
   },
-  period: { year: "年度", quarter: "季度", month: "月度", quarterN: "第{n}季度" },
+  period: { year: "年度", quarter: "季度", month: "月度", quarterN: "第{n}季度", part: "季度或月份" },
   me: {
     title: "我的信息",
     hint: "党员的手机页面正在建设中，目前可在此查看本人信息。",
