@@ -18,8 +18,8 @@ export class VanguardError extends Error {
 export interface ClientOptions {
   /** e.g. http://127.0.0.1:8787 */
   baseUrl: string;
-  /** a `vgk_…` API key */
-  key: string;
+  /** a `vgk_…` API key; omit in a browser page signed in with the session cookie */
+  key?: string;
   /** problem messages in Chinese (default) or English */
   lang?: "zh-CN" | "en";
   fetch?: typeof fetch;
@@ -32,7 +32,12 @@ export interface ClientOptions {
 export function createVanguardClient(opts: ClientOptions) {
   const client = createClient<paths>({
     baseUrl: opts.baseUrl.replace(/\/$/, ""),
-    headers: { authorization: `Bearer ${opts.key}`, "accept-language": opts.lang ?? "zh-CN" },
+    headers: {
+      ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}),
+      "accept-language": opts.lang ?? "zh-CN",
+    },
+    // a page on the API's own origin sends its session cookie (and a browser its Origin) by itself
+    credentials: "same-origin",
     fetch: opts.fetch,
   });
   const throwProblems: Middleware = {
