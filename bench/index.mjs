@@ -230,7 +230,7 @@ try {
   log(
     `member list: ${versus.sessionRps} req/s signed in vs ${versus.keyRps} with a key (${versus.ratio.toFixed(2)} ×)`,
   );
-  const costs = await signInCosts(ctx, signedIn, baseline);
+  const costs = await signInCosts(signedIn, baseline);
   log(`sign-in: ${costs.signInMs.toFixed(1)} ms, of which the KDF ${costs.kdfMs.toFixed(1)} ms`);
 
   const imports = [];

@@ -66,7 +66,7 @@ async function timed(fn, times) {
  * One at a time, so the figures are a single request's cost: a sign-in, the KDF alone in workerd
  * (the constant worker's `/kdf`), and the constant worker's floor to subtract from it.
  */
-export async function signInCosts(ctx, setup, baseline, times = 20) {
+export async function signInCosts(setup, baseline, times = 20) {
   const get = (url) => fetch(url).then((r) => r.arrayBuffer());
   const floor = await timed(() => get(`${baseline}/`), times);
   const kdf = (await timed(() => get(`${baseline}/kdf?iterations=100000`), times)) - floor;

@@ -31,4 +31,4 @@ export function jsonBody<T>(schema: T) {
 }
 
 /** Either credential: a key (machines) or the session cookie (people signed in). */
-export const security = [{ bearer: [] as string[] }, { session: [] as string[] }];
+export const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
