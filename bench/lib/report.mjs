@@ -68,7 +68,7 @@ export function writeReport({ scale, env, scenarios, audits, imports, signIn, bu
     ...(signIn
       ? [
           `| sign-in, one at a time | ${fmt(signIn.signInMs, 1)} ms median, of which PBKDF2-SHA-256 × ${signIn.iterations.toLocaleString("en")} alone in workerd ${fmt(signIn.kdfMs, 1)} ms |`,
-          `| member list, key – session – key | ${signIn.versus.runs.map((r) => fmt(r.rps)).join(" – ")} req/s: signed in ${fmt(signIn.versus.ratio, 2)} × the key path |`,
+          `| member list, ${signIn.versus.runs.map((r) => r.side).join(" – ")} | ${signIn.versus.runs.map((r) => fmt(r.rps)).join(" – ")} req/s: signed in ${fmt(signIn.versus.ratio, 2)} × the key path |`,
         ]
       : []),
     ...audits.map(
