@@ -58,6 +58,15 @@ ${Object.values(k.branches)
   .map((b) => `  branch admin     ${b.branchAdmin}   ${b.name} ${b.branchId}`)
   .join("\n")}
   member           ${k.member.key}   ${k.member.name} ${k.member.memberId}
-
+${
+  demo.accounts
+    ? `
+  people sign in at ${base}/console/ (one-time passwords: each must be changed at first sign-in)
+${Object.values(demo.accounts)
+  .map((a) => `  ${a.login.padEnd(16)} ${a.password}   ${a.role} ${a.displayName}`)
+  .join("\n")}
+`
+    : ""
+}
   try: curl -H "Authorization: Bearer ${k.districtAdmin}" ${base}/v1/districts/${demo.districtId}/branches
 `);

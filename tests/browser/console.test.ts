@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
-import { demoAccount } from "../support/accounts";
 import { auditDistrict } from "../support/audits";
 import { demoDistrict } from "../support/demo";
 import { base, http, idNumber, must } from "../support/http";
@@ -48,11 +47,8 @@ describe("a branch secretary's month", () => {
   });
 
   it("signs in after a wrong password, told why in Chinese, and must change the one-time password first", async () => {
-    const account = await demoAccount(demo, "econ-secretary", {
-      displayName: "经济信息中心书记",
-      role: "branch_admin",
-      branch: "econ",
-    });
+    const account = demo.accounts.branchAdmin;
+    expect(account.login).toBe("econ-secretary");
     await page.getByRole("heading", { level: 1, name: "登录支部工作台" }).waitFor();
     await shoot(page, "sign-in");
 
@@ -256,10 +252,8 @@ describe("the district's organization department", () => {
   });
 
   it("signs in and sees every branch scored, with charts drawn by ECharts", async () => {
-    const account = await demoAccount(demo, "ganyu-admin", {
-      displayName: "赣榆区委组织部",
-      role: "district_admin",
-    });
+    const account = demo.accounts.districtAdmin;
+    expect(account.login).toBe("ganyu-admin");
     await signIn(page, account.login, account.password);
     await changePassword(page, account.password, "Ganyu-Zuzhi-2026");
     await page.waitForURL(/\/console\/district\/overview$/);
@@ -335,16 +329,27 @@ describe("the district's organization department", () => {
   });
 });
 
+describe("the district's auditor", () => {
+  it("reads the district's pages with nothing to change", async () => {
+    const { page } = await person(browser);
+    const account = demo.accounts.auditor;
+    expect(account.login).toBe("ganyu-auditor");
+    await signIn(page, account.login, account.password);
+    await changePassword(page, account.password, "Ganyu-Shenji-2026");
+    await page.waitForURL(/\/console\/district\/overview$/);
+    await page.getByText("审计员账号只能查看，不能修改。").waitFor();
+    const menu = page.getByRole("navigation", { name: "菜单" }).first().getByRole("menuitem");
+    expect(await menu.allTextContents()).toEqual(["支部总览", "全区预警", "统计报表"]);
+    expect(await page.getByRole("button", { name: "新建支部及书记账号" }).count()).toBe(0);
+  });
+});
+
 describe("a member's account", () => {
   it("cannot open the branch pages: the API refuses and the page says why", async () => {
     const { page } = await person(browser);
     const member = demo.keys.member;
-    const account = await demoAccount(demo, "econ-member", {
-      displayName: member.name,
-      role: "member",
-      branch: "econ",
-      memberId: member.memberId,
-    });
+    const account = demo.accounts.member;
+    expect(account.login).toBe("econ-member");
     await signIn(page, account.login, account.password);
     await changePassword(page, account.password, "Qiao-Yuhang-2026");
     await page.waitForURL(/\/console\/me$/);

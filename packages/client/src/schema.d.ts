@@ -51,7 +51,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -148,7 +148,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -258,7 +258,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -373,7 +373,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -479,7 +479,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -578,7 +578,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -701,7 +701,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -800,7 +800,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -918,7 +918,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1036,7 +1036,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1158,7 +1158,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1256,7 +1256,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1372,7 +1372,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1479,7 +1479,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1581,7 +1581,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1697,7 +1697,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1800,7 +1800,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1923,7 +1923,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2050,7 +2050,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2173,7 +2173,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2269,7 +2269,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2387,7 +2387,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2502,7 +2502,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2618,7 +2618,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2736,7 +2736,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2845,7 +2845,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2955,7 +2955,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3083,7 +3083,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3197,7 +3197,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3314,7 +3314,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3433,7 +3433,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3564,7 +3564,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3698,7 +3698,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3831,7 +3831,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3944,7 +3944,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4068,7 +4068,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4168,7 +4168,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4271,7 +4271,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4390,7 +4390,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4507,7 +4507,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4608,7 +4608,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4756,7 +4756,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4891,7 +4891,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5000,7 +5000,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5112,7 +5112,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5221,7 +5221,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5315,7 +5315,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5433,7 +5433,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5542,7 +5542,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5658,7 +5658,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5785,7 +5785,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5910,7 +5910,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6012,7 +6012,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6145,7 +6145,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6269,7 +6269,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6377,7 +6377,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6494,7 +6494,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6588,7 +6588,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6731,7 +6731,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6891,7 +6891,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7030,7 +7030,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7148,7 +7148,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7255,7 +7255,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7356,7 +7356,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7542,7 +7542,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7672,7 +7672,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7789,7 +7789,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7939,7 +7939,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8048,7 +8048,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8156,7 +8156,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8279,7 +8279,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8373,7 +8373,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8493,7 +8493,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8589,7 +8589,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8717,7 +8717,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8841,7 +8841,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8954,7 +8954,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9067,7 +9067,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9176,7 +9176,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9276,7 +9276,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9393,7 +9393,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9509,7 +9509,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9637,7 +9637,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9774,7 +9774,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9900,7 +9900,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10011,7 +10011,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10113,7 +10113,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10230,7 +10230,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10348,7 +10348,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10482,7 +10482,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10619,7 +10619,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10724,7 +10724,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10861,7 +10861,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10967,7 +10967,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11084,7 +11084,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11192,7 +11192,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11286,7 +11286,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11403,7 +11403,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11524,7 +11524,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11652,7 +11652,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11776,7 +11776,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11879,7 +11879,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11996,7 +11996,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12110,7 +12110,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12234,7 +12234,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12331,7 +12331,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12464,7 +12464,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12589,7 +12589,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12697,7 +12697,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12806,7 +12806,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12930,7 +12930,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13031,7 +13031,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13145,7 +13145,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13270,7 +13270,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13378,7 +13378,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13489,7 +13489,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13616,7 +13616,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13738,7 +13738,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13836,7 +13836,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13952,7 +13952,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14052,7 +14052,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14146,7 +14146,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14248,7 +14248,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14371,7 +14371,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -14474,7 +14474,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;

@@ -76,3 +76,34 @@ export function updateAccount(
       .where(and(eq(accounts.id, accountId), eq(accounts.version, version))),
   );
 }
+
+/**
+ * What lets a member sign in to a branch ends when they leave it: their member accounts there are
+ * disabled and every session of them ends, in the same batch as the departure (pair with the
+ * revocation of their member keys).
+ */
+export function endMemberAccountsStatements(
+  plane: DataPlane,
+  branchId: string,
+  memberId: string,
+  at: string,
+  by: string,
+): D1PreparedStatement[] {
+  const d1 = plane.directory.d1;
+  const theirs = `SELECT a.id FROM accounts a JOIN principals p ON p.id = a.principal_id
+                   WHERE p.role = 'member' AND p.branch_id = ? AND p.member_id = ?`;
+  return [
+    d1
+      .prepare(
+        `UPDATE sessions SET ended_at = ?, end_reason = 'account_disabled'
+          WHERE ended_at IS NULL AND account_id IN (${theirs})`,
+      )
+      .bind(at, branchId, memberId),
+    d1
+      .prepare(
+        `UPDATE accounts SET disabled_at = ?, disabled_by = ?, version = version + 1
+          WHERE disabled_at IS NULL AND id IN (${theirs})`,
+      )
+      .bind(at, by, branchId, memberId),
+  ];
+}

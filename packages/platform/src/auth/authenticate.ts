@@ -7,6 +7,7 @@ import {
   limitPerMinute,
   policyHeader,
   type RateLimitBindings,
+  underLimit,
 } from "../http/rate-limit";
 import { bearerToken, principalOf, resolveKey } from "./bearer";
 import { BOOTSTRAP_PRINCIPAL_ID } from "./principal";
@@ -60,12 +61,10 @@ export function authenticate(): MiddlewareHandler<AppEnv<AuthBindings>> {
       rateKey = `account:${session.accountId}`;
     }
     // the bootstrap key provisions a deployment; whoever holds it holds everything already
-    if (c.get("principal").id !== BOOTSTRAP_PRINCIPAL_ID) {
-      const perMinute = limitPerMinute(c.env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMITS.perKey);
-      await enforceRateLimit(c.env.API_RATE_LIMITER, "api", rateKey, perMinute);
-      if (c.env.API_RATE_LIMITER && perMinute > 0)
-        c.header("RateLimit-Policy", policyHeader("api", perMinute));
-    }
-    return next();
+    const perMinute = limitPerMinute(c.env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMITS.perKey);
+    const limiter = c.env.API_RATE_LIMITER;
+    if (c.get("principal").id === BOOTSTRAP_PRINCIPAL_ID || !limiter || perMinute <= 0) return next();
+    c.header("RateLimit-Policy", policyHeader("api", perMinute));
+    return underLimit(c.req.method, () => enforceRateLimit(limiter, "api", rateKey, perMinute), next);
   };
 }

@@ -52,7 +52,8 @@ export async function enforceRateLimit(
     new ProblemError("rate_limited", undefined, [], h),
 ): Promise<void> {
   if (!limiter || perMinute <= 0) return;
-  const delta = Math.max(1, Math.floor(RATE_LIMIT_CEILING / perMinute));
+  // allowed while the count is under the ceiling: ⌈ceiling / limit⌉ lets exactly `limit` calls through
+  const delta = Math.max(1, Math.ceil(RATE_LIMIT_CEILING / perMinute));
   // a weight of 1 is left out: the Miniflare inside the vitest plugin predates `delta`
   const { success } = await limiter.limit(
     delta === 1 ? { key: `${name}:${key}` } : { key: `${name}:${key}`, delta },
@@ -64,4 +65,28 @@ export async function enforceRateLimit(
     RateLimit: `"${name}";r=0;t=${t}`,
     "RateLimit-Policy": policyHeader(name, perMinute),
   });
+}
+
+/**
+ * Runs a request under its rate limit. A write waits for the verdict before it starts; a read is
+ * counted while it runs (the limiter is a round trip of its own) and, over the limit, its result is
+ * withheld and the 429 answered instead: the caller gets nothing it was not entitled to, and a read
+ * within its quota does not wait on the count.
+ */
+export async function underLimit(
+  method: string,
+  check: () => Promise<void>,
+  next: () => Promise<void>,
+): Promise<void> {
+  if (method !== "GET" && method !== "HEAD") {
+    await check();
+    return next();
+  }
+  const refused = check().then(
+    () => null,
+    (err: unknown) => err,
+  );
+  await next();
+  const err = await refused;
+  if (err) throw err;
 }

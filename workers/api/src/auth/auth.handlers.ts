@@ -14,45 +14,25 @@ import {
   type AppRouteHandler,
   actorOf,
   clearedSessionCookie,
-  DEFAULT_RATE_LIMITS,
-  enforceRateLimit,
   forbidden,
   forgetSessions,
   hashPassword,
-  limitPerMinute,
   lookupBranch,
   lookupDistrict,
   newSessionId,
   ProblemError,
   ruleViolation,
-  sameOrigin,
   sessionCookie,
   verifyPassword,
 } from "@vanguard/platform";
-import type { Context } from "hono";
 import { accountView } from "../accounts/accounts.view";
-import type { ApiBindings, ApiEnv } from "../env";
+import type { ApiBindings } from "../env";
 import type { ChangePasswordRoute, LoginRoute, LogoutRoute, MeRoute } from "./auth.routes";
 import { chainOf, recordFailure, refuseIfLocked, signInActor } from "./sign-in";
 
 const invalidCredentials = () => new ProblemError("invalid_credentials");
 
-/** The client's address as Cloudflare reports it (the header cannot be set by the client there). */
-function clientAddress(c: Context<ApiEnv>): string {
-  return c.req.header("cf-connecting-ip") ?? "unknown";
-}
-
 export const login: AppRouteHandler<LoginRoute, ApiBindings> = async (c) => {
-  // a page of another site must not sign a browser into an account of its choosing
-  if (c.req.header("origin") !== undefined && !sameOrigin(c, c.env.TRUSTED_ORIGINS)) {
-    throw new ProblemError("csrf");
-  }
-  await enforceRateLimit(
-    c.env.SIGNIN_RATE_LIMITER,
-    "signin",
-    clientAddress(c),
-    limitPerMinute(c.env.SIGNIN_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMITS.signinPerIp),
-  );
   const body = c.req.valid("json");
   const typed = normalizeLogin(body.login);
   const plane = c.get("plane");

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, jsonBody, security, writeResponses } from "@vanguard/platform";
 import { AccountView, Login, PasswordInput } from "../accounts/accounts.view";
+import { signInGuard } from "./sign-in.guard";
 
 const tags = ["Sign-in"];
 
@@ -32,6 +33,7 @@ export const login = createRoute({
   summary: "Sign in with a login and password; sets the vg_session cookie",
   description:
     "A wrong login and a wrong password get the same 401. Five failures within 15 minutes lock the account for 15 minutes (429 with Retry-After, even for the right password). The cookie is HttpOnly, SameSite=Lax, Path=/ and Secure (except on http://127.0.0.1 and localhost); the session ends after 12 hours idle or 7 days.",
+  middleware: [signInGuard()] as const,
   request: { body: jsonBody(z.object({ login: Login, password: PasswordInput }).strict()) },
   responses: {
     200: {
