@@ -1,11 +1,23 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
 import { auditDistrict } from "../support/audits";
 import { demoDistrict } from "../support/demo";
 import { base, http, idNumber, must } from "../support/http";
-import { changePassword, choose, launch, openMenu, painted, person, settled, shoot, signIn } from "./console";
+import {
+  ARTIFACTS,
+  changePassword,
+  choose,
+  launch,
+  openMenu,
+  painted,
+  person,
+  settled,
+  shoot,
+  signIn,
+} from "./console";
 
 /**
  * The console as its people use it, in Chromium against the real stack: the demo branch secretary
@@ -15,7 +27,9 @@ import { changePassword, choose, launch, openMenu, painted, person, settled, sho
  */
 let demo: DemoKeys;
 let browser: Browser;
-const month = new Date().toISOString().slice(0, 7);
+// the month the console opens on: the browser's own calendar, which this process shares
+const now = new Date();
+const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
 
 beforeAll(async () => {
   demo = await demoDistrict();
@@ -141,6 +155,28 @@ describe("a branch secretary's month", () => {
       },
     );
     expect(roll.items).toHaveLength(1);
+  });
+
+  it("党员名册: imports a CSV, previewed before sending, with the rejected line named by its number", async () => {
+    const rows = [
+      "姓名,性别,出生日期,状态,入党日期,身份证号",
+      `钱立新,男,1985-06-01,正式党员,2010-07-01,${idNumber("1985-06-01", 781)}`,
+      `孙悦,女,1992-09-09,入党申请人,,${idNumber("1992-09-09", 782)}`,
+      "赵某,男,不是日期,正式党员,2010-07-01,",
+    ];
+    const file = join(ARTIFACTS, "roll-import.csv");
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    await page.getByRole("button", { name: "导入名册" }).click();
+    const dialog = page.getByRole("dialog", { name: "从表格导入党员名册" });
+    await dialog.locator("#csv-file").setInputFiles(file);
+    const preview = dialog.getByTestId("csv-preview");
+    await preview.getByRole("row", { name: /钱立新/ }).waitFor();
+    expect(await preview.getByRole("row").count()).toBe(4); // the header and three lines
+    await dialog.getByRole("button", { name: "导入", exact: true }).click();
+    await dialog.getByText("已导入 2 人，1 行未导入").waitFor();
+    expect(await dialog.getByTestId("rejected").textContent()).toMatch(/^行号 4：/);
+    await page.keyboard.press("Escape");
+    await page.getByTestId("roll").getByRole("row", { name: /孙悦/ }).waitFor();
   });
 
   it("三会一课: records a committee meeting with the attendance picked from the roll", async () => {
