@@ -16,7 +16,7 @@ const BRANCH: Role[] = ["branch_admin"];
 const DISTRICT: Role[] = ["district_admin", "auditor"];
 
 /** Every page is its own chunk: the sign-in page loads only what it needs. */
-export const consoleRoutes: RouteRecordRaw[] = [
+export const branchRoutes: RouteRecordRaw[] = [
   {
     path: "home",
     component: () => import("./pages/branch/Home.vue"),
@@ -88,7 +88,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import("./layouts/ConsoleLayout.vue"),
     children: [
       { path: "", redirect: () => homeOf(session.me) },
-      ...consoleRoutes,
+      ...branchRoutes,
       ...districtRoutes,
       {
         path: "/me",
