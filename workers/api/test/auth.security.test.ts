@@ -217,7 +217,13 @@ describe("sessions are held to the same guards as keys, and to the browser's", (
 
   it("announces the per-key quota", async () => {
     const t = await newTenant();
-    const r = await call(`/v1/branches/${t.branch.id}/members`, { key: t.branchKey });
-    expect(r.headers.get("ratelimit-policy")).toMatch(/^"api";q=\d+;w=60$/);
+    for (const path of [
+      `/v1/branches/${t.branch.id}/members`,
+      `/v1/branches/${t.branch.id}/study/leaderboard?period=month`,
+    ]) {
+      const r = await call(path, { key: t.branchKey });
+      expect(r.status).toBe(200);
+      expect(r.headers.get("ratelimit-policy")).toMatch(/^"api";q=\d+;w=60$/);
+    }
   });
 });

@@ -64,7 +64,8 @@ export function authenticate(): MiddlewareHandler<AppEnv<AuthBindings>> {
     const perMinute = limitPerMinute(c.env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMITS.perKey);
     const limiter = c.env.API_RATE_LIMITER;
     if (c.get("principal").id === BOOTSTRAP_PRINCIPAL_ID || !limiter || perMinute <= 0) return next();
+    await underLimit(c.req.method, () => enforceRateLimit(limiter, "api", rateKey, perMinute), next);
+    // after the response exists, so a response forwarded from a module worker carries it too
     c.header("RateLimit-Policy", policyHeader("api", perMinute));
-    return underLimit(c.req.method, () => enforceRateLimit(limiter, "api", rateKey, perMinute), next);
   };
 }

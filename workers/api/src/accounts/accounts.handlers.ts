@@ -32,6 +32,7 @@ import {
 import type { Context } from "hono";
 import type { ApiBindings, ApiEnv } from "../env";
 import { MANAGE_BRANCH, MANAGE_DISTRICT, READ_BRANCH, READ_DISTRICT } from "../shared/roles";
+import { versionNow } from "./account-version";
 import { manageDecision } from "./accounts.access";
 import type {
   CreateBranchAccountRoute,
@@ -217,7 +218,7 @@ export const disableAccount: AppRouteHandler<DisableAccountRoute, ApiBindings> =
     const chain = chainOf(holder);
     await directoryWrite(plane, { actor: actorOf(c) }, chain, async () => ({
       statements: [
-        updateAccount(plane, accountId, holder.account.version, { disabledAt: now, disabledBy: by }),
+        updateAccount(plane, accountId, await versionNow(plane, holder), { disabledAt: now, disabledBy: by }),
         expectChanged(plane.directory.d1),
         endAccountSessions(plane, accountId, now, "account_disabled"),
       ],
@@ -257,7 +258,7 @@ export const resetPassword: AppRouteHandler<ResetPasswordRoute, ApiBindings> = a
   );
   const issued = await directoryWrite(plane, await writeRequest(c), chain, async () => ({
     statements: [
-      updateAccount(plane, accountId, holder.account.version, {
+      updateAccount(plane, accountId, await versionNow(plane, holder), {
         passwordHash,
         mustChangePassword: true,
         failures: 0,

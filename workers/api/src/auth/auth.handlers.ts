@@ -25,6 +25,7 @@ import {
   sessionCookie,
   verifyPassword,
 } from "@vanguard/platform";
+import { versionNow } from "../accounts/account-version";
 import { accountView } from "../accounts/accounts.view";
 import type { ApiBindings } from "../env";
 import type { ChangePasswordRoute, LoginRoute, LogoutRoute, MeRoute } from "./auth.routes";
@@ -161,7 +162,7 @@ export const changePassword: AppRouteHandler<ChangePasswordRoute, ApiBindings> =
   };
   await directoryWrite(plane, { actor: actorOf(c) }, chain, async () => ({
     statements: [
-      updateAccount(plane, holder.account.id, holder.account.version, {
+      updateAccount(plane, holder.account.id, await versionNow(plane, holder), {
         passwordHash,
         mustChangePassword: false,
         passwordChangedAt: at,
