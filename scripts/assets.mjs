@@ -1,4 +1,4 @@
-// `pnpm assets`: copies the browser bundles the api worker serves (docs, dashboard) into its public/.
+// `pnpm assets`: copies the browser bundles the api worker serves (the docs) into its public/.
 import { vendorAssets } from "./lib/stack.mjs";
 
 vendorAssets();

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  buildConsole,
   ensureDevVars,
   freePort,
   migrate,
@@ -10,6 +11,7 @@ import {
   stopStack,
   vendorAssets,
   waitForHealth,
+  watchConsole,
 } from "./lib/stack.mjs";
 import { seedDemo } from "./seed/index.mjs";
 
@@ -19,6 +21,7 @@ const state = join(ROOT, ".wrangler/state");
 
 ensureDevVars();
 vendorAssets();
+buildConsole();
 mkdirSync(state, { recursive: true });
 migrate(state);
 const adminKey = /^BOOTSTRAP_ADMIN_KEY=(.*)$/m
@@ -28,19 +31,24 @@ const adminKey = /^BOOTSTRAP_ADMIN_KEY=(.*)$/m
 const child = startStack({ port, inspectorPort: await freePort(), persistTo: state });
 child.stdout.pipe(process.stdout);
 child.stderr.pipe(process.stderr);
+const consoleWatch = watchConsole();
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
+    stopStack(consoleWatch);
     stopStack(child);
     process.exit(0);
   });
 }
-child.on("exit", (code) => process.exit(code ?? 0));
+child.on("exit", (code) => {
+  stopStack(consoleWatch);
+  process.exit(code ?? 0);
+});
 
 await waitForHealth(base, child);
 const demo = await seedDemo({ base, adminKey, keysFile: join(state, "demo-keys.json") });
 const k = demo.keys;
 console.log(`
-  Vanguard 先锋 is running: ${base}   (docs: ${base}/docs)
+  Vanguard 先锋 is running: ${base}   (console: ${base}/console/   docs: ${base}/docs)
 
   demo district 赣榆区 ${demo.districtId}
   platform admin   ${adminKey}
@@ -50,6 +58,15 @@ ${Object.values(k.branches)
   .map((b) => `  branch admin     ${b.branchAdmin}   ${b.name} ${b.branchId}`)
   .join("\n")}
   member           ${k.member.key}   ${k.member.name} ${k.member.memberId}
-
+${
+  demo.accounts
+    ? `
+  people sign in at ${base}/console/ (one-time passwords: each must be changed at first sign-in)
+${Object.values(demo.accounts)
+  .map((a) => `  ${a.login.padEnd(16)} ${a.password}   ${a.role} ${a.displayName}`)
+  .join("\n")}
+`
+    : ""
+}
   try: curl -H "Authorization: Bearer ${k.districtAdmin}" ${base}/v1/districts/${demo.districtId}/branches
 `);

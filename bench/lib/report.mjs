@@ -36,11 +36,11 @@ const fmt = (v, digits = 0) =>
 /** a first request that cost more (the isolate had not yet remembered the key) says so */
 const coldNote = (cold, warm) => (cold !== undefined && cold !== warm ? ` (first: ${cold})` : "");
 
-export function writeReport({ scale, env, scenarios, audits, imports, budgets, elapsedSeconds }) {
+export function writeReport({ scale, env, scenarios, audits, imports, signIn, budgets, elapsedSeconds }) {
   const dir = join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });
   const stem = `${env.date.slice(0, 10)}-${scale}`;
-  const data = { scale, env, elapsedSeconds, scenarios, audits, imports, budgets };
+  const data = { scale, env, elapsedSeconds, scenarios, audits, imports, signIn, budgets };
   writeFileSync(join(dir, `${stem}.json`), `${JSON.stringify(data, null, 2)}\n`);
   const lines = [
     `# Vanguard bench — scale \`${scale}\``,
@@ -65,6 +65,12 @@ export function writeReport({ scale, env, scenarios, audits, imports, budgets, e
     ...imports.map(
       (i) => `| ${i.name} | ${fmt(i.ms)} ms (${fmt(i.rowsPerSecond)} rows/s), ${i.created} created |`,
     ),
+    ...(signIn
+      ? [
+          `| sign-in, one at a time | ${fmt(signIn.signInMs, 1)} ms median, of which PBKDF2-SHA-256 × ${signIn.iterations.toLocaleString("en")} alone in workerd ${fmt(signIn.kdfMs, 1)} ms |`,
+          `| member list, ${signIn.versus.runs.map((r) => r.side).join(" – ")} | ${signIn.versus.runs.map((r) => fmt(r.rps)).join(" – ")} req/s: signed in ${fmt(signIn.versus.ratio, 2)} × the key path |`,
+        ]
+      : []),
     ...audits.map(
       (a) =>
         `| audit ${a.branches} branches × ${a.members} members | ${fmt(a.seconds, 1)} s (${fmt(a.secondsPer1000, 1)} s per 1,000 branches), ${fmt(a.queriesPerBranch, 2)} D1 queries/branch, ≤ ${fmt(a.maxQueriesPerBatch)} per batch of ${a.batchSize}, ${a.findingsOpened} findings |`,

@@ -18,6 +18,12 @@ export const TEST_SECRETS = {
   // a test's storage is rolled back after it, an isolate's memory is not: the tests read afresh
   AUTH_CACHE_SECONDS: "0",
   WEBHOOK_RETRY_BASE_SECONDS: "1",
+  // the tests read the X-D1-* counts
+  D1_METRICS: "1",
+  // limits at the binding's ceiling (weight 1): the Miniflare inside the vitest plugin refuses the
+  // `delta` that lower limits need; test/rate-limit.test.ts drives a binding of its own instead
+  RATE_LIMIT_PER_MINUTE: "1000000",
+  SIGNIN_RATE_LIMIT_PER_MINUTE: "1000000",
 };
 
 /** The audits worker's queues as its wrangler.toml declares them (fast retries for tests). */

@@ -1,6 +1,6 @@
 // Starting and stopping the local stack: every worker in one `wrangler dev`, sharing local D1.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,26 +10,57 @@ export const MODULES = ["onboarding", "study", "evaluations", "audits"];
 export const CONFIGS = ["wrangler.toml", ...MODULES.map((m) => `workers/${m}/wrangler.toml`)];
 const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
 
-/** Each worker reads the `.dev.vars` beside its config; they all start from the example. */
+/**
+ * Each worker reads the `.dev.vars` beside its config; they all start from the example, and a
+ * variable the example gained since is added to an existing file (values already set are kept).
+ */
 export function ensureDevVars() {
   const example = join(ROOT, ".dev.vars.example");
+  const wanted = readFileSync(example, "utf8");
   for (const dir of [ROOT, ...MODULES.map((m) => join(ROOT, "workers", m))]) {
     const target = join(dir, ".dev.vars");
-    if (!existsSync(target)) copyFileSync(example, target);
+    if (!existsSync(target)) {
+      copyFileSync(example, target);
+      continue;
+    }
+    const have = readFileSync(target, "utf8");
+    const missing = wanted
+      .split("\n")
+      .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
+      .filter((line) => !new RegExp(`^${line.split("=")[0]}=`, "m").test(have));
+    if (missing.length) appendFileSync(target, `${have.endsWith("\n") ? "" : "\n"}${missing.join("\n")}\n`);
   }
 }
 
-/** The docs and dashboard assets come from npm packages and are served by the worker itself. */
+/** The docs' assets come from npm packages and are served by the worker itself. */
 export function vendorAssets() {
-  const copies = [
-    ["@scalar/api-reference/dist/browser/standalone.js", "scalar/standalone.js"],
-    ["chart.js/dist/chart.umd.min.js", "chartjs/chart.umd.min.js"],
-  ];
+  const copies = [["@scalar/api-reference/dist/browser/standalone.js", "scalar/standalone.js"]];
   for (const [from, to] of copies) {
     const target = join(ROOT, "workers/api/public/vendor", to);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(ROOT, "workers/api/node_modules", from), target);
   }
+}
+
+const CONSOLE = join(ROOT, "packages/console");
+export const CONSOLE_BUILT = join(ROOT, "workers/api/public/console/index.html");
+
+/** Builds the web console into the api worker's static assets (workers/api/public/console). */
+export function buildConsole() {
+  const r = spawnSync(join(CONSOLE, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
+    cwd: CONSOLE,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (r.status !== 0) throw new Error("building the console failed");
+}
+
+/** `vite build --watch`: the console is rebuilt on every change while `pnpm dev` runs. */
+export function watchConsole() {
+  return spawn(join(CONSOLE, "node_modules/.bin/vite"), ["build", "--watch", "--logLevel", "warn"], {
+    cwd: CONSOLE,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
 }
 
 export function migrate(persistTo) {

@@ -7,6 +7,21 @@ export interface DemoKeys {
     member: { memberId: string; name: string; key: string };
   };
   branches: Record<string, { branchId: string; name: string; branchAdmin: string }>;
+  /**
+   * People who sign in at /console/: `ganyu-admin`, `ganyu-auditor`, `econ-secretary`, `econ-member`,
+   * each with the one-time password made at seeding (changed at first sign-in, so a browser test that
+   * signs in changes it and keeps the new one itself).
+   */
+  accounts: Record<"districtAdmin" | "auditor" | "branchAdmin" | "member", DemoAccount>;
+}
+
+export interface DemoAccount {
+  id: string;
+  login: string;
+  /** the one-time initial password */
+  password: string;
+  role: "district_admin" | "auditor" | "branch_admin" | "member";
+  displayName: string;
 }
 
 export function seedDemo(opts: {

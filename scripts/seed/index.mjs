@@ -1,6 +1,7 @@
 // Seeds the demo district once; later runs find it and reuse the saved keys.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { client } from "../lib/client.mjs";
+import { seedAccounts } from "./accounts.mjs";
 import { seedAudits } from "./audits.mjs";
 import { seedEvaluations } from "./evaluations.mjs";
 import { seedOnboarding } from "./onboarding.mjs";
@@ -17,11 +18,17 @@ export async function seedDemo({ base, adminKey, keysFile, today }) {
     );
   const opts = { today: today ?? todayInShanghai() };
   const seeded = await seedPlatform(api, opts);
+  const accounts = await seedAccounts(api, seeded);
   await seedOnboarding(api, seeded, opts);
   await seedStudy(api, seeded, opts);
   await seedEvaluations(api, seeded, opts);
   await seedAudits(api, seeded, opts);
-  const summary = { districtId: seeded.district.id, keys: seeded.keys, branches: seeded.keys.branches };
+  const summary = {
+    districtId: seeded.district.id,
+    keys: seeded.keys,
+    branches: seeded.keys.branches,
+    accounts,
+  };
   if (keysFile) writeFileSync(keysFile, `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
 }

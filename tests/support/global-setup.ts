@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import {
+  buildConsole,
+  CONSOLE_BUILT,
   ensureDevVars,
   freePorts,
   migrate,
@@ -26,6 +28,8 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   ensureDevVars();
   vendorAssets();
+  // `pnpm test` builds the console first; a lone `vitest run --project browser` builds it here
+  if (!existsSync(CONSOLE_BUILT)) buildConsole();
   const state = mkdtempSync(join(tmpdir(), "vanguard-e2e-"));
   migrate(state);
   const [port, inspectorPort] = await freePorts(2);

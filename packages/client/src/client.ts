@@ -18,10 +18,10 @@ export class VanguardError extends Error {
 export interface ClientOptions {
   /** e.g. http://127.0.0.1:8787 */
   baseUrl: string;
-  /** a `vgk_…` API key */
-  key: string;
-  /** problem messages in Chinese (default) or English */
-  lang?: "zh-CN" | "en";
+  /** a `vgk_…` API key; omit in a browser page signed in with the session cookie */
+  key?: string;
+  /** problem messages in Chinese (default) or English; a function is asked on every request */
+  lang?: "zh-CN" | "en" | (() => "zh-CN" | "en");
   fetch?: typeof fetch;
 }
 
@@ -32,7 +32,9 @@ export interface ClientOptions {
 export function createVanguardClient(opts: ClientOptions) {
   const client = createClient<paths>({
     baseUrl: opts.baseUrl.replace(/\/$/, ""),
-    headers: { authorization: `Bearer ${opts.key}`, "accept-language": opts.lang ?? "zh-CN" },
+    headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {},
+    // a page on the API's own origin sends its session cookie (and a browser its Origin) by itself
+    credentials: "same-origin",
     fetch: opts.fetch,
   });
   const throwProblems: Middleware = {
@@ -45,6 +47,15 @@ export function createVanguardClient(opts: ClientOptions) {
       throw new VanguardError(response.status, problem);
     },
   };
+  // the console switches language without a new client, so the header is set per request
+  const language: Middleware = {
+    onRequest({ request }) {
+      const lang = typeof opts.lang === "function" ? opts.lang() : opts.lang;
+      request.headers.set("accept-language", lang ?? "zh-CN");
+      return request;
+    },
+  };
+  client.use(language);
   client.use(throwProblems);
   return client;
 }

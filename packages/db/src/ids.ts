@@ -11,6 +11,7 @@ export const ID_PREFIXES = {
   branch: "br",
   principal: "pr",
   key: "key",
+  account: "ac",
   member: "mb",
   payment: "dp",
   transfer: "tr",

@@ -1,4 +1,5 @@
 export * from "./access/roles";
+export * from "./accounts/index";
 export * from "./audits/index";
 export * from "./calendar/dates";
 export * from "./calendar/working-days";

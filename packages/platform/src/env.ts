@@ -1,4 +1,4 @@
-import type { DataEnv, DataPlane, ResolvedBranch } from "@vanguard/db";
+import type { DataEnv, DataPlane, ResolvedBranch, SessionHolder } from "@vanguard/db";
 import type { Principal } from "./auth/principal";
 import type { Lang } from "./errors/lang";
 
@@ -10,6 +10,8 @@ export interface PlatformBindings extends DataEnv {
   LOG_REQUESTS?: string;
   /** how long an isolate trusts what it last read about a key, a branch or a district; "0" turns it off */
   AUTH_CACHE_SECONDS?: string;
+  /** "1" sends `X-D1-*` query counts on authenticated responses (dev, bench, tests); off by default */
+  D1_METRICS?: string;
 }
 
 export interface AppVariables {
@@ -19,6 +21,8 @@ export interface AppVariables {
   principal: Principal;
   /** the branch the path names, resolved beside the key in the same directory round trip */
   branchHint: { id: string; branch: ResolvedBranch | undefined } | undefined;
+  /** set when the caller signed in with the session cookie rather than a key */
+  session: SessionHolder | undefined;
 }
 
 export interface AppEnv<B extends PlatformBindings = PlatformBindings> {

@@ -1,9 +1,11 @@
 import { newId } from "@vanguard/db";
-import { bearerAuth, CONTEXT_HEADER, createApp, registerSecurity, signContext } from "@vanguard/platform";
+import { authenticate, CONTEXT_HEADER, createApp, registerSecurity, signContext } from "@vanguard/platform";
+import { accounts } from "./accounts/accounts.index";
+import { auth } from "./auth/auth.index";
 import { branches } from "./branches/branches.index";
 import { calendar } from "./calendar/calendar.index";
 import { committee } from "./committee/committee.index";
-import { dashboardPage } from "./dashboard/dashboard.index";
+import { consolePage } from "./console/console-page";
 import { districts } from "./districts/districts.index";
 import { DOCS_HTML } from "./docs/docs-page";
 import { mergedSpec } from "./docs/openapi";
@@ -22,12 +24,16 @@ registerSecurity(app);
 app.get("/health", (c) => c.json({ ok: true }));
 app.get("/openapi.json", async (c) => c.json(await mergedSpec(app, c.env)));
 app.get("/docs", (c) => c.html(DOCS_HTML));
-app.get("/dashboard", dashboardPage);
+// the console replaced the key-based dashboard; old bookmarks land on it
+app.get("/dashboard", (c) => c.redirect("/console/", 301));
+app.get("/console/*", consolePage);
 
-app.use("/v1/*", bearerAuth());
+app.use("/v1/*", authenticate());
 app.use("/v1/*", forwardModules());
 
 const routes = [
+  auth,
+  accounts,
   districts,
   branches,
   keys,

@@ -20,8 +20,19 @@ describe("API documentation", () => {
         "/v1/branches/{branchId}/events/verify",
       ]),
     );
-    expect(spec.paths["/v1/branches/{branchId}/members"]!.post).toMatchObject({ security: [{ bearer: [] }] });
+    // either credential: a key, or a person's session cookie
+    expect(spec.paths["/v1/branches/{branchId}/members"]!.post).toMatchObject({
+      security: [{ bearer: [] }, { session: [] }],
+    });
     expect(spec.components.securitySchemes).toHaveProperty("bearer");
+    expect(spec.components.securitySchemes).toHaveProperty("session", {
+      type: "apiKey",
+      in: "cookie",
+      name: "vg_session",
+      description: expect.any(String),
+    });
+    // signing in needs no credential
+    expect(spec.paths["/v1/auth/login"]!.post).not.toHaveProperty("security");
   });
 
   it("renders the docs from assets served by the worker itself, no CDN", async () => {

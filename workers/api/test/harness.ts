@@ -2,6 +2,7 @@ import { exports } from "cloudflare:workers";
 import { checkCharacter } from "@vanguard/domain";
 
 export const PLATFORM_KEY = "vgk_test_platform_admin";
+export const ORIGIN = "https://vanguard.test";
 
 export interface Call {
   method?: string;
@@ -10,6 +11,8 @@ export interface Call {
   /** a raw body sent as is (with its own content type) */
   raw?: BodyInit;
   headers?: Record<string, string>;
+  /** a session id: sent as the vg_session cookie instead of a key, with this site's Origin */
+  session?: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: test replies are read field by field
@@ -24,14 +27,17 @@ export interface Reply<T = Json> {
 /** Calls the api worker exactly as a client would, through its fetch handler. */
 export async function call<T = Json>(path: string, opts: Call = {}): Promise<Reply<T>> {
   const headers = new Headers(opts.headers);
-  if (opts.key !== null) headers.set("authorization", `Bearer ${opts.key ?? PLATFORM_KEY}`);
+  if (opts.session !== undefined) {
+    headers.set("cookie", `vg_session=${opts.session}`);
+    if (!headers.has("origin")) headers.set("origin", ORIGIN);
+  } else if (opts.key !== null) headers.set("authorization", `Bearer ${opts.key ?? PLATFORM_KEY}`);
   let body: BodyInit | undefined = opts.raw;
   if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   const res = await exports.default.fetch(
-    new Request(`https://vanguard.test${path}`, {
+    new Request(`${ORIGIN}${path}`, {
       method: opts.method ?? (body ? "POST" : "GET"),
       headers,
       body,
@@ -148,4 +154,59 @@ export function memberKey(branchId: string, memberId: string, adminKey: string) 
 export async function eventCount(branchId: string, key: string): Promise<number> {
   const r = await call<{ length: number }>(`/v1/branches/${branchId}/events/verify`, { key });
   return r.body.length;
+}
+
+let address = 0;
+
+/** A client address of its own for each sign-in, so the per-address sign-in limit is not what a test meets. */
+export function freshAddress(): string {
+  address += 1;
+  return `198.51.100.${address % 250}:${Date.now().toString(36)}${address}`;
+}
+
+export interface Issued {
+  id: string;
+  login: string;
+  initialPassword: string;
+}
+
+/** An account made through the API (district- or branch-level), with its one-time password. */
+export async function newAccount(
+  where: { districtId: string } | { branchId: string },
+  key: string,
+  body: { role: string; memberId?: string; login?: string; displayName?: string },
+): Promise<Issued> {
+  const path =
+    "districtId" in where
+      ? `/v1/districts/${where.districtId}/accounts`
+      : `/v1/branches/${where.branchId}/accounts`;
+  return ok<Issued>(call(path, { key, body: { login: `u-${unique()}`, displayName: "测试用户", ...body } }));
+}
+
+/** The session id a Set-Cookie header carries. */
+export function sessionFrom(headers: Headers): string | undefined {
+  return /vg_session=([^;]*)/.exec(headers.get("set-cookie") ?? "")?.[1] || undefined;
+}
+
+export function login(loginName: string, password: string, headers: Record<string, string> = {}) {
+  return call("/v1/auth/login", {
+    key: null,
+    body: { login: loginName, password },
+    headers: { "cf-connecting-ip": freshAddress(), ...headers },
+  });
+}
+
+/** Signs in with the one-time password and changes it: a session ready for any route. */
+export async function signedIn(a: Issued, newPassword = "新的密码-correct-horse"): Promise<string> {
+  const first = await login(a.login, a.initialPassword);
+  const session = sessionFrom(first.headers);
+  if (first.status !== 200 || !session)
+    throw new Error(`sign-in failed: ${first.status} ${JSON.stringify(first.body)}`);
+  const changed = await call("/v1/auth/password", {
+    session,
+    body: { currentPassword: a.initialPassword, newPassword },
+  });
+  if (changed.status !== 200)
+    throw new Error(`password change failed: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return session;
 }

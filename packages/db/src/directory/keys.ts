@@ -47,49 +47,58 @@ export async function findLiveKeyAndBranch(
           WHERE k.hash = ? AND k.revoked_at IS NULL LIMIT 1`,
       )
       .bind(hash),
-    d1
-      .prepare(
-        `SELECT b.id, b.district_id, b.parent_id, b.path, b.kind, b.name, b.founded_on, b.created_at, b.updated_at,
-                b.version, d.shard, d.time_zone
-           FROM branches b JOIN districts d ON d.id = b.district_id WHERE b.id = ? LIMIT 1`,
-      )
-      .bind(branchId),
+    branchStatement(d1, branchId),
   ]);
   const k = keys?.results?.[0];
   const b = found?.results?.[0];
   return {
-    holder: k
-      ? {
-          keyId: String(k.key_id),
-          principal: {
-            id: String(k.id),
-            role: k.role as Principal["role"],
-            districtId: (k.district_id as string | null) ?? null,
-            branchId: (k.branch_id as string | null) ?? null,
-            memberId: (k.member_id as string | null) ?? null,
-            auditDistricts: (k.audit_districts as string | null) ?? null,
-            label: String(k.label),
-            createdAt: String(k.created_at),
-            createdBy: String(k.created_by),
-          },
-        }
-      : undefined,
-    branch: b
-      ? {
-          id: String(b.id),
-          districtId: String(b.district_id),
-          parentId: (b.parent_id as string | null) ?? null,
-          path: String(b.path),
-          kind: b.kind as ResolvedBranch["kind"],
-          name: String(b.name),
-          foundedOn: String(b.founded_on),
-          createdAt: String(b.created_at),
-          updatedAt: String(b.updated_at),
-          version: Number(b.version),
-          shard: Number(b.shard),
-          timeZone: String(b.time_zone),
-        }
-      : undefined,
+    holder: k ? { keyId: String(k.key_id), principal: principalFromRow(k) } : undefined,
+    branch: b ? branchFromRow(b) : undefined,
+  };
+}
+
+type Row = Record<string, string | number | null>;
+
+/** A principal from raw columns (`id, role, district_id, branch_id, member_id, audit_districts, label, created_at, created_by`). */
+export function principalFromRow(k: Row): Principal {
+  return {
+    id: String(k.id),
+    role: k.role as Principal["role"],
+    districtId: (k.district_id as string | null) ?? null,
+    branchId: (k.branch_id as string | null) ?? null,
+    memberId: (k.member_id as string | null) ?? null,
+    auditDistricts: (k.audit_districts as string | null) ?? null,
+    label: String(k.label),
+    createdAt: String(k.created_at),
+    createdBy: String(k.created_by),
+  };
+}
+
+/** The branch a path names with its district's shard and time zone, for a batch beside a credential. */
+export function branchStatement(d1: D1Database, branchId: string): D1PreparedStatement {
+  return d1
+    .prepare(
+      `SELECT b.id, b.district_id, b.parent_id, b.path, b.kind, b.name, b.founded_on, b.created_at, b.updated_at,
+              b.version, d.shard, d.time_zone
+         FROM branches b JOIN districts d ON d.id = b.district_id WHERE b.id = ? LIMIT 1`,
+    )
+    .bind(branchId);
+}
+
+export function branchFromRow(b: Row): ResolvedBranch {
+  return {
+    id: String(b.id),
+    districtId: String(b.district_id),
+    parentId: (b.parent_id as string | null) ?? null,
+    path: String(b.path),
+    kind: b.kind as ResolvedBranch["kind"],
+    name: String(b.name),
+    foundedOn: String(b.founded_on),
+    createdAt: String(b.created_at),
+    updatedAt: String(b.updated_at),
+    version: Number(b.version),
+    shard: Number(b.shard),
+    timeZone: String(b.time_zone),
   };
 }
 

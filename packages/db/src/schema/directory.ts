@@ -215,3 +215,65 @@ export const chainAnchors = sqliteTable("chain_anchors", {
   hash: text("hash").notNull(),
   anchoredAt: text("anchored_at").notNull(),
 });
+
+/**
+ * A person who signs in. The account holds a principal of its own (role and scope), so a session
+ * resolves to exactly what a key resolves to. Only a slow hash of the password is kept, with its
+ * algorithm and parameters in the string, so the cost can be raised and old hashes upgraded at the
+ * next sign-in.
+ */
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    principalId: text("principal_id")
+      .notNull()
+      .references(() => principals.id),
+    /** lower case; what a person types in 账号 */
+    login: text("login").notNull(),
+    displayName: text("display_name").notNull(),
+    phoneEnc: text("phone_enc"),
+    phoneMasked: text("phone_masked"),
+    /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` */
+    passwordHash: text("password_hash").notNull(),
+    /** an initial or reset password: the holder may only change it */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull(),
+    /** failed sign-ins in the current window, and when the window began */
+    failures: integer("failures").notNull().default(0),
+    failureWindowAt: text("failure_window_at"),
+    lockedUntil: text("locked_until"),
+    lastLoginAt: text("last_login_at"),
+    passwordChangedAt: text("password_changed_at"),
+    disabledAt: text("disabled_at"),
+    disabledBy: text("disabled_by"),
+    createdAt: text("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("accounts_login_uq").on(t.login),
+    uniqueIndex("accounts_principal_uq").on(t.principalId),
+  ],
+);
+
+/**
+ * A signed-in browser. Only the SHA-256 of the session id is stored; the id itself lives in the
+ * person's cookie. Ended sessions stay as a record of when and why they ended.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: text("created_at").notNull(),
+    /** the idle clock: refreshed at most every few minutes, not on every request */
+    seenAt: text("seen_at").notNull(),
+    endedAt: text("ended_at"),
+    endReason: text("end_reason", {
+      enum: ["logout", "password_changed", "password_reset", "account_disabled"],
+    }),
+  },
+  (t) => [index("sessions_account_idx").on(t.accountId, t.endedAt)],
+);

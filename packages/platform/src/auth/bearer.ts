@@ -1,74 +1,80 @@
-import { findLiveKey, findLiveKeyAndBranch } from "@vanguard/db";
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv, PlatformBindings } from "../env";
-import { ProblemError } from "../errors/problem";
-import { authCacheMs, branchCache, keyCache } from "./auth-cache";
+import {
+  findLiveKey,
+  findLiveKeyAndBranch,
+  type KeyHolder,
+  type Principal as PrincipalRow,
+} from "@vanguard/db";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { authCacheMs, branchCache, keyCache, NEGATIVE_CACHE_MS, unknownCredentials } from "./auth-cache";
+import type { AuthBindings } from "./authenticate";
 import { hashKey, timingSafeEqualHex } from "./keys";
 import { BOOTSTRAP_PRINCIPAL_ID, type Principal } from "./principal";
 
-export interface AuthBindings extends PlatformBindings {
-  /** a platform-admin key taken from the environment, so a fresh deployment can be provisioned */
-  BOOTSTRAP_ADMIN_KEY?: string;
+export const BRANCH_PATH = /^\/v1\/branches\/([^/]{1,64})(?:\/|$)/;
+
+/** The key in `Authorization: Bearer <key>`, or null when the header is absent or malformed. */
+export function bearerToken(header: string | undefined): string | null {
+  const m = header ? /^Bearer\s+(\S{8,200})$/i.exec(header.trim()) : null;
+  return m ? m[1]! : null;
 }
 
-const BRANCH_PATH = /^\/v1\/branches\/([^/]{1,64})(?:\/|$)/;
-
-const unauthorized = () =>
-  new ProblemError("unauthorized", undefined, [], { "WWW-Authenticate": 'Bearer realm="vanguard"' });
+export function principalOf(p: PrincipalRow, keyId: string, accountId?: string): Principal {
+  return {
+    id: p.id,
+    keyId,
+    role: p.role,
+    districtId: p.districtId,
+    branchId: p.branchId,
+    memberId: p.memberId,
+    auditDistricts: p.auditDistricts ? (JSON.parse(p.auditDistricts) as string[]) : null,
+    ...(accountId ? { accountId } : {}),
+  };
+}
 
 /**
- * Resolves `Authorization: Bearer <key>` to a principal: one indexed directory lookup of the key's
- * SHA-256 (and of the branch the path names, in the same round trip), remembered by the isolate for
- * AUTH_CACHE_SECONDS (see auth-cache.ts for what that trades).
+ * A key to its principal: one indexed directory lookup of the key's SHA-256 (and of the branch the
+ * path names, in the same round trip), remembered by the isolate for AUTH_CACHE_SECONDS (see
+ * auth-cache.ts for what that trades). Unknown keys are remembered as unknown for a few seconds.
  */
-export function bearerAuth(): MiddlewareHandler<AppEnv<AuthBindings>> {
-  return async (c, next) => {
-    const header = c.req.header("authorization");
-    const m = header ? /^Bearer\s+(\S{8,200})$/i.exec(header.trim()) : null;
-    if (!m) throw unauthorized();
-    const hash = await hashKey(m[1]!);
-    const bootstrap = c.env.BOOTSTRAP_ADMIN_KEY;
-    if (bootstrap && timingSafeEqualHex(hash, await hashKey(bootstrap))) {
-      c.set("principal", {
-        id: BOOTSTRAP_PRINCIPAL_ID,
-        keyId: "key_bootstrap",
-        role: "platform_admin",
-        districtId: null,
-        branchId: null,
-        memberId: null,
-        auditDistricts: null,
-      });
-      return next();
-    }
-    const branchId = BRANCH_PATH.exec(c.req.path)?.[1];
-    const ttl = authCacheMs(c.env.AUTH_CACHE_SECONDS);
-    const now = Date.now();
-    let found = ttl ? keyCache.get(hash, now) : undefined;
-    if (branchId) {
-      let branch = ttl ? branchCache.get(branchId, now) : undefined;
-      if (!found || !branch) {
-        const both = await findLiveKeyAndBranch(c.get("plane"), hash, branchId);
-        found = both.holder;
-        branch = both.branch;
-        if (ttl && branch) branchCache.set(branchId, branch, now + ttl);
-      }
-      c.set("branchHint", { id: branchId, branch });
-    } else if (!found) {
-      found = await findLiveKey(c.get("plane"), hash);
-    }
-    if (ttl && found) keyCache.set(hash, found, now + ttl);
-    if (!found) throw unauthorized();
-    const p = found.principal;
-    const principal: Principal = {
-      id: p.id,
-      keyId: found.keyId,
-      role: p.role,
-      districtId: p.districtId,
-      branchId: p.branchId,
-      memberId: p.memberId,
-      auditDistricts: p.auditDistricts ? (JSON.parse(p.auditDistricts) as string[]) : null,
+export async function resolveKey(
+  c: Context<AppEnv<AuthBindings>>,
+  key: string,
+): Promise<Principal | undefined> {
+  const hash = await hashKey(key);
+  const bootstrap = c.env.BOOTSTRAP_ADMIN_KEY;
+  if (bootstrap && timingSafeEqualHex(hash, await hashKey(bootstrap))) {
+    return {
+      id: BOOTSTRAP_PRINCIPAL_ID,
+      keyId: "key_bootstrap",
+      role: "platform_admin",
+      districtId: null,
+      branchId: null,
+      memberId: null,
+      auditDistricts: null,
     };
-    c.set("principal", principal);
-    return next();
-  };
+  }
+  const now = Date.now();
+  if (unknownCredentials.get(hash, now)) return undefined;
+  const branchId = BRANCH_PATH.exec(c.req.path)?.[1];
+  const ttl = authCacheMs(c.env.AUTH_CACHE_SECONDS);
+  let found: KeyHolder | undefined = ttl ? keyCache.get(hash, now) : undefined;
+  if (branchId) {
+    let branch = ttl ? branchCache.get(branchId, now) : undefined;
+    if (!found || !branch) {
+      const both = await findLiveKeyAndBranch(c.get("plane"), hash, branchId);
+      found = both.holder;
+      branch = both.branch;
+      if (ttl && branch) branchCache.set(branchId, branch, now + ttl);
+    }
+    c.set("branchHint", { id: branchId, branch });
+  } else if (!found) {
+    found = await findLiveKey(c.get("plane"), hash);
+  }
+  if (!found) {
+    unknownCredentials.set(hash, true, now + NEGATIVE_CACHE_MS);
+    return undefined;
+  }
+  if (ttl) keyCache.set(hash, found, now + ttl);
+  return principalOf(found.principal, found.keyId);
 }

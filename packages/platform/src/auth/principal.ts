@@ -10,6 +10,8 @@ export interface Principal {
   memberId: string | null;
   /** auditors: the districts in scope; null means every district */
   auditDistricts: string[] | null;
+  /** a person's account, when the caller signed in rather than presenting a key */
+  accountId?: string;
 }
 
 export const BOOTSTRAP_PRINCIPAL_ID = "pr_bootstrap";

@@ -7,7 +7,22 @@ export const PROBLEMS = {
     title: { zh: "请求体不是有效的 JSON", en: "The request body is not valid JSON" },
   },
   invalid_request: { status: 400, title: { zh: "请求参数无效", en: "The request is invalid" } },
-  unauthorized: { status: 401, title: { zh: "缺少或无效的 API 密钥", en: "A valid API key is required" } },
+  unauthorized: {
+    status: 401,
+    title: { zh: "缺少或无效的 API 密钥或登录状态", en: "A valid API key or sign-in is required" },
+  },
+  invalid_credentials: { status: 401, title: { zh: "账号或密码错误", en: "Wrong login or password" } },
+  csrf: {
+    status: 403,
+    title: {
+      zh: "请求来源与本站不符，已拒绝（跨站请求）",
+      en: "The request did not come from this site (cross-site request refused)",
+    },
+  },
+  password_change_required: {
+    status: 403,
+    title: { zh: "请先修改初始密码", en: "Change your one-time password first" },
+  },
   forbidden: { status: 403, title: { zh: "当前角色无权执行此操作", en: "Your role may not do this" } },
   internal_only: { status: 403, title: { zh: "仅限内部调用", en: "Internal calls only" } },
   not_found: { status: 404, title: { zh: "资源不存在", en: "Not found" } },
@@ -30,6 +45,13 @@ export const PROBLEMS = {
     },
   },
   rate_limited: { status: 429, title: { zh: "请求过于频繁", en: "Too many requests" } },
+  account_locked: {
+    status: 429,
+    title: {
+      zh: "登录失败次数过多，账号已暂时锁定",
+      en: "Too many failed sign-ins; the account is locked for a while",
+    },
+  },
   internal: { status: 500, title: { zh: "服务器内部错误", en: "Internal server error" } },
   unavailable: { status: 503, title: { zh: "服务繁忙，请稍后重试", en: "Busy; retry shortly" } },
 } as const satisfies Record<string, { status: number; title: Message }>;

@@ -11,9 +11,10 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
 }
 
 /**
- * Logs each request once, after it ends, with who asked, the outcome and the D1 work it cost; the
- * same counts go back to the client in `X-D1-Queries` (statements) and `X-D1-Round-Trips` (calls;
- * a batch is one) for benchmarks.
+ * Logs each request once, after it ends, with who asked, the outcome and the D1 work it cost. With
+ * D1_METRICS=1 (dev, bench, tests) the same counts go back in `X-D1-Queries` (statements),
+ * `X-D1-Round-Trips` (calls; a batch is one) and `X-D1-Rows-Read`, on authenticated responses
+ * only: an unauthenticated caller must not learn from them whether a branch or key exists.
  */
 export function requestLog(service: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -21,7 +22,7 @@ export function requestLog(service: string): MiddlewareHandler<AppEnv> {
     await next();
     const plane = c.get("plane");
     const counter = plane?.counter;
-    if (counter) {
+    if (counter && c.env?.D1_METRICS === "1" && c.get("principal")) {
       // a forwarded response already carries the module worker's count: the client sees the sum
       const add = (name: string, n: number) =>
         c.header(name, String(Number(c.res.headers.get(name) ?? 0) + n));

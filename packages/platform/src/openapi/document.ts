@@ -6,7 +6,7 @@ export const OPENAPI_INFO = {
     title: "Vanguard 先锋 API",
     version: "1.0.0",
     description:
-      "Multi-tenant API for grassroots Party branches: provisioning, members and dues, the development pipeline, study and organizational life, evaluations, audits and reports. Authenticate with `Authorization: Bearer <key>`. Errors are `application/problem+json` in zh-CN (default) or en (`Accept-Language: en`).",
+      "Multi-tenant API for grassroots Party branches: provisioning, members and dues, the development pipeline, study and organizational life, evaluations, audits and reports. Authenticate with `Authorization: Bearer <key>` (machines) or the `vg_session` cookie from `POST /v1/auth/login` (people; cookie-authenticated writes must carry this site's `Origin`). Errors are `application/problem+json` in zh-CN (default) or en (`Accept-Language: en`).",
   },
 } as const;
 
@@ -16,5 +16,11 @@ export function registerSecurity(app: OpenAPIHono<any>): void {
     type: "http",
     scheme: "bearer",
     description: "an API key (`vgk_…`) issued by a district or platform admin",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "vg_session",
+    description: "the session a person gets from POST /v1/auth/login (HttpOnly; 12 h idle, 7 days at most)",
   });
 }

@@ -8,7 +8,7 @@ const problem = (description: string) => ({
 /** The error answers every authenticated route can give, spread into each route declaration. */
 export const errorResponses = {
   400: problem("malformed JSON or invalid fields"),
-  401: problem("missing or invalid API key"),
+  401: problem("missing or invalid API key or session"),
   403: problem("the caller's role may not do this"),
   404: problem("not found, or outside the caller's scope"),
   413: problem("body over the size limit"),
@@ -30,4 +30,5 @@ export function jsonBody<T>(schema: T) {
   return { required: true, content: { "application/json": { schema } } };
 }
 
-export const security = [{ bearer: [] as string[] }];
+/** Either credential: a key (machines) or the session cookie (people signed in). */
+export const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];

@@ -1,0 +1,6 @@
+import { defineProject } from "vitest/config";
+
+/** The console's own checks in Node: problem mapping, and the built bundle against its budgets. */
+export default defineProject({
+  test: { name: "console", environment: "node", include: ["test/**/*.test.ts"] },
+});

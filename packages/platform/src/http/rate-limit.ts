@@ -1,0 +1,92 @@
+import { ProblemError } from "../errors/problem";
+
+/**
+ * Rate limits through Workers' rate-limiting binding. The binding's own limit is fixed in
+ * wrangler.toml (`simple.limit`, per 60 s); each call adds a weight (`delta`) so that the limit a
+ * deployment enforces comes from the environment: weight = ceiling / wanted limit. Raising the
+ * variable up to the ceiling needs no redeploy of the binding.
+ */
+export const RATE_LIMIT_CEILING = 1_000_000;
+export const RATE_LIMIT_WINDOW_SECONDS = 60;
+
+export interface RateLimitBindings {
+  /** per key or account, on every authenticated request */
+  API_RATE_LIMITER?: RateLimit;
+  /** per client address, on sign-in */
+  SIGNIN_RATE_LIMITER?: RateLimit;
+  /** requests a key or account may make per minute (default 1200); "0" turns the limit off */
+  RATE_LIMIT_PER_MINUTE?: string;
+  /** sign-in attempts per client address per minute (default 60); "0" turns the limit off */
+  SIGNIN_RATE_LIMIT_PER_MINUTE?: string;
+}
+
+export const DEFAULT_RATE_LIMITS = { perKey: 1200, signinPerIp: 60 } as const;
+
+export function limitPerMinute(setting: string | undefined, fallback: number): number {
+  if (setting === undefined || setting === "") return fallback;
+  const n = Number(setting);
+  return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), RATE_LIMIT_CEILING) : 0;
+}
+
+/** `RateLimit-Policy` (IETF httpapi draft): the quota and its window, named. */
+export function policyHeader(name: string, perMinute: number): string {
+  return `"${name}";q=${perMinute};w=${RATE_LIMIT_WINDOW_SECONDS}`;
+}
+
+/** Seconds until the current window ends (windows are aligned to the clock, as the binding's are). */
+function secondsLeft(now: number): number {
+  return Math.max(1, RATE_LIMIT_WINDOW_SECONDS - (Math.floor(now / 1000) % RATE_LIMIT_WINDOW_SECONDS));
+}
+
+/**
+ * Counts one request against `key`; over the limit, a 429 with `Retry-After`, `RateLimit` and
+ * `RateLimit-Policy`. The binding tells only whether a call passed, not what remains, so the
+ * remaining quota is shown (as 0) only when it has run out.
+ */
+export async function enforceRateLimit(
+  limiter: RateLimit | undefined,
+  name: string,
+  key: string,
+  perMinute: number,
+  problem: (headers: Record<string, string>) => ProblemError = (h) =>
+    new ProblemError("rate_limited", undefined, [], h),
+): Promise<void> {
+  if (!limiter || perMinute <= 0) return;
+  // allowed while the count is under the ceiling: ⌈ceiling / limit⌉ lets exactly `limit` calls through
+  const delta = Math.max(1, Math.ceil(RATE_LIMIT_CEILING / perMinute));
+  // a weight of 1 is left out: the Miniflare inside the vitest plugin predates `delta`
+  const { success } = await limiter.limit(
+    delta === 1 ? { key: `${name}:${key}` } : { key: `${name}:${key}`, delta },
+  );
+  if (success) return;
+  const t = secondsLeft(Date.now());
+  throw problem({
+    "Retry-After": String(t),
+    RateLimit: `"${name}";r=0;t=${t}`,
+    "RateLimit-Policy": policyHeader(name, perMinute),
+  });
+}
+
+/**
+ * Runs a request under its rate limit. A write waits for the verdict before it starts; a read is
+ * counted while it runs (the limiter is a round trip of its own) and, over the limit, its result is
+ * withheld and the 429 answered instead: the caller gets nothing it was not entitled to, and a read
+ * within its quota does not wait on the count.
+ */
+export async function underLimit(
+  method: string,
+  check: () => Promise<void>,
+  next: () => Promise<void>,
+): Promise<void> {
+  if (method !== "GET" && method !== "HEAD") {
+    await check();
+    return next();
+  }
+  const refused = check().then(
+    () => null,
+    (err: unknown) => err,
+  );
+  await next();
+  const err = await refused;
+  if (err) throw err;
+}
