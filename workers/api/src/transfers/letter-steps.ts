@@ -4,6 +4,7 @@ import {
   directoryWrite,
   type EventDraft,
   endMemberAccessStatements,
+  endMemberAccountsStatements,
   movePersonStatement,
   type TransferChange,
   type TransferRow,
@@ -62,7 +63,8 @@ export function takeOverLetter(plane: DataPlane, req: WriteRequest, t: TransferR
 
 /**
  * accepting → accepted: the member has moved. The person's register entry follows them, and what
- * let them act in the branch they left (member keys) ends with their membership there.
+ * let them act in the branch they left (member keys, their account and its sessions) ends with their
+ * membership there.
  */
 export function completeLetter(
   plane: DataPlane,
@@ -80,6 +82,7 @@ export function completeLetter(
     [
       movePersonStatement(plane, t.memberId, { districtId: t.toDistrictId, branchId: t.toBranchId }, at),
       ...endMemberAccessStatements(plane, t.fromBranchId, t.memberId, at, req.actor.principalId),
+      ...endMemberAccountsStatements(plane, t.fromBranchId, t.memberId, at, req.actor.principalId),
     ],
     { status: "accepted", acceptedAt: at, acceptedBy, toBranchId: t.toBranchId },
   );
