@@ -13,6 +13,7 @@ export * from "./errors/lang";
 export * from "./errors/problem";
 export * from "./errors/zod-issues";
 export * from "./http/actor";
+export * from "./http/body-limit";
 export * from "./http/idempotency";
 export * from "./http/logger";
 export * from "./http/pagination";

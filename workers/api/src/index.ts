@@ -1,5 +1,12 @@
 import { newId } from "@vanguard/db";
-import { bearerAuth, CONTEXT_HEADER, createApp, registerSecurity, signContext } from "@vanguard/platform";
+import {
+  bearerAuth,
+  CONTEXT_HEADER,
+  createApp,
+  registerSecurity,
+  signContext,
+  uploadBodyLimit,
+} from "@vanguard/platform";
 import { branches } from "./branches/branches.index";
 import { calendar } from "./calendar/calendar.index";
 import { committee } from "./committee/committee.index";
@@ -14,9 +21,10 @@ import { keys } from "./keys/keys.index";
 import { members } from "./members/members.index";
 import { forwardModules } from "./modules/forward-modules";
 import { reports } from "./reports/reports.index";
+import { UPLOADS } from "./shared/uploads";
 import { transfers } from "./transfers/transfers.index";
 
-const app = createApp<ApiBindings>({ service: "api" });
+const app = createApp<ApiBindings>({ service: "api", uploads: UPLOADS });
 registerSecurity(app);
 
 app.get("/health", (c) => c.json({ ok: true }));
@@ -25,6 +33,7 @@ app.get("/docs", (c) => c.html(DOCS_HTML));
 app.get("/dashboard", dashboardPage);
 
 app.use("/v1/*", bearerAuth());
+app.use("/v1/*", uploadBodyLimit(UPLOADS));
 app.use("/v1/*", forwardModules());
 
 const routes = [
