@@ -10,7 +10,9 @@ const CHUNK = 64 * 1024;
 /** A request body that streams `total` bytes of CSV-ish text and counts what the worker pulled. */
 function countingBody(total: number) {
   const seen = { bytes: 0 };
-  const chunk = new TextEncoder().encode(`${"王晓明,male,1985-03-12,applicant\n".repeat(2000)}`.slice(0, CHUNK));
+  const chunk = new TextEncoder().encode(
+    `${"王晓明,male,1985-03-12,applicant\n".repeat(2000)}`.slice(0, CHUNK),
+  );
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (seen.bytes >= total) return controller.close();
@@ -31,7 +33,12 @@ async function post(path: string, body: ReadableStream<Uint8Array>, key?: string
   if (key) headers.set("authorization", `Bearer ${key}`);
   const ctx = createExecutionContext();
   const res = await worker.fetch(
-    new Request(`https://vanguard.test${path}`, { method: "POST", headers, body, duplex: "half" } as RequestInit),
+    new Request(`https://vanguard.test${path}`, {
+      method: "POST",
+      headers,
+      body,
+      duplex: "half",
+    } as RequestInit),
     env,
     ctx,
   );

@@ -45,9 +45,9 @@ describe("resolving findings", () => {
     const list = await moduleCall(`/v1/branches/${t.ref.branchId}/findings`, { ref: t.ref });
     expect(list.body.items).toMatchObject([{ id, status: "open" }]);
     // seeing it is the branch's to say
-    expect((await moduleCall(`${path}/acknowledge`, { ref: t.ref, role: "branch_admin", body: {} })).status).toBe(
-      200,
-    );
+    expect(
+      (await moduleCall(`${path}/acknowledge`, { ref: t.ref, role: "branch_admin", body: {} })).status,
+    ).toBe(200);
     const byDistrict = await moduleCall(`${path}/resolve`, {
       ref: t.ref,
       role: "district_admin",

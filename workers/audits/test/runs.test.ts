@@ -27,7 +27,11 @@ async function runRow(districtId: string | null, createdAt = new Date().toISOStr
 
 async function sweep() {
   const ctx = createExecutionContext();
-  worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: "*/10 * * * *" }), env as never, ctx);
+  worker.scheduled(
+    createScheduledController({ scheduledTime: new Date(), cron: "*/10 * * * *" }),
+    env as never,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
 }
 

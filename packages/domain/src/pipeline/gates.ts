@@ -378,7 +378,11 @@ function probationExpired(state: CaseState, on: string): RuleFailure[] {
  * A step names each person once: a talker, contact or introducer listed twice is one person
  * counted twice (two introducers must be two people), so the list is refused, not stored as given.
  */
-export function namedOnce(ids: readonly string[], rule: string, role: { zh: string; en: string }): RuleFailure[] {
+export function namedOnce(
+  ids: readonly string[],
+  rule: string,
+  role: { zh: string; en: string },
+): RuleFailure[] {
   const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
   return repeated.length
     ? [

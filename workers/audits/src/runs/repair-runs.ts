@@ -24,7 +24,14 @@ export async function repairRuns(env: AuditsBindings, now = Date.now()): Promise
     const missing: PlanMessage[] = [];
     for (let shard = 0; shard < run.shardCount; shard++) {
       if (run.planned.includes(shard)) continue;
-      missing.push({ type: "plan", runId: run.id, date: run.date, shard, after: "", districtId: run.districtId });
+      missing.push({
+        type: "plan",
+        runId: run.id,
+        date: run.date,
+        shard,
+        after: "",
+        districtId: run.districtId,
+      });
     }
     await sendAll(env.AUDIT_QUEUE, missing);
   }
