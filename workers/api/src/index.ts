@@ -12,7 +12,8 @@ import { calendar } from "./calendar/calendar.index";
 import { committee } from "./committee/committee.index";
 import { dashboardPage } from "./dashboard/dashboard.index";
 import { districts } from "./districts/districts.index";
-import { DOCS_HTML } from "./docs/docs-page";
+import { DOCS_CSP, DOCS_HTML, DOCS_INIT_JS } from "./docs/docs-page";
+import { HOME_CSP, HOME_HTML } from "./docs/home-page";
 import { mergedSpec } from "./docs/openapi";
 import { dues } from "./dues/dues.index";
 import type { ApiBindings } from "./env";
@@ -29,7 +30,21 @@ registerSecurity(app);
 
 app.get("/health", (c) => c.json({ ok: true }));
 app.get("/openapi.json", async (c) => c.json(await mergedSpec(app, c.env)));
-app.get("/docs", (c) => c.html(DOCS_HTML));
+app.get("/", (c) => {
+  c.header("Content-Security-Policy", HOME_CSP);
+  return c.html(HOME_HTML);
+});
+app.get("/docs", (c) => {
+  c.header("Content-Security-Policy", DOCS_CSP);
+  c.header("X-Content-Type-Options", "nosniff");
+  c.header("Referrer-Policy", "no-referrer");
+  return c.html(DOCS_HTML);
+});
+app.get("/docs/init.js", (c) => {
+  c.header("Content-Type", "text/javascript; charset=utf-8");
+  c.header("X-Content-Type-Options", "nosniff");
+  return c.body(DOCS_INIT_JS);
+});
 app.get("/dashboard", dashboardPage);
 
 app.use("/v1/*", bearerAuth());
