@@ -14,22 +14,20 @@ const fingerprintKeys = new Map<string, Promise<CryptoKey>>();
 function fingerprintKey(secret: string): Promise<CryptoKey> {
   let key = fingerprintKeys.get(secret);
   if (!key) {
-    key = crypto.subtle
-      .importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"])
-      .then((base) =>
-        crypto.subtle.deriveKey(
-          {
-            name: "HKDF",
-            hash: "SHA-256",
-            salt: encoder.encode("vanguard"),
-            info: encoder.encode("idempotency-fingerprint"),
-          },
-          base,
-          { name: "HMAC", hash: "SHA-256", length: 256 },
-          false,
-          ["sign"],
-        ),
-      );
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"]).then((base) =>
+      crypto.subtle.deriveKey(
+        {
+          name: "HKDF",
+          hash: "SHA-256",
+          salt: encoder.encode("vanguard"),
+          info: encoder.encode("idempotency-fingerprint"),
+        },
+        base,
+        { name: "HMAC", hash: "SHA-256", length: 256 },
+        false,
+        ["sign"],
+      ),
+    );
     fingerprintKeys.set(secret, key);
   }
   return key;
