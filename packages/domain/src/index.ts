@@ -16,3 +16,4 @@ export * from "./reports/index";
 export * from "./rules/rule";
 export * from "./study/index";
 export * from "./transfers/transfer";
+export * from "./webhooks/destination";
