@@ -1,6 +1,6 @@
 // Starting and stopping the local stack: every worker in one `wrangler dev`, sharing local D1.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,12 +10,17 @@ export const MODULES = ["onboarding", "study", "evaluations", "audits"];
 export const CONFIGS = ["wrangler.toml", ...MODULES.map((m) => `workers/${m}/wrangler.toml`)];
 const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
 
-/** Each worker reads the `.dev.vars` beside its config; they all start from the example. */
+/**
+ * Each worker reads the `.dev.vars` beside its config; they all start from the example, and follow
+ * it when it changes (a new variable, or a key the workers would now refuse): they hold only the
+ * example's local values.
+ */
 export function ensureDevVars() {
   const example = join(ROOT, ".dev.vars.example");
+  const changed = statSync(example).mtimeMs;
   for (const dir of [ROOT, ...MODULES.map((m) => join(ROOT, "workers", m))]) {
     const target = join(dir, ".dev.vars");
-    if (!existsSync(target)) copyFileSync(example, target);
+    if (!existsSync(target) || statSync(target).mtimeMs < changed) copyFileSync(example, target);
   }
 }
 

@@ -6,6 +6,7 @@ export * from "./auth/bearer";
 export * from "./auth/keys";
 export * from "./auth/principal";
 export * from "./crypto/fields";
+export * from "./crypto/keyring";
 export * from "./crypto/personal-data";
 export * from "./env";
 export * from "./errors/catalog";

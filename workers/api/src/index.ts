@@ -25,7 +25,7 @@ import { reports } from "./reports/reports.index";
 import { UPLOADS } from "./shared/uploads";
 import { transfers } from "./transfers/transfers.index";
 
-const app = createApp<ApiBindings>({ service: "api", uploads: UPLOADS });
+const app = createApp<ApiBindings>({ service: "api", uploads: UPLOADS, personalData: true });
 registerSecurity(app);
 
 app.get("/health", (c) => c.json({ ok: true }));

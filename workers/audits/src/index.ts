@@ -8,7 +8,7 @@ import type { AuditMessage, DeliveryMessage } from "./queue/messages";
 import { runsRouter } from "./runs/runs.index";
 import { webhooksRouter } from "./webhooks/webhooks.index";
 
-const app = createModuleApp<AuditsBindings>({ service: "audits" });
+const app = createModuleApp<AuditsBindings>({ service: "audits", personalData: true });
 for (const r of [findingsRouter, runsRouter, webhooksRouter, digestRouter]) app.route("/", r);
 
 /**

@@ -1,15 +1,18 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { type DataEnv, DataPlane } from "@vanguard/db";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index";
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-const databases = () =>
-  [
-    [env.DIRECTORY, "directory_idempotency"],
-    [env.SHARD_0!, "idempotency"],
-    [env.SHARD_1!, "idempotency"],
+const databases = () => {
+  const plane = new DataPlane(env as unknown as DataEnv);
+  return [
+    [plane.directory.d1, "directory_idempotency"],
+    [plane.shard(0).d1, "idempotency"],
+    [plane.shard(1).d1, "idempotency"],
   ] as const;
+};
 
 async function keys(d1: D1Database, table: string): Promise<string[]> {
   const { results } = await d1.prepare(`SELECT key FROM ${table} ORDER BY key`).all<{ key: string }>();

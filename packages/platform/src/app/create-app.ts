@@ -1,12 +1,13 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { DataPlane } from "@vanguard/db";
+import { KeyConfigError, type PersonalDataEnv, personalDataKeys } from "../crypto/keyring";
 import type { AppEnv, PlatformBindings } from "../env";
 import { negotiateLang } from "../errors/lang";
 import { handleError } from "../errors/on-error";
 import { ProblemError } from "../errors/problem";
 import { issuePath, localizeIssue } from "../errors/zod-issues";
 import { requestBodyLimit, type UploadRoute } from "../http/body-limit";
-import { requestLog } from "../http/logger";
+import { log, requestLog } from "../http/logger";
 import { requestId } from "../http/request-id";
 
 /**
@@ -33,6 +34,8 @@ export function createApp<B extends PlatformBindings = PlatformBindings>(opts: {
   service: string;
   /** routes that take files over the default body limit; their own limit applies after authentication */
   uploads?: readonly UploadRoute[];
+  /** the worker seals or opens personal data: without usable keys it answers nothing but 500 */
+  personalData?: boolean;
 }) {
   const app = createRouter<B>();
   app.use("*", requestId());
@@ -43,6 +46,25 @@ export function createApp<B extends PlatformBindings = PlatformBindings>(opts: {
     await next();
   });
   app.use("*", requestLog(opts.service));
+  if (opts.personalData) {
+    app.use("*", async (c, next) => {
+      try {
+        await personalDataKeys(c.env as PersonalDataEnv);
+      } catch (err) {
+        if (!(err instanceof KeyConfigError)) throw err;
+        log(
+          "error",
+          `refusing every request: ${err.message}; set a key of 32 random bytes (openssl rand -base64 32)`,
+          {
+            service: opts.service,
+            requestId: c.get("requestId"),
+          },
+        );
+        throw new ProblemError("misconfigured");
+      }
+      await next();
+    });
+  }
   app.use("*", requestBodyLimit(opts.uploads));
   app.notFound(() => {
     throw new ProblemError("not_found");

@@ -42,7 +42,8 @@ export function handleError<B extends PlatformBindings>(err: unknown, c: Context
     });
   }
   const problem = toProblem(err);
-  if (problem.status >= 500) {
+  // a misconfigured worker said why where it refused; a stack would only bury that line
+  if (problem.status >= 500 && problem.code !== "misconfigured") {
     log("error", "unhandled", {
       requestId: c.get("requestId"),
       path: c.req.path,

@@ -39,7 +39,7 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
   const failures = checkMemberFacts(body, todayIn(tc.timeZone));
   if (failures.length) throw ruleViolation(failures);
-  const sealed = await sealPersonal(c.env.MEMBER_DATA_KEY, {
+  const sealed = await sealPersonal(c.env, {
     idNumber: body.idNumber ?? null,
     phone: body.phone ?? null,
   });
@@ -111,7 +111,7 @@ export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {
   const { branchId, memberId } = c.req.valid("param");
   const { version, idNumber, phone, ...fields } = c.req.valid("json");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
-  const sealed = await sealPersonal(c.env.MEMBER_DATA_KEY, { idNumber, phone });
+  const sealed = await sealPersonal(c.env, { idNumber, phone });
   const result = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
     const current = await getMember(tc, memberId);
     if (!current) throw notFound();

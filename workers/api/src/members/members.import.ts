@@ -107,7 +107,7 @@ export const importCsv: AppRouteHandler<ImportRoute, ApiBindings> = async (c) =>
       rejected.push({ line, errors: failures.map((f) => ({ rule: f.rule, message: f.message })) });
       continue;
     }
-    const sealed = await sealPersonal(c.env.MEMBER_DATA_KEY, {
+    const sealed = await sealPersonal(c.env, {
       idNumber: m.idNumber ?? null,
       phone: m.phone ?? null,
     });

@@ -107,7 +107,7 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
       idNumberMasked: null,
       phoneEnc: null,
       phoneMasked: null,
-      ...(await sealPersonal(c.env.MEMBER_DATA_KEY, {
+      ...(await sealPersonal(c.env, {
         idNumber: person.idNumber ?? null,
         phone: person.phone ?? null,
       })),
