@@ -24,4 +24,5 @@ export * from "./internal/module";
 export * from "./openapi/document";
 export * from "./openapi/responses";
 export * from "./openapi/schemas";
+export * from "./roll/roll-door";
 export * from "./types";

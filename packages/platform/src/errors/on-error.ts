@@ -42,13 +42,15 @@ export function handleError<B extends PlatformBindings>(err: unknown, c: Context
     });
   }
   const problem = toProblem(err);
-  // a misconfigured worker said why where it refused; a stack would only bury that line
+  // a misconfigured worker said why where it refused; another line would only bury that one
   if (problem.status >= 500 && problem.code !== "misconfigured") {
-    log("error", "unhandled", {
+    // a 5xx the code chose (a rolled-back accept, contention) is a warning; anything else is a bug
+    const chosen = err instanceof ProblemError;
+    log(chosen ? "warn" : "error", chosen ? "answered with a server problem" : "unhandled", {
       requestId: c.get("requestId"),
       path: c.req.path,
       error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
-      stack: err instanceof Error ? err.stack : undefined,
+      stack: err instanceof Error && !chosen ? err.stack : undefined,
     });
   }
   return render(problem, c);
