@@ -13,7 +13,9 @@ export const D1_IDS = {
 export const TEST_SECRETS = {
   BOOTSTRAP_ADMIN_KEY: "vgk_test_platform_admin",
   INTERNAL_SECRET: "test-internal-secret",
-  MEMBER_DATA_KEY: "dGVzdC1tZW1iZXItZGF0YS1rZXktMzItYnl0ZXMhISE=",
+  // 32 random bytes each (a key that decodes to text is refused); test-only values
+  MEMBER_DATA_KEY: "JepIM4fpeHimppPjTFw4rHOo2W6PzxrZ36ct0JB2bnc=",
+  MEMBER_LOOKUP_KEY: "IY7XW6PiAiftI7ABgvtWIuva5jsxQnWMzM3sjQOSlXQ=",
   LOG_REQUESTS: "0",
   // a test's storage is rolled back after it, an isolate's memory is not: the tests read afresh
   AUTH_CACHE_SECONDS: "0",
@@ -24,6 +26,8 @@ export const TEST_SECRETS = {
   // `delta` that lower limits need; test/rate-limit.test.ts drives a binding of its own instead
   RATE_LIMIT_PER_MINUTE: "1000000",
   SIGNIN_RATE_LIMIT_PER_MINUTE: "1000000",
+  // tests run their webhook receivers on loopback; production refuses every private address
+  WEBHOOKS_ALLOW_LOOPBACK: "1",
 };
 
 /** The audits worker's queues as its wrangler.toml declares them (fast retries for tests). */

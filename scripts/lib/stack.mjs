@@ -1,6 +1,6 @@
 // Starting and stopping the local stack: every worker in one `wrangler dev`, sharing local D1.
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,24 +11,16 @@ export const CONFIGS = ["wrangler.toml", ...MODULES.map((m) => `workers/${m}/wra
 const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
 
 /**
- * Each worker reads the `.dev.vars` beside its config; they all start from the example, and a
- * variable the example gained since is added to an existing file (values already set are kept).
+ * Each worker reads the `.dev.vars` beside its config; they all start from the example, and follow
+ * it when it changes (a new variable, or a key the workers would now refuse): they hold only the
+ * example's local values.
  */
 export function ensureDevVars() {
   const example = join(ROOT, ".dev.vars.example");
-  const wanted = readFileSync(example, "utf8");
+  const changed = statSync(example).mtimeMs;
   for (const dir of [ROOT, ...MODULES.map((m) => join(ROOT, "workers", m))]) {
     const target = join(dir, ".dev.vars");
-    if (!existsSync(target)) {
-      copyFileSync(example, target);
-      continue;
-    }
-    const have = readFileSync(target, "utf8");
-    const missing = wanted
-      .split("\n")
-      .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
-      .filter((line) => !new RegExp(`^${line.split("=")[0]}=`, "m").test(have));
-    if (missing.length) appendFileSync(target, `${have.endsWith("\n") ? "" : "\n"}${missing.join("\n")}\n`);
+    if (!existsSync(target) || statSync(target).mtimeMs < changed) copyFileSync(example, target);
   }
 }
 

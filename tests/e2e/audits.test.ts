@@ -1,5 +1,5 @@
-import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SKIPPING_BRANCH, skippedCommitteeMonths } from "../../scripts/seed/study.mjs";
 import { auditDistrict, waitForRun } from "../support/audits";
@@ -143,9 +143,12 @@ describe("each district's own rules", () => {
 describe("signed webhooks", () => {
   let server: Server;
   let port = 0;
-  const received: { id: string; event: string; ok: boolean; signatureValid: boolean }[] = [];
+  const received: { id: string; event: string; ok: boolean; signatureValid: boolean; skew: number }[] = [];
+  const captured: { body: string; headers: Record<string, string> }[] = [];
   const processed = new Set<string>();
-  const SECRET = "a-branch-webhook-secret-0001";
+  const redirected: string[] = [];
+  const SECRET = `whsec_${Buffer.from("a-branch-webhook-secret-0001-xyz").toString("base64")}`;
+  const receiver = new Webhook(SECRET);
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -154,16 +157,32 @@ describe("signed webhooks", () => {
         body += d;
       });
       req.on("end", () => {
-        const id = String(req.headers["x-vanguard-delivery"]);
-        const expected = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+        if (req.url === "/moved") {
+          // a receiver that points elsewhere: the delivery must not follow
+          return res.writeHead(302, { location: `http://127.0.0.1:${port}/elsewhere` }).end();
+        }
+        if (req.url === "/elsewhere") {
+          redirected.push(body);
+          return res.writeHead(200).end();
+        }
+        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+        let signatureValid = true;
+        try {
+          receiver.verify(body, headers);
+        } catch {
+          signatureValid = false;
+        }
+        const id = headers["webhook-id"]!;
         // the receiver is down for its first two requests
         const ok = received.length >= 2;
         received.push({
           id,
           event: String(req.headers["x-vanguard-event"]),
           ok,
-          signatureValid: req.headers["x-vanguard-signature"] === expected,
+          signatureValid: signatureValid && headers["x-vanguard-delivery"] === id,
+          skew: Math.abs(Date.now() / 1000 - Number(headers["webhook-timestamp"])),
         });
+        captured.push({ body, headers });
         if (ok) processed.add(id); // idempotent by delivery id: a repeat is a no-op
         res.writeHead(ok ? 200 : 503).end();
       });
@@ -174,15 +193,25 @@ describe("signed webhooks", () => {
 
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  it("delivers each finding to a receiver that fails twice, exactly once in effect", async () => {
+  async function deliveriesOf(
+    t: { branch: { id: string }; branchKey: string },
+    until: (d: Delivery[]) => boolean,
+  ) {
+    let deliveries: Delivery[] = [];
+    for (let i = 0; i < 600; i++) {
+      deliveries = (await must("GET", `/v1/branches/${t.branch.id}/webhook/deliveries`, { key: t.branchKey }))
+        .items;
+      if (until(deliveries)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return deliveries;
+  }
+
+  type Delivery = { id: string; status: string; attempts: number; lastResult: string | null };
+
+  /** A branch with one full member: too few to be a branch, which the audit will flag. */
+  async function flaggedBranch() {
     const t = await tenant(1);
-    const put = await http("PUT", `/v1/branches/${t.branch.id}/webhook`, {
-      key: t.branchKey,
-      body: { url: `http://127.0.0.1:${port}/vanguard`, secret: SECRET },
-    });
-    expect(put.status).toBe(200);
-    expect(JSON.stringify(put.body)).not.toContain(SECRET);
-    // one full member: too few to be a branch, which the audit will flag
     await must("POST", `/v1/branches/${t.branch.id}/members`, {
       key: t.branchKey,
       body: {
@@ -193,25 +222,41 @@ describe("signed webhooks", () => {
         joinedOn: "2008-07-01",
       },
     });
+    return t;
+  }
+
+  it("delivers each finding to a receiver that fails twice, exactly once in effect, signed the Standard Webhooks way", async () => {
+    const t = await flaggedBranch();
+    const put = await http("PUT", `/v1/branches/${t.branch.id}/webhook`, {
+      key: t.branchKey,
+      body: { url: `http://127.0.0.1:${port}/vanguard`, secret: SECRET },
+    });
+    expect(put.status).toBe(200);
+    expect(JSON.stringify(put.body)).not.toContain(SECRET);
     const started = await must("POST", "/v1/audits/runs", { body: { districtId: t.district.id } }, [202]);
     const run = await waitForRun(started.id);
     expect(run.findingsOpened).toBeGreaterThanOrEqual(1);
     const opened = await branchFindings(t.branch.id, t.branchKey);
 
-    let deliveries: { id: string; status: string; attempts: number }[] = [];
-    for (let i = 0; i < 600; i++) {
-      deliveries = (await must("GET", `/v1/branches/${t.branch.id}/webhook/deliveries`, { key: t.branchKey }))
-        .items;
-      if (deliveries.length === opened.length && deliveries.every((d) => d.status === "delivered")) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const deliveries = await deliveriesOf(
+      t,
+      (d) => d.length === opened.length && d.every((x) => x.status === "delivered"),
+    );
     expect(deliveries).toHaveLength(opened.length);
-    expect(deliveries.every((d) => d.status === "delivered")).toBe(true);
+    expect(deliveries.every((d) => d.status === "delivered" && d.lastResult === "2xx")).toBe(true);
     expect(received.filter((r) => !r.ok)).toHaveLength(2);
     expect(received.every((r) => r.signatureValid && r.event === "finding.opened")).toBe(true);
+    // each attempt is signed at the time it is sent
+    expect(received.every((r) => r.skew < 120)).toBe(true);
     expect(processed).toEqual(new Set(deliveries.map((d) => d.id)));
     // the failed attempts were retries of the same deliveries, not new ones
     expect(new Set(received.map((r) => r.id))).toEqual(processed);
+
+    // a captured delivery cannot be passed off as a new one: its signature binds its id and time
+    const { body, headers } = captured[0]!;
+    const later = { ...headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000) + 60) };
+    expect(() => receiver.verify(body, later)).toThrow();
+    expect(() => receiver.verify(body, { ...headers, "webhook-id": "whd_other" })).toThrow();
 
     // a second run announces nothing new
     await waitForRun(
@@ -220,5 +265,35 @@ describe("signed webhooks", () => {
     expect(
       (await must("GET", `/v1/branches/${t.branch.id}/webhook/deliveries`, { key: t.branchKey })).items,
     ).toHaveLength(deliveries.length);
+  });
+
+  it("never follows a redirect: a 3xx is a failed delivery, shown only as its class", async () => {
+    const t = await flaggedBranch();
+    expect(
+      (
+        await http("PUT", `/v1/branches/${t.branch.id}/webhook`, {
+          key: t.branchKey,
+          body: { url: `http://127.0.0.1:${port}/moved`, secret: SECRET },
+        })
+      ).status,
+    ).toBe(200);
+    await waitForRun(
+      (await must("POST", "/v1/audits/runs", { body: { districtId: t.district.id } }, [202])).id,
+    );
+    const deliveries = await deliveriesOf(t, (d) => d.length > 0 && d.every((x) => x.attempts > 0));
+    expect(deliveries.length).toBeGreaterThan(0);
+    for (const d of deliveries) {
+      expect(d).toMatchObject({ status: "pending", lastResult: "3xx" });
+      expect(Object.keys(d)).not.toContain("lastError");
+    }
+    expect(redirected).toEqual([]);
+    // an auditor reads the same outbox: the class, nothing of what the receiver said
+    const auditorKey = (
+      await must("POST", `/v1/districts/${t.district.id}/keys`, { body: { role: "auditor", label: "审计" } })
+    ).key;
+    const auditorView = await must("GET", `/v1/branches/${t.branch.id}/webhook/deliveries`, {
+      key: auditorKey,
+    });
+    expect(JSON.stringify(auditorView)).not.toMatch(/HTTP \d|ECONN|refused|moved/i);
   });
 });

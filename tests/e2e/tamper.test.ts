@@ -56,7 +56,7 @@ describe("tamper evidence", () => {
         body: { name, gender: "female", birthDate: "1985-01-01", status: "applicant" },
       });
     }
-    expect(await verify()).toEqual({ ok: true, length: 3, head: expect.any(String) });
+    expect(await verify()).toEqual({ ok: true, length: 3, head: expect.any(String), verifiedFrom: 1 });
     await auditDistrict(t.district.id);
     // the audit witnessed seq 3, then chained its own findings after it
     const witnessed = await verify();

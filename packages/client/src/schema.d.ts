@@ -2706,10 +2706,19 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recompute every hash of the branch's log */
+    /**
+     * Check the branch's log: from the head the daily audit witnessed, or (full=true) all of it in pages
+     * @description By default the witnessed row and every row after it are re-hashed, so the work is what was written since the last audit: any change after the witness, a cut through it and a rewrite with recomputed hashes are found. `full=true` re-hashes the whole chain from the start, `limit` rows per request, following `nextCursor`; it also finds an older row edited in place.
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          full?: "true" | "false";
+          /** @description `nextCursor` of the previous page */
+          cursor?: string;
+          /** @description full verify: rows per page */
+          limit?: number;
+        };
         header?: never;
         path: {
           branchId: string;
@@ -11483,7 +11492,7 @@ export interface paths {
     get?: never;
     /**
      * Grade a member: the committee's grade (branch admin) or a mutual vote (member key)
-     * @description Nobody grades themself (422 `appraisal_self_grading`). Excellent grades are capped at 1/3 of the roll, enforced at finalize. An unqualified grade needs a comment.
+     * @description Nobody grades themself (422 `appraisal_self_grading`). Excellent grades are capped at 1/3 of the roll, enforced at finalize. An unqualified grade needs a comment. A member's mutual vote is a secret ballot: it is counted on the ratee's line without any record of who cast it, cannot be changed once cast (422 `appraisal_vote_cast`), and the counts are shown only after finalize.
      */
     put: {
       parameters: {
@@ -13709,7 +13718,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recent runs, newest first */
+    /** Recent runs, newest first: every run for the platform admin and a platform-wide auditor, the runs over their districts for an auditor of some districts */
     get: {
       parameters: {
         query?: {
@@ -13929,6 +13938,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A run and its progress (an auditor of some districts reads only the runs over those districts) */
     get: {
       parameters: {
         query?: never;
@@ -14114,7 +14124,10 @@ export interface paths {
         };
       };
     };
-    /** Where to POST findings and the daily digest, signed X-Vanguard-Signature: sha256=<hmac> */
+    /**
+     * Where to POST findings and the daily digest, signed the Standard Webhooks way
+     * @description Deliveries carry `webhook-id`, `webhook-timestamp` and `webhook-signature` (Standard Webhooks: HMAC-SHA256 over id, timestamp and body with the secret), so a receiver can refuse a stale or repeated delivery; see docs/webhooks.md. The URL must be https to a public host: loopback, private, link-local, CGNAT, unique-local and cloud-metadata addresses are refused (422 `webhook_destination_refused`), literal or inside an IPv6 address. Deliveries never follow redirects.
+     */
     put: {
       parameters: {
         query?: never;
@@ -14128,19 +14141,23 @@ export interface paths {
         content: {
           "application/json": {
             url: string;
-            secret: string;
+            /**
+             * @description `whsec_…`; leave out to have one made for you (shown once, in this response)
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
             version?: number;
           };
         };
       };
       responses: {
-        /** @description the webhook (the secret is never shown again) */
+        /** @description the webhook (a secret you gave is never shown) */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Webhook"];
+            "application/json": components["schemas"]["WebhookSet"];
           };
         };
         /** @description malformed JSON or invalid fields */
@@ -14544,6 +14561,135 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/audits/reseal": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-seal one page of a shard's personal data under the current key (platform_admin)
+     * @description After a key rotation (MEMBER_DATA_KEYS), every ID number, phone and webhook secret sealed under an older key is opened and sealed again under the current one, page by page: call with `cursor` set to the previous `nextCursor` until it is null, for every shard. Values already under the current key are left alone; a row changed meanwhile is skipped (its new value is already under the current key). Lookup hashes are recomputed under their own key, which does not rotate. The procedure is in docs/security.md.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            shard: number;
+            cursor?: string;
+            /** @default 200 */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description what this page did */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ResealPage"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14699,6 +14845,10 @@ export interface components {
       head: string;
       /** @description seq of the first row that fails */
       brokenAt?: number;
+      /** @description the first row this check re-hashed: the witnessed row by default (what came after the last audit), 1 for a walk from the start */
+      verifiedFrom: number;
+      /** @description full verify only: pass as `cursor` for the next page; null on the last */
+      nextCursor?: string | null;
       /** @description the head the daily audit last witnessed (kept in the directory, outside the shard); holds is false when the chain was cut or rewritten since */
       anchor?: {
         seq: number;
@@ -16443,13 +16593,13 @@ export interface components {
       /** @enum {string|null} */
       selfGrade: "excellent" | "qualified" | "basically_qualified" | "unqualified" | null;
       comment: string | null;
-      /** @description mutual votes received (who voted what is never shown) */
+      /** @description mutual votes received, as totals: null until the appraisal is finalized (ballots are secret; who voted what is never recorded) */
       mutual: {
         excellent: number;
         qualified: number;
         basically_qualified: number;
         unqualified: number;
-      };
+      } | null;
     };
     AppraisalSummary: {
       id: string;
@@ -16479,8 +16629,11 @@ export interface components {
       memberId: string;
       /** @enum {string} */
       by: "committee" | "mutual";
-      /** @enum {string} */
-      grade: "excellent" | "qualified" | "basically_qualified" | "unqualified";
+      /**
+       * @description the committee's grade; null for a mutual ballot, which is secret
+       * @enum {string|null}
+       */
+      grade: "excellent" | "qualified" | "basically_qualified" | "unqualified" | null;
       /** @enum {string|null} */
       selfGrade: "excellent" | "qualified" | "basically_qualified" | "unqualified" | null;
       comment: string | null;
@@ -16608,6 +16761,10 @@ export interface components {
       failure: string | null;
       createdAt: string;
     };
+    WebhookSet: components["schemas"]["Webhook"] & {
+      /** @description only when the platform made the secret: shown this once, never again */
+      secret?: string;
+    };
     Webhook: {
       branchId: string;
       url: string;
@@ -16621,13 +16778,27 @@ export interface components {
       /** @enum {string} */
       status: "pending" | "delivered";
       attempts: number;
-      lastStatus: number | null;
-      lastError: string | null;
+      /**
+       * @description how the last attempt ended, as a class only (a redirect is a failure: deliveries do not follow it); null before the first
+       * @enum {string|null}
+       */
+      lastResult: "2xx" | "3xx" | "4xx" | "5xx" | "network" | null;
       createdAt: string;
       deliveredAt: string | null;
     };
     Digest: {
       [key: string]: unknown;
+    };
+    ResealPage: {
+      shard: number;
+      /** @description the key everything this page held is now sealed with */
+      keyId: string;
+      /** @description rows read (members, then webhooks) */
+      scanned: number;
+      /** @description values sealed again: they were under an older key */
+      resealed: number;
+      /** @description pass it back for the next page; null when the shard is done */
+      nextCursor: string | null;
     };
   };
   responses: never;

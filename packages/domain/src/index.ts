@@ -19,3 +19,4 @@ export * from "./rules/rule";
 export * from "./study/index";
 export * from "./transfers/letter";
 export * from "./transfers/transfer";
+export * from "./webhooks/destination";

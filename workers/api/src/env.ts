@@ -1,8 +1,7 @@
-import type { AppEnv, AuthBindings } from "@vanguard/platform";
+import type { AppEnv, AuthBindings, PersonalDataEnv } from "@vanguard/platform";
 
-export interface ApiBindings extends AuthBindings {
-  /** AES-GCM key for personal fields (base64 of 32 bytes, or any passphrase) */
-  MEMBER_DATA_KEY: string;
+/** MEMBER_DATA_KEY(S) and MEMBER_LOOKUP_KEY seal personal fields (docs/security.md). */
+export interface ApiBindings extends AuthBindings, PersonalDataEnv {
   ONBOARDING?: Fetcher;
   STUDY?: Fetcher;
   EVALUATIONS?: Fetcher;

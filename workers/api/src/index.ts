@@ -1,5 +1,12 @@
 import { newId } from "@vanguard/db";
-import { authenticate, CONTEXT_HEADER, createApp, registerSecurity, signContext } from "@vanguard/platform";
+import {
+  authenticate,
+  CONTEXT_HEADER,
+  createApp,
+  registerSecurity,
+  signContext,
+  uploadBodyLimit,
+} from "@vanguard/platform";
 import { accounts } from "./accounts/accounts.index";
 import { auth } from "./auth/auth.index";
 import { branches } from "./branches/branches.index";
@@ -7,7 +14,8 @@ import { calendar } from "./calendar/calendar.index";
 import { committee } from "./committee/committee.index";
 import { consolePage } from "./console/console-page";
 import { districts } from "./districts/districts.index";
-import { DOCS_HTML } from "./docs/docs-page";
+import { DOCS_CSP, DOCS_HTML, DOCS_INIT_JS } from "./docs/docs-page";
+import { HOME_CSP, HOME_HTML } from "./docs/home-page";
 import { mergedSpec } from "./docs/openapi";
 import { dues } from "./dues/dues.index";
 import type { ApiBindings } from "./env";
@@ -16,19 +24,35 @@ import { keys } from "./keys/keys.index";
 import { members } from "./members/members.index";
 import { forwardModules } from "./modules/forward-modules";
 import { reports } from "./reports/reports.index";
+import { UPLOADS } from "./shared/uploads";
 import { transfers } from "./transfers/transfers.index";
 
-const app = createApp<ApiBindings>({ service: "api" });
+const app = createApp<ApiBindings>({ service: "api", uploads: UPLOADS, personalData: true });
 registerSecurity(app);
 
 app.get("/health", (c) => c.json({ ok: true }));
 app.get("/openapi.json", async (c) => c.json(await mergedSpec(app, c.env)));
-app.get("/docs", (c) => c.html(DOCS_HTML));
+app.get("/", (c) => {
+  c.header("Content-Security-Policy", HOME_CSP);
+  return c.html(HOME_HTML);
+});
+app.get("/docs", (c) => {
+  c.header("Content-Security-Policy", DOCS_CSP);
+  c.header("X-Content-Type-Options", "nosniff");
+  c.header("Referrer-Policy", "no-referrer");
+  return c.html(DOCS_HTML);
+});
+app.get("/docs/init.js", (c) => {
+  c.header("Content-Type", "text/javascript; charset=utf-8");
+  c.header("X-Content-Type-Options", "nosniff");
+  return c.body(DOCS_INIT_JS);
+});
 // the console replaced the key-based dashboard; old bookmarks land on it
 app.get("/dashboard", (c) => c.redirect("/console/", 301));
 app.get("/console/*", consolePage);
 
 app.use("/v1/*", authenticate());
+app.use("/v1/*", uploadBodyLimit(UPLOADS));
 app.use("/v1/*", forwardModules());
 
 const routes = [

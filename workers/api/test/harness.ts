@@ -56,8 +56,15 @@ export async function call<T = Json>(path: string, opts: Call = {}): Promise<Rep
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
+/**
+ * Sequence numbers for identity numbers nobody asked a particular one of: distinct within a test
+ * file (the platform-wide register of persons refuses a second member with the same number), from a
+ * random start so files do not all begin alike.
+ */
+let nextSeq = Math.floor(Math.random() * 1000);
+
 /** A valid resident identity number for a birth date (GB 11643 check character). */
-export function idNumberFor(birthDate: string, seq = Math.floor(Math.random() * 1000)): string {
+export function idNumberFor(birthDate: string, seq = nextSeq++ % 1000): string {
   const first17 = `320707${birthDate.replaceAll("-", "")}${String(seq).padStart(3, "0")}`;
   return first17 + checkCharacter(first17);
 }

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { decryptField } from "@vanguard/platform";
+import { decryptField, personalDataKeys } from "@vanguard/platform";
 import { describe, expect, it } from "vitest";
 import { call, eventCount, idNumberFor, memberKey, newMember, newTenant } from "./harness";
 
@@ -18,8 +18,9 @@ describe("members", () => {
     expect(row).not.toBeNull();
     expect(JSON.stringify(row)).not.toContain(idNumber);
     expect(JSON.stringify(row)).not.toContain("13812345678");
-    expect(await decryptField(env.MEMBER_DATA_KEY, row!.id_number_enc!)).toBe(idNumber);
-    expect(await decryptField(env.MEMBER_DATA_KEY, row!.phone_enc!)).toBe("13812345678");
+    const keys = await personalDataKeys(env);
+    expect(await decryptField(keys, row!.id_number_enc!)).toBe(idNumber);
+    expect(await decryptField(keys, row!.phone_enc!)).toBe("13812345678");
 
     const events = await call(`/v1/branches/${t.branch.id}/events`, { key: t.branchKey });
     expect(JSON.stringify(events.body)).not.toContain(idNumber);

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { lookupHash } from "@vanguard/platform";
+import { lookupHash, personalDataKeys } from "@vanguard/platform";
 import { describe, expect, it } from "vitest";
 import { call, idNumberFor, newBranch, newMember, newTenant } from "./harness";
 
@@ -63,7 +63,7 @@ describe("the person register", () => {
     const t = await newTenant();
     const ghost = await newTenant();
     const idNumber = idNumberFor("1988-08-08", 8);
-    const hash = await lookupHash(env.MEMBER_DATA_KEY, idNumber);
+    const hash = await lookupHash(await personalDataKeys(env), idNumber);
     const claim = (claimedAt: Date) =>
       env.DIRECTORY.prepare(
         "INSERT OR REPLACE INTO persons (id_hash, member_id, district_id, branch_id, claimed_at) VALUES (?, 'mb_never_landed', ?, ?, ?)",

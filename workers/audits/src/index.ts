@@ -5,11 +5,12 @@ import type { AuditsBindings } from "./env";
 import { findingsRouter } from "./findings/findings.index";
 import { consume } from "./queue/consumer";
 import type { AuditMessage, DeliveryMessage } from "./queue/messages";
+import { resealRouter } from "./reseal/reseal.index";
 import { runsRouter } from "./runs/runs.index";
 import { webhooksRouter } from "./webhooks/webhooks.index";
 
-const app = createModuleApp<AuditsBindings>({ service: "audits" });
-for (const r of [findingsRouter, runsRouter, webhooksRouter, digestRouter]) app.route("/", r);
+const app = createModuleApp<AuditsBindings>({ service: "audits", personalData: true });
+for (const r of [findingsRouter, runsRouter, webhooksRouter, digestRouter, resealRouter]) app.route("/", r);
 
 /**
  * Locally, wrangler's `/__scheduled` endpoint reaches the api worker (the first config), which

@@ -48,7 +48,7 @@ describe("民主评议 appraisal", () => {
     );
   });
 
-  it("never lets a member grade themself; members' mutual votes are tallied, not shown one by one", async () => {
+  it("never lets a member grade themself; members' mutual votes are secret ballots, counted but not shown while open", async () => {
     const { t, a } = await opened(2);
     const [x, y] = t.others as [string, string];
     const self = await t.call(`${t.b}/appraisals/${a.id}/grades/${x}`, {
@@ -64,9 +64,10 @@ describe("民主评议 appraisal", () => {
         method: "PUT",
         body: { grade },
       });
-    expect((await vote(x, y, "excellent")).body).toMatchObject({ by: "mutual", grade: "excellent" });
-    await vote(t.secretary, y, "qualified");
-    await vote(t.secretary, y, "excellent"); // a second vote replaces the first
+    expect((await vote(x, y, "excellent")).body).toMatchObject({ by: "mutual", grade: null });
+    await vote(t.secretary, y, "excellent");
+    // a ballot is secret and final: a second one is refused
+    expect((await vote(t.secretary, y, "qualified")).body.errors[0].rule).toBe("appraisal_vote_cast");
     await vote(t.organization, y, "qualified");
     const withComment = await t.call(`${t.b}/appraisals/${a.id}/grades/${y}`, {
       memberId: x,
@@ -76,7 +77,8 @@ describe("民主评议 appraisal", () => {
     expect(withComment.status).toBe(400);
     const full = await t.call(`${t.b}/appraisals/${a.id}`);
     const line = full.body.grades.find((g: { memberId: string }) => g.memberId === y);
-    expect(line).toMatchObject({ grade: null, mutual: { excellent: 2, qualified: 1 } });
+    // the counts stay in the box until finalize
+    expect(line).toMatchObject({ grade: null, mutual: null });
     const own = await t.call(`${t.b}/appraisals/${a.id}`, { memberId: y });
     expect(own.body.grades.map((g: { memberId: string }) => g.memberId)).toEqual([y]);
     // the committee's grade is the member's grade; the district does not give it

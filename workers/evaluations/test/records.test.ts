@@ -4,6 +4,18 @@ import { describe, expect, it } from "vitest";
 import { branchWithCommittee, eventCount, today } from "./support";
 
 describe("写实 records", () => {
+  it("refuses text with a lone UTF-16 surrogate instead of storing it corrupted", async () => {
+    const t = await branchWithCommittee({ others: 1 });
+    const before = await eventCount(t);
+    const r = await t.call(`${t.b}/members/${t.others[0]}/records`, {
+      body: { kind: "daily_performance", occurredOn: addDays(today(), -1), content: "值班\uD800两天" },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: "content" });
+    expect(r.body.errors[0].message).toContain("UTF-16");
+    expect(await eventCount(t)).toBe(before);
+  });
+
   it("record a member's daily performance and the branch's work, and correct by a new record", async () => {
     const t = await branchWithCommittee();
     const m = t.others[0]!;

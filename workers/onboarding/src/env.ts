@@ -1,8 +1,6 @@
-import type { AppEnv, PlatformBindings } from "@vanguard/platform";
+import type { AppEnv, PersonalDataEnv, PlatformBindings } from "@vanguard/platform";
 
-export interface OnboardingBindings extends PlatformBindings {
-  /** AES-GCM key for personal fields of people who apply (base64 of 32 bytes, or any passphrase) */
-  MEMBER_DATA_KEY: string;
-}
+/** MEMBER_DATA_KEY(S) and MEMBER_LOOKUP_KEY seal the personal fields of people who apply. */
+export interface OnboardingBindings extends PlatformBindings, PersonalDataEnv {}
 
 export type OnboardingEnv = AppEnv<OnboardingBindings>;

@@ -7,7 +7,7 @@ import { sanctions } from "./sanctions/sanctions.index";
 import { steps } from "./steps/steps.index";
 
 /** The development pipeline (发展党员): cases, their 25 steps, complaints, sanctions and the district's rules. */
-const app = createModuleApp<OnboardingBindings>({ service: "onboarding" });
+const app = createModuleApp<OnboardingBindings>({ service: "onboarding", personalData: true });
 
 app.route("/", cases).route("/", steps).route("/", complaints).route("/", sanctions).route("/", rules);
 

@@ -94,6 +94,10 @@ describe("blocked steps answer 422, name the rules and their facts, and write no
     expect(three.errors).toEqual([
       expect.objectContaining({ rule: "introducers_count", facts: { introducers: 3, required: 2 } }),
     ]);
+    const twice = await refused(w, caseId, assign([w.people.intro1, w.people.intro2, w.people.intro1]));
+    expect(twice.errors).toEqual([
+      expect.objectContaining({ rule: "introducer_repeated", facts: { memberIds: [w.people.intro1] } }),
+    ]);
     await w.call(`/v1/branches/${w.ref.branchId}/development/sanctions`, {
       body: { memberId: w.people.intro2, kind: "probation_within_party", decidedOn: "2024-01-10" },
     });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import { auditRunBatches, auditRunPages, auditRuns, branches, districts } from "../schema/directory";
 import type { DataPlane } from "../shards";
 import { statement } from "../write/sql";
@@ -106,12 +106,56 @@ export async function runProgress(plane: DataPlane, id: string): Promise<RunProg
   };
 }
 
-/** Newest runs first (ids are time-ordered). */
-export function listRuns(plane: DataPlane, { limit, before }: { limit: number; before?: string }) {
+/**
+ * Newest runs first (ids are time-ordered). `districtIds` limits the list to runs of those districts
+ * (a run over every district is not among them); null lists every run.
+ */
+export function listRuns(
+  plane: DataPlane,
+  { limit, before, districtIds = null }: { limit: number; before?: string; districtIds?: string[] | null },
+) {
   return plane.directory.db
     .select()
     .from(auditRuns)
-    .where(before ? lt(auditRuns.id, before) : undefined)
+    .where(
+      and(
+        before ? lt(auditRuns.id, before) : undefined,
+        districtIds ? inArray(auditRuns.districtId, districtIds) : undefined,
+      ),
+    )
     .orderBy(desc(auditRuns.id))
     .limit(limit);
+}
+
+export interface UnplannedRun {
+  id: string;
+  date: string;
+  districtId: string | null;
+  shardCount: number;
+  createdAt: string;
+  /** the shards whose planning started (a page of theirs is recorded) */
+  planned: number[];
+}
+
+/**
+ * Runs written before `createdBefore` that some shard never started planning: the row was written but
+ * a planner message was never queued (or was lost before its first page). Failed runs are left out.
+ */
+export async function unplannedRuns(
+  plane: DataPlane,
+  createdBefore: string,
+  limit = 50,
+): Promise<UnplannedRun[]> {
+  const { results } = await plane.directory.d1
+    .prepare(
+      `SELECT r.id, r.date, r.district_id AS districtId, r.shard_count AS shardCount, r.created_at AS createdAt,
+              (SELECT json_group_array(DISTINCT p.shard) FROM audit_run_pages p WHERE p.run_id = r.id) AS planned
+         FROM audit_runs r
+        WHERE r.failure IS NULL AND r.created_at <= ?
+          AND (SELECT count(DISTINCT p.shard) FROM audit_run_pages p WHERE p.run_id = r.id) < r.shard_count
+        ORDER BY r.created_at LIMIT ?`,
+    )
+    .bind(createdBefore, limit)
+    .all<Omit<UnplannedRun, "planned"> & { planned: string }>();
+  return results.map((r) => ({ ...r, planned: JSON.parse(r.planned) as number[] }));
 }

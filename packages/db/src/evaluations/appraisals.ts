@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { appraisalGrades, appraisals, appraisalVotes } from "../schema/evaluations";
+import { appraisalGrades, appraisals, appraisalVoters } from "../schema/evaluations";
 import { members } from "../schema/shard";
 import type { TenantContext } from "../tenant/context";
 import { bulkInsert, expectChanged, rawStatement, statement } from "../write/sql";
@@ -143,50 +143,71 @@ export function setGrade(
   ];
 }
 
-/** A member's mutual vote on another; voting again replaces the vote. */
-export function castVote(
+const MUTUAL_COLUMN = {
+  excellent: "mutual_excellent",
+  qualified: "mutual_qualified",
+  basically_qualified: "mutual_basically_qualified",
+  unqualified: "mutual_unqualified",
+} as const;
+
+/** Whether a member already cast their ballot on a ratee (a ballot is final). */
+export async function hasVoted(
   tc: TenantContext,
-  v: { appraisalId: string; rateeId: string; raterId: string; grade: string; castAt: string },
-): D1PreparedStatement {
-  return statement(
-    tc.shard.d1,
-    tc.shard.db
-      .insert(appraisalVotes)
-      .values({ ...v, districtId: tc.districtId, branchId: tc.branchId })
-      .onConflictDoUpdate({
-        target: [
-          appraisalVotes.branchId,
-          appraisalVotes.appraisalId,
-          appraisalVotes.rateeId,
-          appraisalVotes.raterId,
-        ],
-        set: { grade: v.grade, castAt: v.castAt },
+  v: { appraisalId: string; rateeId: string; raterId: string },
+): Promise<boolean> {
+  const row = await tc.shard.db
+    .select({ raterId: appraisalVoters.raterId })
+    .from(appraisalVoters)
+    .where(
+      and(
+        eq(appraisalVoters.branchId, tc.branchId),
+        eq(appraisalVoters.appraisalId, v.appraisalId),
+        eq(appraisalVoters.rateeId, v.rateeId),
+        eq(appraisalVoters.raterId, v.raterId),
+      ),
+    )
+    .get();
+  return row !== undefined;
+}
+
+/**
+ * A secret ballot: the voter is recorded as having voted on the ratee (the key refuses a second
+ * ballot, even a concurrent one), and the grade only raises a count on the ratee's line. The two
+ * statements share no id, time or order that could tie the count back to the voter.
+ */
+export function castBallot(
+  tc: TenantContext,
+  v: { appraisalId: string; rateeId: string; raterId: string; grade: keyof typeof MUTUAL_COLUMN },
+): D1PreparedStatement[] {
+  const column = MUTUAL_COLUMN[v.grade];
+  return [
+    statement(
+      tc.shard.d1,
+      tc.shard.db.insert(appraisalVoters).values({
+        branchId: tc.branchId,
+        appraisalId: v.appraisalId,
+        rateeId: v.rateeId,
+        raterId: v.raterId,
+        districtId: tc.districtId,
       }),
-  );
+    ),
+    rawStatement(
+      tc.shard.d1,
+      `UPDATE appraisal_grades SET ${column} = coalesce(${column}, 0) + 1
+        WHERE district_id = ? AND branch_id = ? AND appraisal_id = ? AND member_id = ?`,
+      [tc.districtId, tc.branchId, v.appraisalId, v.rateeId],
+    ),
+    expectChanged(tc.shard.d1),
+  ];
 }
 
-/** Mutual votes counted per ratee and grade; who voted what is never read back. */
-export async function voteCounts(
-  tc: TenantContext,
-  appraisalId: string,
-): Promise<{ rateeId: string; grade: string; n: number }[]> {
-  const v = appraisalVotes;
-  return tc.shard.db
-    .select({ rateeId: v.rateeId, grade: v.grade, n: sql<number>`count(*)` })
-    .from(v)
-    .where(and(eq(v.districtId, tc.districtId), eq(v.branchId, tc.branchId), eq(v.appraisalId, appraisalId)))
-    .groupBy(v.rateeId, v.grade);
-}
-
-/** Fixes each member's mutual tally on their grade row at finalize, in one statement. */
-export function fixMutualTallies(tc: TenantContext, appraisalId: string): D1PreparedStatement {
+/** At finalize, a line nobody voted on shows zeros rather than nothing. */
+export function closeBallotBox(tc: TenantContext, appraisalId: string): D1PreparedStatement {
   return rawStatement(
     tc.shard.d1,
     `UPDATE appraisal_grades SET
-       mutual_excellent = (SELECT count(*) FROM appraisal_votes v WHERE v.branch_id = appraisal_grades.branch_id AND v.appraisal_id = appraisal_grades.appraisal_id AND v.ratee_id = appraisal_grades.member_id AND v.grade = 'excellent'),
-       mutual_qualified = (SELECT count(*) FROM appraisal_votes v WHERE v.branch_id = appraisal_grades.branch_id AND v.appraisal_id = appraisal_grades.appraisal_id AND v.ratee_id = appraisal_grades.member_id AND v.grade = 'qualified'),
-       mutual_basically_qualified = (SELECT count(*) FROM appraisal_votes v WHERE v.branch_id = appraisal_grades.branch_id AND v.appraisal_id = appraisal_grades.appraisal_id AND v.ratee_id = appraisal_grades.member_id AND v.grade = 'basically_qualified'),
-       mutual_unqualified = (SELECT count(*) FROM appraisal_votes v WHERE v.branch_id = appraisal_grades.branch_id AND v.appraisal_id = appraisal_grades.appraisal_id AND v.ratee_id = appraisal_grades.member_id AND v.grade = 'unqualified')
+       mutual_excellent = coalesce(mutual_excellent, 0), mutual_qualified = coalesce(mutual_qualified, 0),
+       mutual_basically_qualified = coalesce(mutual_basically_qualified, 0), mutual_unqualified = coalesce(mutual_unqualified, 0)
      WHERE district_id = ? AND branch_id = ? AND appraisal_id = ?`,
     [tc.districtId, tc.branchId, appraisalId],
   );

@@ -201,7 +201,11 @@ export const appraisals = sqliteTable(
   ],
 );
 
-/** The roll of an appraisal and each member's grade; the mutual tally is fixed at finalize. */
+/**
+ * The roll of an appraisal and each member's grade. The mutual columns are the ballot box: counts
+ * per grade, raised by one per ballot, never a row per ballot (nothing to order or link to a
+ * voter), and shown only once the appraisal is finalized.
+ */
 export const appraisalGrades = sqliteTable(
   "appraisal_grades",
   {
@@ -223,17 +227,18 @@ export const appraisalGrades = sqliteTable(
   (t) => [primaryKey({ columns: [t.branchId, t.appraisalId, t.memberId] })],
 );
 
-/** Mutual assessment (互评): one vote per rater per ratee, never shown one by one. */
-export const appraisalVotes = sqliteTable(
-  "appraisal_votes",
+/**
+ * Mutual assessment (互评): that a member voted on another, and nothing of what they voted (the
+ * ballot went into the counts on the ratee's line). One row per rater and ratee: a ballot is final.
+ */
+export const appraisalVoters = sqliteTable(
+  "appraisal_voters",
   {
     branchId: text("branch_id").notNull(),
     appraisalId: text("appraisal_id").notNull(),
     rateeId: text("ratee_id").notNull(),
     raterId: text("rater_id").notNull(),
     districtId: text("district_id").notNull(),
-    grade: text("grade").notNull(),
-    castAt: text("cast_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.branchId, t.appraisalId, t.rateeId, t.raterId] })],
 );

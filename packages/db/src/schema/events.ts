@@ -36,7 +36,8 @@ export type EventTable = ReturnType<typeof eventLog>;
 
 /**
  * Replays of POSTs sent with an `Idempotency-Key`. Written in the same batch as the change they
- * describe, so a request either committed with its replay record or not at all.
+ * describe, so a request either committed with its replay record or not at all. `body` is the
+ * response a replay answers with (never the request); records are kept 24 hours.
  */
 export function idempotencyLog(name: string) {
   return sqliteTable(
@@ -49,7 +50,8 @@ export function idempotencyLog(name: string) {
       body: text("body").notNull(),
       createdAt: text("created_at").notNull(),
     },
-    (t) => [primaryKey({ columns: [t.principalId, t.key] })],
+    // the hourly purge finds expired records by age
+    (t) => [primaryKey({ columns: [t.principalId, t.key] }), index(`${name}_created_idx`).on(t.createdAt)],
   );
 }
 

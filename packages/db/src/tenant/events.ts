@@ -1,6 +1,6 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte } from "drizzle-orm";
 import { events } from "../schema/shard";
-import { type ChainedEvent, type ChainVerdict, GENESIS_HASH, verifyRows } from "../write/chain";
+import { type ChainedEvent, type ChainVerdict, GENESIS_HASH, hashEvent, verifyRows } from "../write/chain";
 import type { BranchSetContext, TenantContext } from "./context";
 
 export type EventRow = typeof events.$inferSelect;
@@ -25,43 +25,130 @@ export function listEvents(
 
 const PAGE = 1000;
 
-/**
- * Re-derives every hash of the branch's chain from the stored rows, a page at a time. Any edited,
- * inserted, deleted or reordered row breaks it. Given the head an audit witnessed, it also catches
- * what leaves a chain consistent in itself: a cut at the end (the witnessed row is gone) and a
- * rewrite with recomputed hashes (the witnessed row carries another hash).
- */
-export async function verifyBranchChain(
+type Anchor = { seq: number; hash: string; anchoredAt: string };
+
+function rowsFrom(tc: TenantContext, fromSeq: number, limit: number): Promise<ChainedEvent[]> {
+  return tc.shard.db
+    .select()
+    .from(events)
+    .where(and(eq(events.scopeId, tc.branchId), gte(events.seq, fromSeq)))
+    .orderBy(asc(events.seq))
+    .limit(limit) as Promise<ChainedEvent[]>;
+}
+
+async function headOf(tc: TenantContext): Promise<{ seq: number; hash: string }> {
+  const row = await tc.shard.db
+    .select({ seq: events.seq, hash: events.hash })
+    .from(events)
+    .where(eq(events.scopeId, tc.branchId))
+    .orderBy(desc(events.seq))
+    .limit(1)
+    .get();
+  return row ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/** Re-hashes rows after `prev`, a page at a time, to the end of the chain or its first broken row. */
+async function walk(
   tc: TenantContext,
-  anchor?: { seq: number; hash: string; anchoredAt: string },
-): Promise<ChainVerdict> {
-  let prev = { seq: 0, hash: GENESIS_HASH };
-  let atAnchor: string | null = null;
-  let broken: ChainVerdict | null = null;
+  prev: { seq: number; hash: string },
+): Promise<{ ok: boolean; seq: number; hash: string; brokenAt?: number }> {
   for (;;) {
-    const rows = (await tc.shard.db
-      .select()
-      .from(events)
-      .where(and(eq(events.scopeId, tc.branchId), gt(events.seq, prev.seq)))
-      .orderBy(asc(events.seq))
-      .limit(PAGE)) as ChainedEvent[];
-    if (anchor) atAnchor = rows.find((r) => r.seq === anchor.seq)?.hash ?? atAnchor;
+    const rows = await rowsFrom(tc, prev.seq + 1, PAGE);
     const step = await verifyRows(rows, prev);
-    if (!step.ok) {
-      broken = { ok: false, length: step.seq, head: step.hash, brokenAt: step.brokenAt };
-      break;
-    }
+    if (!step.ok) return step;
     prev = { seq: step.seq, hash: step.hash };
-    if (rows.length < PAGE) break;
+    if (rows.length < PAGE) return { ok: true, ...prev };
   }
-  const verdict = broken ?? { ok: true, length: prev.seq, head: prev.hash };
-  if (!anchor) return verdict;
+}
+
+/** What a chain consistent in itself means against its witness: still holding it, or cut or rewritten. */
+function againstAnchor(verdict: ChainVerdict, anchor: Anchor, atAnchor: string | null): ChainVerdict {
   const holds = atAnchor === anchor.hash;
   const witnessed = { ...anchor, holds };
-  if (holds || broken) return { ...verdict, anchor: witnessed };
-  // consistent in itself, but not the chain that was witnessed
+  if (holds || !verdict.ok) return { ...verdict, anchor: witnessed };
   const brokenAt = verdict.length < anchor.seq ? verdict.length + 1 : anchor.seq;
-  return { ...verdict, ok: false, brokenAt, anchor: witnessed };
+  return {
+    ...verdict,
+    ok: false,
+    length: Math.min(verdict.length, brokenAt - 1),
+    brokenAt,
+    anchor: witnessed,
+  };
+}
+
+/**
+ * Checks the branch's chain. With a witnessed head (the daily audit's anchor, kept outside the
+ * shard), only the witnessed row and what came after it are re-hashed: the work is the events since
+ * the last audit, whatever the chain's age. That catches any change after the witness, a cut
+ * through it and a rewrite with recomputed hashes (the witnessed row then carries another hash); an
+ * in-place edit of an older row that leaves its hash alone is found by the full walk
+ * (`verifyChainPage`). Without a witness the whole chain is walked from the start.
+ */
+export async function verifyBranchChain(tc: TenantContext, anchor?: Anchor): Promise<ChainVerdict> {
+  if (!anchor) {
+    const w = await walk(tc, { seq: 0, hash: GENESIS_HASH });
+    return w.ok
+      ? { ok: true, length: w.seq, head: w.hash, verifiedFrom: 1 }
+      : { ok: false, length: w.seq, head: w.hash, brokenAt: w.brokenAt, verifiedFrom: 1 };
+  }
+  const [witnessed] = await rowsFrom(tc, anchor.seq, 1);
+  const base = { verifiedFrom: anchor.seq };
+  if (!witnessed || witnessed.seq !== anchor.seq || witnessed.hash !== anchor.hash) {
+    // the witnessed row is gone, or carries another hash: the chain was cut or rewritten behind it
+    const head = witnessed ? { seq: anchor.seq - 1, hash: witnessed.prevHash } : await headOf(tc);
+    const length = Math.min(head.seq, anchor.seq - 1);
+    return {
+      ...base,
+      ok: false,
+      length,
+      head: head.hash,
+      brokenAt: length + 1,
+      anchor: { ...anchor, holds: false },
+    };
+  }
+  const holding = { ...anchor, holds: true };
+  if ((await hashEvent(witnessed)) !== anchor.hash) {
+    return {
+      ...base,
+      ok: false,
+      length: anchor.seq - 1,
+      head: witnessed.prevHash,
+      brokenAt: anchor.seq,
+      anchor: holding,
+    };
+  }
+  const w = await walk(tc, { seq: anchor.seq, hash: anchor.hash });
+  return w.ok
+    ? { ...base, ok: true, length: w.seq, head: w.hash, anchor: holding }
+    : { ...base, ok: false, length: w.seq, head: w.hash, brokenAt: w.brokenAt, anchor: holding };
+}
+
+/**
+ * One page of a full walk: `limit` rows after `from` (the last row the previous page verified, or the
+ * genesis link). The last page also checks the chain against its witness.
+ */
+export async function verifyChainPage(
+  tc: TenantContext,
+  from: { seq: number; hash: string },
+  limit: number,
+  anchor?: Anchor,
+): Promise<{ verdict: ChainVerdict; next: { seq: number; hash: string } | null }> {
+  const rows = await rowsFrom(tc, from.seq + 1, limit + 1);
+  const page = rows.slice(0, limit);
+  const step = await verifyRows(page, from);
+  const base = { verifiedFrom: from.seq + 1, length: step.seq, head: step.hash };
+  if (!step.ok) return { verdict: { ...base, ok: false, brokenAt: step.brokenAt }, next: null };
+  // the witnessed row, when this page walked through it, must still carry the witnessed hash
+  const atAnchor = anchor ? (page.find((r) => r.seq === anchor.seq)?.hash ?? null) : null;
+  if (anchor && atAnchor !== null && atAnchor !== anchor.hash) {
+    return { verdict: againstAnchor({ ...base, ok: true }, anchor, atAnchor), next: null };
+  }
+  if (rows.length > limit)
+    return { verdict: { ...base, ok: true }, next: { seq: step.seq, hash: step.hash } };
+  if (!anchor) return { verdict: { ...base, ok: true }, next: null };
+  // last page: a witnessed row walked on an earlier page held (or that page would have stopped)
+  const held = atAnchor ?? (anchor.seq <= step.seq ? anchor.hash : null);
+  return { verdict: againstAnchor({ ...base, ok: true }, anchor, held), next: null };
 }
 
 export interface ChainProbe {

@@ -54,13 +54,17 @@ export async function hashEvent(e: UnhashedEvent): Promise<string> {
 
 export interface ChainVerdict {
   ok: boolean;
-  /** rows verified from the start of the chain (up to the first broken one) */
+  /** the seq the chain holds good up to (the row before the first broken one) */
   length: number;
   head: string;
   /** the first row whose link or content does not match, when not ok */
   brokenAt?: number;
+  /** the first row this check re-hashed: 1 for a walk from the start, the witnessed row otherwise */
+  verifiedFrom: number;
   /** the head the daily audit last witnessed, and whether the chain still holds it */
   anchor?: { seq: number; hash: string; anchoredAt: string; holds: boolean };
+  /** a full verify in pages: where the next page continues, null on the last */
+  nextCursor?: string | null;
 }
 
 /**

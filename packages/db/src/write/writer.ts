@@ -23,9 +23,17 @@ export interface Actor {
 export interface IdempotencyClaim {
   principalId: string;
   key: string;
-  /** SHA-256 of method, path and body: the same key with another request is refused */
+  /** keyed HMAC of method, path and body: the same key with another request is refused */
   fingerprint: string;
 }
+
+/**
+ * How long a key answers with its first result. After that the record is gone (the audits worker's
+ * hourly purge deletes it) or ignored until then: the key acts as new.
+ */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+
+const retentionCutoff = (now = Date.now()) => new Date(now - IDEMPOTENCY_RETENTION_MS).toISOString();
 
 /** What a write says about itself in the log. `before`/`after` must hold no secrets. */
 export interface EventDraft {
@@ -87,8 +95,8 @@ function backoff(attempt: number): number {
 function replayStatement(store: WriteStore, claim: IdempotencyClaim): D1PreparedStatement {
   return rawStatement(
     store.d1,
-    `SELECT status, body, fingerprint FROM "${getTableName(store.idempotency)}" WHERE principal_id = ? AND key = ?`,
-    [claim.principalId, claim.key],
+    `SELECT status, body, fingerprint FROM "${getTableName(store.idempotency)}" WHERE principal_id = ? AND key = ? AND created_at > ?`,
+    [claim.principalId, claim.key, retentionCutoff()],
   );
 }
 
@@ -255,10 +263,17 @@ async function attempt<T>(
     }
     if (options.idempotency) {
       const claim = options.idempotency;
+      const table = getTableName(store.idempotency);
       batch.push(
+        // an expired record of this key, not purged yet, makes way: the key acts as new
         rawStatement(
           store.d1,
-          `INSERT INTO "${getTableName(store.idempotency)}" (principal_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+          `DELETE FROM "${table}" WHERE principal_id = ? AND key = ? AND created_at <= ?`,
+          [claim.principalId, claim.key, retentionCutoff()],
+        ),
+        rawStatement(
+          store.d1,
+          `INSERT INTO "${table}" (principal_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
           [
             claim.principalId,
             claim.key,

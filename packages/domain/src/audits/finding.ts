@@ -1,3 +1,4 @@
+import type { Role } from "../access/roles";
 import type { Message } from "../rules/rule";
 
 export const FINDING_SEVERITIES = ["info", "warning", "severe"] as const;
@@ -25,4 +26,15 @@ export interface FindingDraft {
 
 export function findingKey(f: Pick<FindingDraft, "rule" | "subjectId" | "period">): string {
   return `${f.rule}:${f.subjectId}:${f.period}`;
+}
+
+/**
+ * Findings about the record itself (a cut or rewritten event log) say the branch's own account can
+ * no longer be trusted, so the branch cannot close them: only its district, or the platform, after
+ * looking into it. A branch may still acknowledge them.
+ */
+export const RESOLVED_ABOVE_BRANCH: ReadonlySet<string> = new Set(["event_chain_broken"]);
+
+export function mayResolveFinding(rule: string, role: Role): boolean {
+  return !RESOLVED_ABOVE_BRANCH.has(rule) || role === "district_admin" || role === "platform_admin";
 }

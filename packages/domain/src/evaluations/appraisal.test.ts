@@ -116,3 +116,22 @@ describe("the appraisal roll", () => {
     });
   });
 });
+
+describe("secret ballots", () => {
+  it("refuse a second mutual ballot on the same member: a cast ballot cannot be taken back", () => {
+    const vote = {
+      status: "open" as const,
+      raterMemberId: "mb_a",
+      rateeId: "mb_b",
+      isParticipant: true,
+      grade: "excellent" as const,
+      comment: null,
+      byCommittee: false,
+      raterOnRoll: true,
+    };
+    expect(checkGrade(vote)).toEqual([]);
+    expect(checkGrade({ ...vote, alreadyVoted: true }).map((f) => f.rule)).toEqual(["appraisal_vote_cast"]);
+    // the committee's grade is not a ballot and may be corrected until finalize
+    expect(checkGrade({ ...vote, byCommittee: true, raterMemberId: null, alreadyVoted: true })).toEqual([]);
+  });
+});

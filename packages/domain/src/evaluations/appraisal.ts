@@ -49,9 +49,24 @@ export function checkGrade(f: {
   byCommittee: boolean;
   /** a mutual vote counts only from someone on the same roll */
   raterOnRoll?: boolean;
+  /** the rater's ballot on this ratee is already in the box */
+  alreadyVoted?: boolean;
 }): RuleFailure[] {
   if (f.status === "finalized") return [finalized];
   const out: RuleFailure[] = [];
+  if (!f.byCommittee && f.alreadyVoted) {
+    // a secret ballot cannot be taken back: nothing links it to its voter any more
+    out.push(
+      failure(
+        "appraisal_vote_cast",
+        {
+          zh: "已对该党员投出互评票，选票不记名，不能更改",
+          en: "Your ballot on this member is cast; it is secret and cannot be changed",
+        },
+        { memberId: f.rateeId },
+      ),
+    );
+  }
   if (!f.byCommittee && f.raterOnRoll === false) {
     out.push(
       failure(

@@ -141,17 +141,20 @@ export function dataGates(
 ): RuleFailure[] {
   switch (p.step) {
     case "application_talk":
-      return p.data.talkerIds.flatMap((id) =>
-        facts.people[id]?.status === "full"
-          ? []
-          : [
-              failure(
-                "talker_not_full_member",
-                { zh: "谈话人须为本支部正式党员", en: "The talker must be a full member of the branch" },
-                { memberId: id, status: facts.people[id]?.status ?? null },
-              ),
-            ],
-      );
+      return [
+        ...p.data.talkerIds.flatMap((id) =>
+          facts.people[id]?.status === "full"
+            ? []
+            : [
+                failure(
+                  "talker_not_full_member",
+                  { zh: "谈话人须为本支部正式党员", en: "The talker must be a full member of the branch" },
+                  { memberId: id, status: facts.people[id]?.status ?? null },
+                ),
+              ],
+        ),
+        ...namedOnce(p.data.talkerIds, "talker_repeated", { zh: "谈话人", en: "talker" }),
+      ];
     case "contacts_assigned":
       return checkContacts(p.data.contactIds, facts, rules);
     case "candidate_designation": {
@@ -371,6 +374,27 @@ function probationExpired(state: CaseState, on: string): RuleFailure[] {
   ];
 }
 
+/**
+ * A step names each person once: a talker, contact or introducer listed twice is one person
+ * counted twice (two introducers must be two people), so the list is refused, not stored as given.
+ */
+export function namedOnce(
+  ids: readonly string[],
+  rule: string,
+  role: { zh: string; en: string },
+): RuleFailure[] {
+  const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  return repeated.length
+    ? [
+        failure(
+          rule,
+          { zh: `同一人不能重复列为${role.zh}`, en: `The same person is named more than once as ${role.en}` },
+          { memberIds: repeated },
+        ),
+      ]
+    : [];
+}
+
 function checkContacts(ids: string[], facts: StepFacts, rules: PipelineRules): RuleFailure[] {
   const distinct = [...new Set(ids)];
   const out: RuleFailure[] = [];
@@ -398,6 +422,7 @@ function checkContacts(ids: string[], facts: StepFacts, rules: PipelineRules): R
       );
     }
   }
+  out.push(...namedOnce(ids, "contact_repeated", { zh: "培养联系人", en: "contact" }));
   return out;
 }
 
@@ -436,6 +461,7 @@ function checkIntroducers(ids: string[], facts: StepFacts, rules: PipelineRules)
       );
     }
   }
+  out.push(...namedOnce(ids, "introducer_repeated", { zh: "入党介绍人", en: "introducer" }));
   return out;
 }
 

@@ -187,13 +187,45 @@ describe("counts of people", () => {
     expect(refusal(state, assign([PEOPLE.intro1, PEOPLE.intro2, PEOPLE.secretary]))).toMatchObject([
       { rule: "introducers_count", facts: { introducers: 3, required: 2 } },
     ]);
-    expect(rulesOf(state, assign([PEOPLE.intro1, PEOPLE.intro1]))).toEqual(["introducers_count"]);
+    expect(rulesOf(state, assign([PEOPLE.intro1, PEOPLE.intro1]))).toEqual([
+      "introducers_count",
+      "introducer_repeated",
+    ]);
     const disciplined = facts({
       people: { ...facts().people, [PEOPLE.intro2]: { status: "full", underDiscipline: true } },
     });
     expect(rulesOf(state, assign([PEOPLE.intro1, PEOPLE.intro2]), disciplined)).toEqual([
       "introducer_under_discipline",
     ]);
+  });
+});
+
+describe("people named twice", () => {
+  it("refuses a contact or an introducer named more than once, as a talker is", () => {
+    const contacts = walk(until("contacts_assigned"));
+    expect(
+      refusal(contacts, {
+        step: "contacts_assigned",
+        occurredOn: "2023-04-20",
+        data: { contactIds: [PEOPLE.contact1, PEOPLE.contact1] },
+      }),
+    ).toMatchObject([{ rule: "contact_repeated", facts: { memberIds: [PEOPLE.contact1] } }]);
+    const introducers = walk(until("introducers_assigned"));
+    expect(
+      refusal(introducers, {
+        step: "introducers_assigned",
+        occurredOn: "2024-05-06",
+        data: { introducerIds: [PEOPLE.intro1, PEOPLE.intro2, PEOPLE.intro1] },
+      }),
+    ).toMatchObject([{ rule: "introducer_repeated", facts: { memberIds: [PEOPLE.intro1] } }]);
+    const talk = walk(until("application_talk"));
+    expect(
+      rulesOf(talk, {
+        step: "application_talk",
+        occurredOn: "2023-03-20",
+        data: { talkerIds: [PEOPLE.secretary, PEOPLE.secretary] },
+      }),
+    ).toEqual(["talker_repeated"]);
   });
 });
 

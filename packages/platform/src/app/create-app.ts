@@ -1,16 +1,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { DataPlane } from "@vanguard/db";
-import { bodyLimit } from "hono/body-limit";
+import { KeyConfigError, type PersonalDataEnv, personalDataKeys } from "../crypto/keyring";
 import type { AppEnv, PlatformBindings } from "../env";
 import { negotiateLang } from "../errors/lang";
 import { handleError } from "../errors/on-error";
 import { ProblemError } from "../errors/problem";
 import { issuePath, localizeIssue } from "../errors/zod-issues";
-import { requestLog } from "../http/logger";
+import { requestBodyLimit, type UploadRoute } from "../http/body-limit";
+import { log, requestLog } from "../http/logger";
 import { requestId } from "../http/request-id";
-
-/** Request bodies over this are refused with 413 (the CSV import route sets its own, larger limit). */
-export const BODY_LIMIT = 1024 * 1024;
 
 /**
  * A router whose validation failures become one problem+json shape: 400 with every failed field,
@@ -32,7 +30,13 @@ export function createRouter<B extends PlatformBindings = PlatformBindings>() {
 }
 
 /** The app every worker builds on: request id, language, logs, data plane, body limit, errors. */
-export function createApp<B extends PlatformBindings = PlatformBindings>(opts: { service: string }) {
+export function createApp<B extends PlatformBindings = PlatformBindings>(opts: {
+  service: string;
+  /** routes that take files over the default body limit; their own limit applies after authentication */
+  uploads?: readonly UploadRoute[];
+  /** the worker seals or opens personal data: without usable keys it answers nothing but 500 */
+  personalData?: boolean;
+}) {
   const app = createRouter<B>();
   app.use("*", requestId());
   app.use("*", async (c, next) => {
@@ -42,18 +46,26 @@ export function createApp<B extends PlatformBindings = PlatformBindings>(opts: {
     await next();
   });
   app.use("*", requestLog(opts.service));
-  app.use("*", async (c, next) => {
-    if (c.req.path.endsWith("/members/import")) return next();
-    return bodyLimit({
-      maxSize: BODY_LIMIT,
-      onError: () => {
-        throw new ProblemError("payload_too_large", {
-          zh: "请求体不能超过 1 MiB",
-          en: "Request bodies are limited to 1 MiB",
-        });
-      },
-    })(c, next);
-  });
+  if (opts.personalData) {
+    app.use("*", async (c, next) => {
+      try {
+        await personalDataKeys(c.env as PersonalDataEnv);
+      } catch (err) {
+        if (!(err instanceof KeyConfigError)) throw err;
+        log(
+          "error",
+          `refusing every request: ${err.message}; set a key of 32 random bytes (openssl rand -base64 32)`,
+          {
+            service: opts.service,
+            requestId: c.get("requestId"),
+          },
+        );
+        throw new ProblemError("misconfigured");
+      }
+      await next();
+    });
+  }
+  app.use("*", requestBodyLimit(opts.uploads));
   app.notFound(() => {
     throw new ProblemError("not_found");
   });

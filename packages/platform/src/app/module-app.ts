@@ -7,7 +7,10 @@ import { createApp } from "./create-app";
  * A module worker: no public route, answers only what the api worker vouches for, and serves its
  * OpenAPI fragment for the api worker to merge into the one spec.
  */
-export function createModuleApp<B extends PlatformBindings = PlatformBindings>(opts: { service: string }) {
+export function createModuleApp<B extends PlatformBindings = PlatformBindings>(opts: {
+  service: string;
+  personalData?: boolean;
+}) {
   const app = createApp<B>(opts);
   registerSecurity(app);
   app.use("*", internalOnly());

@@ -1,5 +1,6 @@
 import { maskIdNumber, maskPhone, normalizeIdNumber } from "@vanguard/domain";
 import { encryptField, lookupHash } from "./fields";
+import { type PersonalDataEnv, personalDataKeys } from "./keyring";
 
 export interface PersonalFields {
   idNumberEnc: string | null;
@@ -14,18 +15,19 @@ export interface PersonalFields {
  * hash to find duplicates, and the masked form lists show. Plaintext never leaves this function.
  */
 export async function sealPersonal(
-  secret: string,
+  env: PersonalDataEnv,
   input: { idNumber?: string | null; phone?: string | null },
 ): Promise<Partial<PersonalFields>> {
+  const keys = await personalDataKeys(env);
   const out: Partial<PersonalFields> = {};
   if (input.idNumber !== undefined) {
     const id = input.idNumber ? normalizeIdNumber(input.idNumber) : null;
-    out.idNumberEnc = id ? await encryptField(secret, id) : null;
-    out.idNumberHash = id ? await lookupHash(secret, id) : null;
+    out.idNumberEnc = id ? await encryptField(keys, id) : null;
+    out.idNumberHash = id ? await lookupHash(keys, id) : null;
     out.idNumberMasked = id ? maskIdNumber(id) : null;
   }
   if (input.phone !== undefined) {
-    out.phoneEnc = input.phone ? await encryptField(secret, input.phone) : null;
+    out.phoneEnc = input.phone ? await encryptField(keys, input.phone) : null;
     out.phoneMasked = input.phone ? maskPhone(input.phone) : null;
   }
   return out;

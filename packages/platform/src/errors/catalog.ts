@@ -53,6 +53,10 @@ export const PROBLEMS = {
     },
   },
   internal: { status: 500, title: { zh: "服务器内部错误", en: "Internal server error" } },
+  misconfigured: {
+    status: 500,
+    title: { zh: "服务配置有误，暂停服务", en: "The service is misconfigured and refuses requests" },
+  },
   unavailable: { status: 503, title: { zh: "服务繁忙，请稍后重试", en: "Busy; retry shortly" } },
 } as const satisfies Record<string, { status: number; title: Message }>;
 

@@ -42,7 +42,8 @@ export function handleError<B extends PlatformBindings>(err: unknown, c: Context
     });
   }
   const problem = toProblem(err);
-  if (problem.status >= 500) {
+  // a misconfigured worker said why where it refused; another line would only bury that one
+  if (problem.status >= 500 && problem.code !== "misconfigured") {
     // a 5xx the code chose (a rolled-back accept, contention) is a warning; anything else is a bug
     const chosen = err instanceof ProblemError;
     log(chosen ? "warn" : "error", chosen ? "answered with a server problem" : "unhandled", {

@@ -22,8 +22,17 @@ function hasControlCharacter(s: string): boolean {
 }
 
 /**
+ * A surrogate half without its partner is not a character: D1 stores text as UTF-8, which cannot
+ * hold it, so it would come back as U+FFFD. (ES2023 has no String.isWellFormed in our lib.)
+ */
+function hasLoneSurrogate(s: string): boolean {
+  return /\p{Surrogate}/u.test(s);
+}
+
+/**
  * Free text typed by people: trimmed, bounded, and free of control characters that would corrupt
- * exports. Injection attempts are just text here; every query binds parameters.
+ * exports and of lone surrogates that storage would corrupt. Injection attempts are just text
+ * here; every query binds parameters.
  */
 export function Text(max: number, min = 1) {
   return z
@@ -33,6 +42,9 @@ export function Text(max: number, min = 1) {
     .max(max)
     .refine((s) => !hasControlCharacter(s), {
       message: "不能包含控制字符|must not contain control characters",
+    })
+    .refine((s) => !hasLoneSurrogate(s), {
+      message: "不能包含不成对的 UTF-16 代理字符|must not contain unpaired UTF-16 surrogates",
     });
 }
 

@@ -13,6 +13,7 @@ import {
 import { failure, type RuleFailure } from "@vanguard/domain";
 import type { Context } from "hono";
 import { seesBranch } from "../access/scope";
+import type { PersonalDataEnv } from "../crypto/keyring";
 import { sealPersonal } from "../crypto/personal-data";
 import type { AppEnv, PlatformBindings } from "../env";
 
@@ -23,12 +24,12 @@ export interface PersonInput extends NewPersonFields {
 
 /** A new person's roll row, its personal fields sealed (the roll's one door, with `newMemberRow`). */
 export async function sealedMemberRow(
-  secret: string,
+  env: PersonalDataEnv,
   tc: TenantContext,
   input: PersonInput,
   at: string,
 ): Promise<MemberRow> {
-  const sealed = await sealPersonal(secret, { idNumber: input.idNumber ?? null, phone: input.phone ?? null });
+  const sealed = await sealPersonal(env, { idNumber: input.idNumber ?? null, phone: input.phone ?? null });
   return newMemberRow(tc, newId("member"), input, sealed, at);
 }
 

@@ -1,5 +1,19 @@
-import { anchorsOf, type EventRow, listEvents, verifyBranchChain } from "@vanguard/db";
-import { type AppRouteHandler, branchScope, decodeCursor, page } from "@vanguard/platform";
+import {
+  anchorsOf,
+  type EventRow,
+  GENESIS_HASH,
+  listEvents,
+  verifyBranchChain,
+  verifyChainPage,
+} from "@vanguard/db";
+import {
+  type AppRouteHandler,
+  branchScope,
+  decodeCursor,
+  encodeCursor,
+  invalid,
+  page,
+} from "@vanguard/platform";
 import type { ApiBindings } from "../env";
 import { READ_BRANCH } from "../shared/roles";
 import type { ListRoute, VerifyRoute } from "./events.routes";
@@ -38,9 +52,21 @@ export const list: AppRouteHandler<ListRoute, ApiBindings> = async (c) => {
   );
 };
 
+/** A full verify's cursor carries the last verified row and its hash, so each page links to the one before. */
+function walkedTo(cursor: string | undefined): { seq: number; hash: string } {
+  const at = decodeCursor(cursor);
+  if (at === undefined) return { seq: 0, hash: GENESIS_HASH };
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(at);
+  if (!m) throw invalid("cursor", { zh: "游标无效", en: "The cursor is not valid" });
+  return { seq: Number(m[1]), hash: m[2]! };
+}
+
 export const verify: AppRouteHandler<VerifyRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
+  const { full, cursor, limit } = c.req.valid("query");
   const { tc } = await branchScope(c, branchId, READERS);
   const anchor = (await anchorsOf(c.get("plane"), [branchId])).get(branchId);
-  return c.json(await verifyBranchChain(tc, anchor), 200);
+  if (!full) return c.json(await verifyBranchChain(tc, anchor), 200);
+  const { verdict, next } = await verifyChainPage(tc, walkedTo(cursor), limit, anchor);
+  return c.json({ ...verdict, nextCursor: next ? encodeCursor(`${next.seq}:${next.hash}`) : null }, 200);
 };

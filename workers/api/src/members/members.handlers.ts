@@ -43,7 +43,7 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
   const failures = checkMemberFacts(body, todayIn(tc.timeZone));
   if (failures.length) throw ruleViolation(failures);
-  const row = await sealedMemberRow(c.env.MEMBER_DATA_KEY, tc, body, new Date().toISOString());
+  const row = await sealedMemberRow(c.env, tc, body, new Date().toISOString());
   const { verdicts, release } = await reserveOnRoll(c, tc, [row]);
   const verdict = verdicts.get(row.id)!;
   if (verdict.kind === "held_elsewhere") throw ruleViolation([await onAnotherRoll(c, verdict.place)]);
@@ -96,7 +96,7 @@ export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {
   const { branchId, memberId } = c.req.valid("param");
   const { version, idNumber, phone, ...fields } = c.req.valid("json");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
-  const sealed = await sealPersonal(c.env.MEMBER_DATA_KEY, { idNumber, phone });
+  const sealed = await sealPersonal(c.env, { idNumber, phone });
   const plane = c.get("plane");
   // a new identity number is a person the register must not hold elsewhere
   const claim = sealed.idNumberHash

@@ -117,7 +117,7 @@ export const importCsv: AppRouteHandler<ImportRoute, ApiBindings> = async (c) =>
       rejected.push({ line, errors: failures.map((f) => ({ rule: f.rule, message: f.message })) });
       continue;
     }
-    const row = await sealedMemberRow(c.env.MEMBER_DATA_KEY, tc, m, at);
+    const row = await sealedMemberRow(c.env, tc, m, at);
     if (row.idNumberHash) {
       if (seenInFile.has(row.idNumberHash)) {
         rejected.push({

@@ -6,10 +6,11 @@ import {
   setFindingStatus,
   tenantWrite,
 } from "@vanguard/db";
-import { failure } from "@vanguard/domain";
+import { failure, mayResolveFinding } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
+  forbidden,
   type Lang,
   moduleBranch,
   moduleDistrict,
@@ -101,6 +102,12 @@ async function transition(
           { status: f.status },
         ),
       ]);
+    }
+    if (to === "resolved" && !mayResolveFinding(f.rule, p.role)) {
+      throw forbidden({
+        zh: "工作记录链被截断或改写的问题须由区委核实后销号",
+        en: "A cut or rewritten event log is resolved by the district after it has looked into it",
+      });
     }
     if (f.status === to) return { statements: [], events: [], result: f };
     const at = new Date().toISOString();

@@ -6,6 +6,7 @@ import { DeliveryFailed, deliver } from "./deliver";
 import { digestPage } from "./digest";
 import type { AuditMessage, DeliveryMessage } from "./messages";
 import { plan } from "./plan";
+import { purgePage } from "./purge";
 
 export const AUDIT_QUEUE = "vanguard-audits";
 export const WEBHOOK_QUEUE = "vanguard-webhooks";
@@ -24,6 +25,8 @@ async function handle(env: AuditsBindings, body: Message): Promise<void> {
       return digestPage(env, plane, body);
     case "deliver":
       return deliver(env, plane, body);
+    case "purge":
+      return purgePage(env, plane, body);
   }
 }
 

@@ -34,7 +34,13 @@ export interface DigestMessage {
   after: string;
 }
 
-export type AuditMessage = PlanMessage | AuditBatchMessage | DigestMessage;
+/** Expired Idempotency-Key records of one database, deleted a bounded number per message. */
+export interface PurgeMessage {
+  type: "purge";
+  store: number | "directory";
+}
+
+export type AuditMessage = PlanMessage | AuditBatchMessage | DigestMessage | PurgeMessage;
 
 export interface DeliveryMessage {
   type: "deliver";

@@ -1,9 +1,29 @@
 import { type AuditRunRow, type DataPlane, getDistrict, getRun, listRuns, runProgress } from "@vanguard/db";
 import { todayIn } from "@vanguard/domain";
-import { type AppRouteHandler, decodeCursor, invalid, notFound, page, requireRole } from "@vanguard/platform";
+import {
+  type AppRouteHandler,
+  decodeCursor,
+  invalid,
+  notFound,
+  type Principal,
+  page,
+  requireRole,
+  seesDistrict,
+} from "@vanguard/platform";
 import type { AuditsBindings } from "../env";
 import type { GetRoute, ListRoute, StartRoute } from "./runs.routes";
 import { startRun } from "./start-run";
+
+/** The districts whose runs a principal may read; null: every run, including those over every district. */
+function runDistricts(p: Principal): string[] | null {
+  if (p.role === "platform_admin") return null;
+  return p.auditDistricts;
+}
+
+/** A run over one district is that district's; a run over every district is for platform-wide eyes only. */
+function seesRun(p: Principal, run: AuditRunRow): boolean {
+  return run.districtId ? seesDistrict(p, run.districtId) : runDistricts(p) === null;
+}
 
 export async function runView(plane: DataPlane, run: AuditRunRow) {
   const p = await runProgress(plane, run.id);
@@ -55,15 +75,20 @@ export const get: AppRouteHandler<GetRoute, AuditsBindings> = async (c) => {
   requireRole(c.get("principal"), ["platform_admin", "auditor"]);
   const plane = c.get("plane");
   const run = await getRun(plane, runId);
-  if (!run) throw notFound();
+  if (!run || !seesRun(c.get("principal"), run)) throw notFound();
   return c.json(await runView(plane, run), 200);
 };
 
 export const list: AppRouteHandler<ListRoute, AuditsBindings> = async (c) => {
-  requireRole(c.get("principal"), ["platform_admin", "auditor"]);
+  const p = c.get("principal");
+  requireRole(p, ["platform_admin", "auditor"]);
   const { limit, cursor } = c.req.valid("query");
   const plane = c.get("plane");
-  const rows = await listRuns(plane, { limit: limit + 1, before: decodeCursor(cursor) });
+  const rows = await listRuns(plane, {
+    limit: limit + 1,
+    before: decodeCursor(cursor),
+    districtIds: runDistricts(p),
+  });
   const paged = page(rows, limit, (r) => r.id);
   return c.json(
     { items: await Promise.all(paged.items.map((r) => runView(plane, r))), nextCursor: paged.nextCursor },

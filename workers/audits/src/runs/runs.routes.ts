@@ -67,6 +67,7 @@ export const get = createRoute({
   path: "/v1/audits/runs/{runId}",
   tags,
   security,
+  summary: "A run and its progress (an auditor of some districts reads only the runs over those districts)",
   request: { params: z.object({ runId: z.string().max(64) }) },
   responses: { 200: json(Run, "the run and its progress"), ...errorResponses },
 });
@@ -76,7 +77,8 @@ export const list = createRoute({
   path: "/v1/audits/runs",
   tags,
   security,
-  summary: "Recent runs, newest first",
+  summary:
+    "Recent runs, newest first: every run for the platform admin and a platform-wide auditor, the runs over their districts for an auditor of some districts",
   request: { query: PageQuery },
   responses: { 200: json(pageSchema(Run), "a page of runs"), ...errorResponses },
 });

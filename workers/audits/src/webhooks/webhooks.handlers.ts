@@ -6,6 +6,7 @@ import {
   upsertWebhook,
   type WebhookRow,
 } from "@vanguard/db";
+import { checkWebhookUrl } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -14,9 +15,13 @@ import {
   notFound,
   ProblemError,
   page,
+  personalDataKeys,
+  ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import type { AuditsBindings } from "../env";
+import { type AuditsBindings, destinationPolicy } from "../env";
+import { deliveryResult } from "./delivery-result";
+import { newWebhookSecret } from "./sign";
 import type { DeliveriesRoute, GetRoute, PutRoute, RemoveRoute } from "./webhooks.routes";
 
 const MANAGE = ["platform_admin", "district_admin", "branch_admin"] as const;
@@ -34,7 +39,10 @@ export const put: AppRouteHandler<PutRoute, AuditsBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
   const tc = moduleBranch(c, branchId, MANAGE);
-  const secretEnc = await encryptField(c.env.MEMBER_DATA_KEY, body.secret);
+  const refused = checkWebhookUrl(body.url, destinationPolicy(c.env));
+  if (refused.length) throw ruleViolation(refused);
+  const made = body.secret === undefined ? newWebhookSecret() : undefined;
+  const secretEnc = await encryptField(await personalDataKeys(c.env), body.secret ?? made!);
   const result = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
     const current = await getWebhook(tc);
     if (body.version !== undefined && body.version !== (current?.version ?? 0))
@@ -61,7 +69,8 @@ export const put: AppRouteHandler<PutRoute, AuditsBindings> = async (c) => {
       result: view(next),
     };
   });
-  return c.json(result, 200);
+  // a secret the platform made is shown once, here; PUT keeps no replay record that could hold it
+  return c.json(made ? { ...result, secret: made } : result, 200);
 };
 
 export const get: AppRouteHandler<GetRoute, AuditsBindings> = async (c) => {
@@ -108,8 +117,7 @@ export const deliveries: AppRouteHandler<DeliveriesRoute, AuditsBindings> = asyn
         event: d.event,
         status: d.status,
         attempts: d.attempts,
-        lastStatus: d.lastStatus,
-        lastError: d.lastError,
+        lastResult: deliveryResult(d),
         createdAt: d.createdAt,
         deliveredAt: d.deliveredAt,
       }),

@@ -1,11 +1,12 @@
 import {
   type AppraisalRow,
   appraisalRolls,
-  castVote,
+  castBallot,
+  closeBallotBox,
   type DataPlane,
   evaluationRules,
-  fixMutualTallies,
   getAppraisal,
+  hasVoted,
   insertAppraisal,
   listAppraisals,
   namesOf,
@@ -15,7 +16,6 @@ import {
   type TenantContext,
   tenantWrite,
   updateAppraisal,
-  voteCounts,
 } from "@vanguard/db";
 import {
   type AppraisalGrade,
@@ -40,13 +40,14 @@ import {
 } from "@vanguard/platform";
 import { BRANCH_ONLY, MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { FinalizeRoute, GetRoute, GradeRoute, ListRoute, OpenRoute } from "./appraisals.routes";
-import { appraisalSummary, appraisalView, liveTallies } from "./appraisals.view";
+import { appraisalSummary, appraisalView } from "./appraisals.view";
 
 interface Receipt {
   appraisalId: string;
   memberId: string;
   by: "committee" | "mutual";
-  grade: AppraisalGrade;
+  /** a mutual ballot is not repeated back: the receipt (and its replay record) would tie it to the voter */
+  grade: AppraisalGrade | null;
   selfGrade: AppraisalGrade | null;
   comment: string | null;
 }
@@ -106,7 +107,7 @@ export const open: AppRouteHandler<OpenRoute> = async (c) => {
       name: names.get(memberId) ?? null,
       left: false,
     }));
-    const view = appraisalView({ ...row, ...keys }, roll, new Map(), limit);
+    const view = appraisalView({ ...row, ...keys }, roll, limit);
     return {
       statements: insertAppraisal(tc, row, ids),
       events: [
@@ -156,13 +157,9 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
   const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
   const p = c.get("principal");
   const a = await load(tc, appraisalId);
-  const [roll, votes, openLimit] = await Promise.all([
-    appraisalRolls(tc, [a.id]),
-    a.status === "open" ? voteCounts(tc, a.id) : Promise.resolve([]),
-    limitFor(c.get("plane"), tc),
-  ]);
+  const [roll, openLimit] = await Promise.all([appraisalRolls(tc, [a.id]), limitFor(c.get("plane"), tc)]);
   const only = p.role === "member" ? (p.memberId ?? "") : undefined;
-  return c.json(appraisalView(a, roll, liveTallies(votes), openLimit, only), 200);
+  return c.json(appraisalView(a, roll, openLimit, only), 200);
 };
 
 export const grade: AppRouteHandler<GradeRoute> = async (c) => {
@@ -182,7 +179,10 @@ export const grade: AppRouteHandler<GradeRoute> = async (c) => {
   }
   const result = await tenantWrite<Receipt>(tc, await writeRequest(c), async ({ event }) => {
     const a = await load(tc, appraisalId);
-    const roll = await appraisalRolls(tc, [a.id]);
+    const [roll, alreadyVoted] = await Promise.all([
+      appraisalRolls(tc, [a.id]),
+      byCommittee ? false : hasVoted(tc, { appraisalId, rateeId: memberId, raterId: p.memberId ?? "" }),
+    ]);
     const counted = (id: string | null) =>
       roll.some(
         (g) => g.memberId === id && onRoll({ left: g.left, grade: g.grade as AppraisalGrade | null }),
@@ -196,20 +196,18 @@ export const grade: AppRouteHandler<GradeRoute> = async (c) => {
       comment: body.comment ?? null,
       byCommittee,
       raterOnRoll: counted(p.memberId),
+      alreadyVoted,
     });
     if (failures.length) throw ruleViolation(failures);
     const now = new Date().toISOString();
     if (!byCommittee) {
       return {
-        statements: [
-          castVote(tc, {
-            appraisalId,
-            rateeId: memberId,
-            raterId: p.memberId!,
-            grade: body.grade,
-            castAt: now,
-          }),
-        ],
+        statements: castBallot(tc, {
+          appraisalId,
+          rateeId: memberId,
+          raterId: p.memberId!,
+          grade: body.grade,
+        }),
         // the ballot stays secret: the log says a vote was cast, not which
         events: [
           event({
@@ -219,7 +217,7 @@ export const grade: AppRouteHandler<GradeRoute> = async (c) => {
             after: { memberId },
           }),
         ],
-        result: { appraisalId, memberId, by: "mutual", grade: body.grade, selfGrade: null, comment: null },
+        result: { appraisalId, memberId, by: "mutual", grade: null, selfGrade: null, comment: null },
       };
     }
     const before = roll.find((g) => g.memberId === memberId)!;
@@ -262,9 +260,8 @@ export const finalize: AppRouteHandler<FinalizeRoute> = async (c) => {
   const result = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
     const a = await load(tc, appraisalId);
     if (body.version !== undefined && body.version !== a.version) throw new ProblemError("version_conflict");
-    const [roll, votes, { version: ruleSetVersion, rules }] = await Promise.all([
+    const [roll, { version: ruleSetVersion, rules }] = await Promise.all([
       appraisalRolls(tc, [a.id]),
-      voteCounts(tc, a.id),
       evaluationRules(plane, tc.districtId),
     ]);
     const counted = roll
@@ -282,20 +279,9 @@ export const finalize: AppRouteHandler<FinalizeRoute> = async (c) => {
       finalizedBy: c.get("principal").id,
     };
     const next = { ...a, ...patch, version: a.version + 1 };
-    const live = liveTallies(votes);
-    const fixed = roll.map((g) => {
-      const t = live.get(g.memberId);
-      return {
-        ...g,
-        mutualExcellent: t?.excellent ?? 0,
-        mutualQualified: t?.qualified ?? 0,
-        mutualBasicallyQualified: t?.basically_qualified ?? 0,
-        mutualUnqualified: t?.unqualified ?? 0,
-      };
-    });
-    const view = appraisalView(next, fixed, live, () => patch.excellentLimit);
+    const view = appraisalView(next, roll, () => patch.excellentLimit);
     return {
-      statements: [...updateAppraisal(tc, appraisalId, a.version, patch), fixMutualTallies(tc, appraisalId)],
+      statements: [...updateAppraisal(tc, appraisalId, a.version, patch), closeBallotBox(tc, appraisalId)],
       events: [
         event({
           action: "appraisal.finalized",

@@ -43,7 +43,10 @@ export const GradeLine = z
     grade: z.enum(APPRAISAL_GRADES).nullable(),
     selfGrade: z.enum(APPRAISAL_GRADES).nullable(),
     comment: z.string().nullable(),
-    mutual: Tally.openapi({ description: "mutual votes received (who voted what is never shown)" }),
+    mutual: Tally.nullable().openapi({
+      description:
+        "mutual votes received, as totals: null until the appraisal is finalized (ballots are secret; who voted what is never recorded)",
+    }),
   })
   .openapi("AppraisalGrade");
 
@@ -60,7 +63,10 @@ export const GradeReceipt = z
     appraisalId: z.string(),
     memberId: z.string(),
     by: z.enum(["committee", "mutual"]),
-    grade: z.enum(APPRAISAL_GRADES),
+    grade: z
+      .enum(APPRAISAL_GRADES)
+      .nullable()
+      .openapi({ description: "the committee's grade; null for a mutual ballot, which is secret" }),
     selfGrade: z.enum(APPRAISAL_GRADES).nullable(),
     comment: z.string().nullable(),
   })
@@ -102,7 +108,7 @@ export const grade = createRoute({
   security,
   summary: "Grade a member: the committee's grade (branch admin) or a mutual vote (member key)",
   description:
-    "Nobody grades themself (422 `appraisal_self_grading`). Excellent grades are capped at 1/3 of the roll, enforced at finalize. An unqualified grade needs a comment.",
+    "Nobody grades themself (422 `appraisal_self_grading`). Excellent grades are capped at 1/3 of the roll, enforced at finalize. An unqualified grade needs a comment. A member's mutual vote is a secret ballot: it is counted on the ratee's line without any record of who cast it, cannot be changed once cast (422 `appraisal_vote_cast`), and the counts are shown only after finalize.",
   request: {
     params: OneParams.extend({ memberId: MemberRef }),
     body: jsonBody(

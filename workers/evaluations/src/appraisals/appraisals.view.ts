@@ -1,29 +1,18 @@
 import type { AppraisalGradeLine, AppraisalRow } from "@vanguard/db";
-import { type AppraisalGrade, gradeCounts, type MutualTally, mutualTally, onRoll } from "@vanguard/domain";
+import { type AppraisalGrade, gradeCounts, type MutualTally, onRoll } from "@vanguard/domain";
 
-/** Live tallies while the appraisal is open; the tallies fixed at finalize afterwards. */
-function tallyOf(a: AppraisalRow, g: AppraisalGradeLine, live: Map<string, MutualTally>): MutualTally {
-  if (a.status === "finalized") {
-    return {
-      excellent: g.mutualExcellent ?? 0,
-      qualified: g.mutualQualified ?? 0,
-      basically_qualified: g.mutualBasicallyQualified ?? 0,
-      unqualified: g.mutualUnqualified ?? 0,
-    };
-  }
-  return live.get(g.memberId) ?? mutualTally([]);
-}
-
-export function liveTallies(
-  counts: { rateeId: string; grade: string; n: number }[],
-): Map<string, MutualTally> {
-  const out = new Map<string, MutualTally>();
-  for (const c of counts) {
-    const t = out.get(c.rateeId) ?? mutualTally([]);
-    t[c.grade as AppraisalGrade] += c.n;
-    out.set(c.rateeId, t);
-  }
-  return out;
+/**
+ * The ballot box is opened at finalize: while the appraisal is open nobody (committee, district,
+ * auditor) sees a count, since counts read between two votes would tell each vote.
+ */
+function tallyOf(a: AppraisalRow, g: AppraisalGradeLine): MutualTally | null {
+  if (a.status !== "finalized") return null;
+  return {
+    excellent: g.mutualExcellent ?? 0,
+    qualified: g.mutualQualified ?? 0,
+    basically_qualified: g.mutualBasicallyQualified ?? 0,
+    unqualified: g.mutualUnqualified ?? 0,
+  };
 }
 
 export function appraisalSummary(
@@ -50,7 +39,6 @@ export function appraisalSummary(
 export function appraisalView(
   a: AppraisalRow,
   roll: AppraisalGradeLine[],
-  live: Map<string, MutualTally>,
   openLimit: (n: number) => number,
   onlyMemberId?: string,
 ) {
@@ -65,7 +53,7 @@ export function appraisalView(
         grade: g.grade as AppraisalGrade | null,
         selfGrade: g.selfGrade as AppraisalGrade | null,
         comment: g.comment,
-        mutual: tallyOf(a, g, live),
+        mutual: tallyOf(a, g),
       })),
   };
 }

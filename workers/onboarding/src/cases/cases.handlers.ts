@@ -95,7 +95,7 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
   if (person) {
     const failures = checkMemberFacts({ ...person, status: "applicant" }, today);
     if (failures.length) throw ruleViolation(failures);
-    applicant = await sealedMemberRow(c.env.MEMBER_DATA_KEY, tc, { ...person, status: "applicant" }, now);
+    applicant = await sealedMemberRow(c.env, tc, { ...person, status: "applicant" }, now);
   }
   // a new person must not be on another branch's roll already
   const reservation = applicant ? await reserveOnRoll(c, tc, [applicant]) : null;

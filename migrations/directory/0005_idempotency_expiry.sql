@@ -1,0 +1,1 @@
+CREATE INDEX `directory_idempotency_created_idx` ON `directory_idempotency` (`created_at`);
