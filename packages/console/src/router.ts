@@ -38,6 +38,36 @@ export const branchRoutes: RouteRecordRaw[] = [
     meta: { title: "menu.meetings", roles: BRANCH },
   },
   {
+    path: "development",
+    component: () => import("./pages/development/Board.vue"),
+    meta: { title: "menu.development", roles: BRANCH },
+  },
+  {
+    path: "inspections",
+    component: () => import("./pages/evaluations/Inspections.vue"),
+    meta: { title: "menu.inspections", roles: BRANCH },
+  },
+  {
+    path: "duty-tasks",
+    component: () => import("./pages/evaluations/DutyTasks.vue"),
+    meta: { title: "menu.dutyTasks", roles: BRANCH },
+  },
+  {
+    path: "records",
+    component: () => import("./pages/evaluations/Records.vue"),
+    meta: { title: "menu.records", roles: BRANCH },
+  },
+  {
+    path: "appraisal",
+    component: () => import("./pages/evaluations/Appraisal.vue"),
+    meta: { title: "menu.appraisal", roles: BRANCH },
+  },
+  {
+    path: "accountability",
+    component: () => import("./pages/evaluations/Accountability.vue"),
+    meta: { title: "menu.accountability", roles: BRANCH },
+  },
+  {
     path: "findings",
     component: () => import("./pages/branch/Findings.vue"),
     meta: { title: "menu.findings", roles: BRANCH },
@@ -61,6 +91,21 @@ export const districtRoutes: RouteRecordRaw[] = [
     meta: { title: "menu.districtFindings", roles: DISTRICT },
   },
   {
+    path: "/district/development",
+    component: () => import("./pages/district/Approvals.vue"),
+    meta: { title: "menu.approvals", roles: DISTRICT },
+  },
+  {
+    path: "/district/inspections",
+    component: () => import("./pages/district/Inspections.vue"),
+    meta: { title: "menu.districtInspections", roles: DISTRICT },
+  },
+  {
+    path: "/district/accountability",
+    component: () => import("./pages/evaluations/Accountability.vue"),
+    meta: { title: "menu.accountability", roles: DISTRICT },
+  },
+  {
     path: "/district/reports",
     component: () => import("./pages/district/Reports.vue"),
     meta: { title: "menu.reports", roles: DISTRICT },
@@ -69,6 +114,25 @@ export const districtRoutes: RouteRecordRaw[] = [
     path: "/district/accounts",
     component: () => import("./pages/district/Accounts.vue"),
     meta: { title: "menu.staff", roles: ["district_admin"] },
+  },
+];
+
+/** Pages reached from another page, not from the menu. */
+const otherRoutes: RouteRecordRaw[] = [
+  {
+    path: "/development/cases/:branchId/:caseId",
+    component: () => import("./pages/development/Case.vue"),
+    meta: { title: "case.titleBare", roles: [...BRANCH, ...DISTRICT] },
+  },
+  {
+    path: "/branch/inspections/:inspectionId",
+    component: () => import("./pages/evaluations/Inspection.vue"),
+    meta: { title: "menu.inspections", roles: BRANCH },
+  },
+  {
+    path: "/district/inspections/:branchId/:inspectionId",
+    component: () => import("./pages/district/InspectionReview.vue"),
+    meta: { title: "menu.districtInspections", roles: DISTRICT },
   },
 ];
 
@@ -90,6 +154,7 @@ const routes: RouteRecordRaw[] = [
       { path: "", redirect: () => homeOf(session.me) },
       ...branchRoutes,
       ...districtRoutes,
+      ...otherRoutes,
       {
         path: "/me",
         component: () => import("./pages/account/Me.vue"),

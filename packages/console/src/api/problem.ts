@@ -17,10 +17,19 @@ export interface ProblemView {
   rules: ProblemItem[];
 }
 
+/** The form field an item's path names: the longest field the path is, or lies under. */
+function fieldOf(path: string | undefined, formFields: readonly string[]): string | undefined {
+  if (!path) return undefined;
+  return formFields
+    .filter((f) => path === f || path.startsWith(`${f}.`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
 /**
  * Maps anything a call threw to what the page shows. The message is the problem's `detail`
  * (zh-CN unless English was chosen); for 400/422 each `errors[]` item goes next to its field when
- * the form has one, else into the list of rule messages shown in place.
+ * the form has one (a nested path like `data.talkerIds.0` finds the field `data.talkerIds`),
+ * else into the list of rule messages shown in place.
  */
 export function toProblem(err: unknown, formFields: readonly string[] = [], fallback = ""): ProblemView {
   if (err instanceof VanguardError) {
@@ -28,8 +37,8 @@ export function toProblem(err: unknown, formFields: readonly string[] = [], fall
     const fields: Record<string, string> = {};
     const rules: ProblemItem[] = [];
     for (const item of p.errors ?? []) {
-      const field = item.path?.split(".")[0];
-      if (field && formFields.includes(field) && !fields[field]) fields[field] = item.message;
+      const field = fieldOf(item.path, formFields);
+      if (field && !fields[field]) fields[field] = item.message;
       // a lone rule that repeats the headline is said once
       else if (item.message !== p.detail || (p.errors?.length ?? 0) > 1) rules.push(item);
     }
