@@ -54,6 +54,12 @@ const en: Shape<typeof zh> = {
     me: "My profile",
     development: "Development",
     approvals: "Development approvals",
+    inspections: "Inspections",
+    dutyTasks: "Duty tasks",
+    records: "Records",
+    appraisal: "Appraisal",
+    accountability: "Accountability",
+    districtInspections: "Inspection reviews",
   },
   signIn: {
     title: "Sign in to the branch console",

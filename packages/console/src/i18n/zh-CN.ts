@@ -50,6 +50,12 @@ export default {
     me: "我的信息",
     development: "发展党员",
     approvals: "发展审批",
+    inspections: "考核检查",
+    dutyTasks: "一岗双责",
+    records: "工作写实",
+    appraisal: "民主评议",
+    accountability: "问责情况",
+    districtInspections: "检查审核",
   },
   signIn: {
     title: "登录支部工作台",
