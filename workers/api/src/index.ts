@@ -12,7 +12,7 @@ import { auth } from "./auth/auth.index";
 import { branches } from "./branches/branches.index";
 import { calendar } from "./calendar/calendar.index";
 import { committee } from "./committee/committee.index";
-import { consolePage } from "./console/console-page";
+import { consolePage, phonePage } from "./console/console-page";
 import { districts } from "./districts/districts.index";
 import { DOCS_CSP, DOCS_HTML, DOCS_INIT_JS } from "./docs/docs-page";
 import { HOME_CSP, HOME_HTML } from "./docs/home-page";
@@ -50,6 +50,8 @@ app.get("/docs/init.js", (c) => {
 // the console replaced the key-based dashboard; old bookmarks land on it
 app.get("/dashboard", (c) => c.redirect("/console/", 301));
 app.get("/console/*", consolePage);
+app.get("/m", phonePage);
+app.get("/m/*", phonePage);
 
 app.use("/v1/*", authenticate());
 app.use("/v1/*", uploadBodyLimit(UPLOADS));

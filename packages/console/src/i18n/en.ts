@@ -584,6 +584,42 @@ const en: Shape<typeof zh> = {
     deducted: "Lost",
     as: "Named as",
   },
+  phone: {
+    name: "Vanguard · Member",
+    signInTitle: "Member sign-in",
+    notMember: "These pages are for members. Secretaries and organization departments use the console.",
+    toConsole: "Open the console",
+    tabs: { study: "My study", library: "Library", dues: "My dues", meetings: "My meetings", records: "My records" },
+    study: {
+      today: "Today's points ({date})",
+      points: "{n} points",
+      noCap: "{n} points (no cap)",
+      year: "{points} points this year over {days} days",
+      rank: "Branch ranking",
+      week: "This week",
+      month: "This month",
+      myRank: "Rank {rank}, {points} points",
+      anonymous: "(anonymous)",
+    },
+    dues: {
+      title: "Dues for {month}",
+      askSecretary: "Dues are recorded and looked up by the branch secretary; ask them about yours.",
+    },
+    meetings: {
+      title: "Meetings in {year}",
+      attended: "Attended",
+      absent: "Missed",
+      hours: "Class hours this year",
+      hoursLine: "Meetings {meetings} h, study {study} h, total {total} h of {required} h",
+      met: "The year's class hours are met",
+      short: "{n} hours short",
+    },
+    records: {
+      none: "No records yet",
+      corrected: "This record was corrected",
+      correction: "A correction",
+    },
+  },
 };
 
 export default en;
