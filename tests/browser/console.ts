@@ -123,9 +123,12 @@ export function painted(page: Page, testId: string): Promise<number> {
 
 /**
  * The page at desk width and at a phone's (390×844): checked by axe at both, nothing wider than
- * the phone's screen (wide tables scroll inside their own box), and a screenshot of each.
+ * the phone's screen (wide tables scroll inside their own box), and a screenshot of each; the
+ * page is left at the width it had.
  */
 export async function shoot(page: Page, name: string) {
+  const before = page.viewportSize() ?? DESK;
+  if (before.width !== DESK.width) await page.setViewportSize(DESK);
   await settled(page);
   await axe(page, `${name} (desk)`);
   await page.screenshot({ path: join(ARTIFACTS, `console-${name}-1440.png`), fullPage: true });
@@ -139,5 +142,5 @@ export async function shoot(page: Page, name: string) {
   expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0);
   await axe(page, `${name} (phone)`);
   await page.screenshot({ path: join(ARTIFACTS, `console-${name}-390.png`), fullPage: true });
-  await page.setViewportSize(DESK);
+  await page.setViewportSize(before);
 }
