@@ -1,13 +1,18 @@
 import { createModuleApp } from "@vanguard/platform";
 import { activities } from "./activities/activities.index";
 import { leaderboard } from "./leaderboard/leaderboard.index";
+import { materials } from "./materials/materials.index";
 import { meetings } from "./meetings/meetings.index";
+import { quizzes } from "./quizzes/quizzes.index";
 import { rules } from "./rules/rules.index";
 import { summary } from "./summary/summary.index";
+import { tickets } from "./tickets/tickets.index";
 
 const app = createModuleApp({ service: "study" });
 
-for (const feature of [activities, leaderboard, summary, rules, meetings]) app.route("/", feature);
+for (const feature of [activities, leaderboard, summary, rules, meetings, materials, tickets, quizzes]) {
+  app.route("/", feature);
+}
 
 export default app;
 
