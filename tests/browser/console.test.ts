@@ -87,7 +87,20 @@ describe("a branch secretary's month", () => {
   it("sees who is signed in, for which branch, and a secretary's menu", async () => {
     await expect.poll(() => page.getByTestId("who").textContent()).toContain(econ().name);
     const menu = page.getByRole("navigation", { name: "菜单" }).first().getByRole("menuitem");
-    expect(await menu.allTextContents()).toEqual(["首页", "党员名册", "党费", "三会一课", "预警", "账号"]);
+    expect(await menu.allTextContents()).toEqual([
+      "首页",
+      "党员名册",
+      "党费",
+      "三会一课",
+      "发展党员",
+      "考核检查",
+      "一岗双责",
+      "工作写实",
+      "民主评议",
+      "问责情况",
+      "预警",
+      "账号",
+    ]);
   });
 
   it("首页 shows what needs doing, each linking to where it is done", async () => {
@@ -375,7 +388,7 @@ describe("the district's auditor", () => {
     await page.waitForURL(/\/console\/district\/overview$/);
     await page.getByText("审计员账号只能查看，不能修改。").waitFor();
     const menu = page.getByRole("navigation", { name: "菜单" }).first().getByRole("menuitem");
-    expect(await menu.allTextContents()).toEqual(["支部总览", "全区预警", "统计报表"]);
+    expect(await menu.allTextContents()).toEqual(["支部总览", "全区预警", "发展审批", "检查审核", "问责情况", "统计报表"]);
     expect(await page.getByRole("button", { name: "新建支部及书记账号" }).count()).toBe(0);
   });
 });
