@@ -9,6 +9,7 @@ export * from "./dues/payments";
 export * from "./evaluations/index";
 export * from "./meetings/index";
 export * from "./members/checks";
+export * from "./members/disclosure";
 export * from "./members/id-number";
 export * from "./members/member";
 export * from "./members/roll-match";

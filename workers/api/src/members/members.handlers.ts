@@ -78,7 +78,12 @@ export const list: AppRouteHandler<ListRoute, ApiBindings> = async (c) => {
     includeLeft: includeLeft === "true",
   });
   return c.json(
-    page(rows, limit, (m) => m.id, memberView),
+    page(
+      rows,
+      limit,
+      (m) => m.id,
+      (m) => memberView(m, c.get("principal").role),
+    ),
     200,
   );
 };
@@ -89,7 +94,7 @@ export const get: AppRouteHandler<GetRoute, ApiBindings> = async (c) => {
   requireSelfOrAdmin(c.get("principal"), memberId);
   const m = await getMember(tc, memberId);
   if (!m) throw notFound();
-  return c.json(memberView(m), 200);
+  return c.json(memberView(m, c.get("principal").role), 200);
 };
 
 export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {

@@ -24,10 +24,15 @@ export const Member = z
     branchId: z.string(),
     name: z.string(),
     gender: z.enum(GENDERS),
-    birthDate: z.string(),
+    birthDate: z.string().nullable().openapi({
+      description: "null for readers who keep no roll (auditors): docs/domain.md §Personal data",
+    }),
     status: z.enum(MEMBER_STATUSES),
     joinedOn: z.string().nullable(),
-    idNumber: z.string().nullable().openapi({ description: "masked" }),
+    idNumber: z
+      .string()
+      .nullable()
+      .openapi({ description: "masked: only the last 4 characters show (docs/domain.md §Personal data)" }),
     phone: z.string().nullable().openapi({ description: "masked" }),
     education: z.string().nullable(),
     leftOn: z.string().nullable(),
