@@ -12,6 +12,7 @@ export * from "./members/id-number";
 export * from "./members/member";
 export * from "./org/path";
 export * from "./pipeline/index";
+export * from "./records/records-from";
 export * from "./reports/index";
 export * from "./rules/rule";
 export * from "./study/index";

@@ -49,7 +49,7 @@ export async function findLiveKeyAndBranch(
       .bind(hash),
     d1
       .prepare(
-        `SELECT b.id, b.district_id, b.parent_id, b.path, b.kind, b.name, b.founded_on, b.created_at, b.updated_at,
+        `SELECT b.id, b.district_id, b.parent_id, b.path, b.kind, b.name, b.founded_on, b.records_from, b.created_at, b.updated_at,
                 b.version, d.shard, d.time_zone
            FROM branches b JOIN districts d ON d.id = b.district_id WHERE b.id = ? LIMIT 1`,
       )
@@ -83,6 +83,7 @@ export async function findLiveKeyAndBranch(
           kind: b.kind as ResolvedBranch["kind"],
           name: String(b.name),
           foundedOn: String(b.founded_on),
+          recordsFrom: String(b.records_from),
           createdAt: String(b.created_at),
           updatedAt: String(b.updated_at),
           version: Number(b.version),

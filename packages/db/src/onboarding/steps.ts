@@ -4,7 +4,9 @@ import type { TenantContext } from "../tenant/context";
 import { statement } from "../write/sql";
 
 export type StepRow = typeof developmentSteps.$inferSelect;
-export type NewStep = Omit<StepRow, "districtId" | "branchId">;
+export type NewStep = Omit<StepRow, "districtId" | "branchId" | "importedFrom"> & {
+  importedFrom?: string | null;
+};
 
 function scope(tc: TenantContext) {
   return and(eq(developmentSteps.districtId, tc.districtId), eq(developmentSteps.branchId, tc.branchId));

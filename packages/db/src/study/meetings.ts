@@ -7,7 +7,9 @@ import { bulkInsert, expectChanged, statement } from "../write/sql";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type AttendanceRow = typeof meetingAttendance.$inferSelect;
-export type NewMeeting = Omit<MeetingRow, "branchId" | "districtId" | "revision">;
+export type NewMeeting = Omit<MeetingRow, "branchId" | "districtId" | "revision" | "importedFrom"> & {
+  importedFrom?: string | null;
+};
 export type MeetingRevisionRow = typeof meetingRevisions.$inferSelect;
 type Attendance = { memberId: string; present: boolean; reason: string | null }[];
 

@@ -113,17 +113,21 @@ export async function duesTotals(
   tc: TenantContext,
   year: number,
   month: string,
+  recordsFrom: string | null = null,
 ): Promise<{ expectedFen: number; membersDue: number; collectedFen: number; membersPaid: number }> {
   const lastDay = `${month}-31`;
+  // a month is owed only when the branch's records and the member's time on its roll cover all of it
+  const firstDay = `${month}-01`;
+  const judged = recordsFrom === null || firstDay >= recordsFrom;
   const [expected, collected] = await tc.shard.d1.batch([
     tc.shard.d1
       .prepare(
         `SELECT coalesce(sum(b.monthly_due_fen), 0) AS fen, count(*) AS n
            FROM members m JOIN dues_bases b ON b.branch_id = m.branch_id AND b.member_id = m.id AND b.year = ?
           WHERE m.branch_id = ? AND m.left_on IS NULL AND m.status IN ('probationary', 'full')
-            AND (m.joined_on IS NULL OR m.joined_on <= ?)`,
+            AND (m.joined_on IS NULL OR m.joined_on <= ?) AND m.joined_branch_on <= ? AND ?`,
       )
-      .bind(year, tc.branchId, lastDay),
+      .bind(year, tc.branchId, lastDay, firstDay, judged ? 1 : 0),
     tc.shard.d1
       .prepare(
         `SELECT coalesce(sum(p.amount_fen), 0) AS fen, count(*) AS n

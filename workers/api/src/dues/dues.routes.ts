@@ -46,9 +46,13 @@ export const DuesLine = z
     monthlyDue: z.number().nullable().openapi({ description: "null when no basis is set for the year" }),
     paid: z.number(),
     paidOn: z.string().nullable(),
-    arrearsMonths: z
-      .array(z.string())
-      .openapi({ description: "unpaid months in the 12 months up to `month`" }),
+    arrearsMonths: z.array(z.string()).openapi({
+      description: "unpaid months in the 12 months up to `month`, counted from `judgedFrom` at the earliest",
+    }),
+    judgedFrom: z.string().nullable().openapi({
+      description:
+        "the first month this member's dues are judged in this branch: the first whole month of the branch's records and of the member's time on its roll (docs/adoption.md); null: no bound",
+    }),
     consecutiveUnpaid: z.number().int(),
     arrearsSeverity: z.enum(["none", "warning", "severe"]),
   })
@@ -121,6 +125,10 @@ export const overview = createRoute({
     200: json(
       z.object({
         month: z.string(),
+        recordsFrom: z.string().nullable(),
+        noRecords: z.boolean().openapi({
+          description: "the month lies before the branch's records start: nothing in it is judged",
+        }),
         totals: z.object({
           expected: z.number(),
           collected: z.number(),

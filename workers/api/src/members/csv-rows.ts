@@ -7,6 +7,7 @@ const HEADERS: Record<string, string[]> = {
   birthDate: ["birthdate", "birth_date", "出生日期", "出生年月日"],
   status: ["status", "状态", "人员类别"],
   joinedOn: ["joinedon", "joined_on", "入党日期", "入党时间"],
+  joinedBranchOn: ["joinedbranchon", "joined_branch_on", "转入日期", "转入本支部日期", "到支部日期"],
   idNumber: ["idnumber", "id_number", "身份证号", "身份证号码", "公民身份号码"],
   phone: ["phone", "手机号", "手机号码", "联系电话"],
   education: ["education", "学历"],
@@ -54,7 +55,7 @@ export function normalizeDate(v: string): string {
 function normalize(field: string, v: string): string {
   if (field === "gender") return GENDER_ZH[v] ?? v.toLowerCase();
   if (field === "status") return STATUS_ZH[v] ?? v.toLowerCase();
-  if (field === "birthDate" || field === "joinedOn") return normalizeDate(v);
+  if (field === "birthDate" || field === "joinedOn" || field === "joinedBranchOn") return normalizeDate(v);
   return v;
 }
 

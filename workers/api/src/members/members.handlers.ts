@@ -37,7 +37,8 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
-  const failures = checkMemberFacts(body, todayIn(tc.timeZone));
+  const today = todayIn(tc.timeZone);
+  const failures = checkMemberFacts(body, today);
   if (failures.length) throw ruleViolation(failures);
   const sealed = await sealPersonal(c.env.MEMBER_DATA_KEY, {
     idNumber: body.idNumber ?? null,
@@ -53,6 +54,7 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
     birthDate: body.birthDate,
     status: body.status,
     joinedOn: body.joinedOn ?? null,
+    joinedBranchOn: body.joinedBranchOn ?? today,
     idNumberEnc: null,
     idNumberHash: null,
     idNumberMasked: null,

@@ -132,6 +132,7 @@ export const importCsv: AppRouteHandler<ImportRoute, ApiBindings> = async (c) =>
         birthDate: m.birthDate,
         status: m.status,
         joinedOn: m.joinedOn ?? null,
+        joinedBranchOn: m.joinedBranchOn ?? today,
         idNumberEnc: sealed.idNumberEnc ?? null,
         idNumberHash: sealed.idNumberHash ?? null,
         idNumberMasked: sealed.idNumberMasked ?? null,

@@ -11,6 +11,7 @@ export function memberView(m: MemberRow) {
     birthDate: m.birthDate,
     status: m.status,
     joinedOn: m.joinedOn,
+    joinedBranchOn: m.joinedBranchOn,
     idNumber: m.idNumberMasked,
     phone: m.phoneMasked,
     education: m.education,

@@ -102,6 +102,7 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
       birthDate: person.birthDate,
       status: "applicant",
       joinedOn: null,
+      joinedBranchOn: today,
       idNumberEnc: null,
       idNumberHash: null,
       idNumberMasked: null,

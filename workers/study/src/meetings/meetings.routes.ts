@@ -56,6 +56,9 @@ export const Meeting = z
       .openapi({ description: "committee meetings: members of the committee and how many attended" }),
     recordedAt: z.string(),
     revision: z.number().int().openapi({ description: "0 as first recorded; each correction adds one" }),
+    importedFrom: z.string().nullable().openapi({
+      description: "SHA-256 of the history file the meeting was imported from; null when recorded live",
+    }),
   })
   .openapi("Meeting");
 
@@ -120,6 +123,10 @@ export const compliance = createRoute({
         branchId: z.string(),
         year: z.number().int(),
         asOf: z.string(),
+        recordsFrom: z.string().nullable().openapi({
+          description:
+            "periods that start before the branch's records start are not judged (docs/adoption.md)",
+        }),
         ruleVersion: z.number().int(),
         compliant: z.boolean(),
         items: z.array(
