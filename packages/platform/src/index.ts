@@ -23,3 +23,4 @@ export * from "./openapi/document";
 export * from "./openapi/responses";
 export * from "./openapi/schemas";
 export * from "./types";
+export * from "./uploads/index";

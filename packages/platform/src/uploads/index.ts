@@ -1,0 +1,6 @@
+export * from "./csv-table";
+export * from "./decode-text";
+export * from "./import-schemas";
+export * from "./read-upload";
+export * from "./table";
+export * from "./xlsx-table";
