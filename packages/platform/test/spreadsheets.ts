@@ -16,7 +16,7 @@ export const GB18030_ROLL = hex(
   "d0d5c3fb2cd0d4b1f02cb3f6c9fac8d5c6da2cd7b4ccac2cc8ebb5b3c8d5c6da2cd7aac8ebc8d5c6da0d0ac5b7d1f4c4c8c4c82cc5ae2c313939302d30312d30322cd5fdcabdb5b3d4b12c323031352d30372d30312c323032362d30392d30310d0a22d5c5c8fdb7e1222cc4d02c313938352d30332d31322cc8ebb5b3bbfdbcabb7d6d7d32c2c0d0a",
 );
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function column(i: number): string {
   let s = "";
@@ -54,7 +54,7 @@ export function xlsxOf(rows: (string | number | null)[][]): Uint8Array {
       '<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     ),
     "xl/sharedStrings.xml": strToU8(
-      `<sst>${shared.map((s) => `<si><t>${escape(s)}</t></si>`).join("")}</sst>`,
+      `<sst>${shared.map((s) => `<si><t>${xmlEscape(s)}</t></si>`).join("")}</sst>`,
     ),
     "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${sheetRows}</sheetData></worksheet>`),
   });
