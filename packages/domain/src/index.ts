@@ -6,6 +6,7 @@ export * from "./committee/committee";
 export * from "./dues/dues";
 export * from "./dues/payments";
 export * from "./evaluations/index";
+export * from "./history/index";
 export * from "./meetings/index";
 export * from "./members/checks";
 export * from "./members/id-number";

@@ -1,3 +1,4 @@
+export * from "./columns";
 export * from "./csv-table";
 export * from "./decode-text";
 export * from "./import-schemas";

@@ -21,13 +21,22 @@ const tooLarge = () =>
   });
 
 /**
+ * The request as Hono holds it (`c.req`): its body is read through Hono's cache, so the
+ * Idempotency-Key fingerprint can still read the same bytes afterwards.
+ */
+export interface UploadRequest {
+  header(name: string): string | undefined;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/**
  * An uploaded roll or history file as rows, whatever a clerk saved it as: CSV in UTF-8 (with or
  * without a BOM) or GB18030/GBK (detected, or declared with `charset=`), or the first sheet of an
  * `.xlsx` workbook. The one reader every import uses, so they all take the same files and report
  * lines the same way.
  */
-export async function readUploadTable(req: Request): Promise<UploadTable> {
-  const contentType = req.headers.get("content-type") ?? "";
+export async function readUploadTable(req: UploadRequest): Promise<UploadTable> {
+  const contentType = req.header("content-type") ?? "";
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type !== CSV_TYPE && type !== XLSX_TYPE) {
     throw new ProblemError("unsupported_media_type", {
@@ -35,7 +44,7 @@ export async function readUploadTable(req: Request): Promise<UploadTable> {
       en: `Send the file as ${CSV_TYPE} or ${XLSX_TYPE}`,
     });
   }
-  if (Number(req.headers.get("content-length") ?? "0") > MAX_UPLOAD_BYTES) throw tooLarge();
+  if (Number(req.header("content-length") ?? "0") > MAX_UPLOAD_BYTES) throw tooLarge();
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw tooLarge();
   const sha256 = await sha256Hex(bytes);

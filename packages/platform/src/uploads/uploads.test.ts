@@ -1,10 +1,12 @@
+import { excelSerialDate } from "@vanguard/domain";
 import { strToU8, zipSync } from "fflate";
+import { HonoRequest } from "hono/request";
 import { describe, expect, it } from "vitest";
 import { ProblemError } from "../errors/problem";
 import { csvRows, recordStartLines } from "./csv-table";
 import { declaredCharset, decodeText } from "./decode-text";
 import { CSV_TYPE, readUploadTable, XLSX_TYPE } from "./read-upload";
-import { excelSerialDate, xlsxRows } from "./xlsx-table";
+import { xlsxRows } from "./xlsx-table";
 
 /** "姓名,性别,出生日期 / 张三,男,… / "欧阳⏎娜娜",女,…" as Excel on Chinese Windows saves it (GB18030). */
 const GB18030_ROLL = Uint8Array.from(
@@ -91,7 +93,9 @@ describe("xlsx rows", () => {
 describe("reading an upload", () => {
   const upload = (body: BodyInit, type: string) =>
     readUploadTable(
-      new Request("https://x/import", { method: "POST", headers: { "content-type": type }, body }),
+      new HonoRequest(
+        new Request("https://x/import", { method: "POST", headers: { "content-type": type }, body }),
+      ),
     );
 
   it("takes CSV and xlsx alike, and names the file by its SHA-256", async () => {

@@ -117,14 +117,3 @@ export function xlsxRows(bytes: Uint8Array): TableRow[] {
   }
   return out;
 }
-
-/**
- * A date cell Excel stored as a serial number (days since 1899-12-30, the 1900 leap-year bug
- * included) as `YYYY-MM-DD`; null when the text is not such a number.
- */
-export function excelSerialDate(text: string): string | null {
-  if (!/^\d{3,5}(\.\d+)?$/.test(text)) return null;
-  const days = Math.floor(Number(text));
-  if (days < 1 || days > 2958465) return null;
-  return new Date(Date.UTC(1899, 11, 30) + days * 86_400_000).toISOString().slice(0, 10);
-}

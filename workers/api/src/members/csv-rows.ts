@@ -1,4 +1,4 @@
-import { excelSerialDate } from "@vanguard/platform";
+import { excelSerialDate } from "@vanguard/domain";
 
 /** Header spellings accepted for each field: the API's names and the ones staff spreadsheets use. */
 const HEADERS: Record<string, string[]> = {

@@ -37,7 +37,7 @@ const DUPLICATE_IN_FILE: Message = {
 
 /** The roll as uploaded: CSV (UTF-8 or GB18030) or xlsx, read by the one upload reader. */
 function readCsv(c: Parameters<AppRouteHandler<ImportRoute, ApiBindings>>[0]): Promise<UploadTable> {
-  return readUploadTable(c.req.raw);
+  return readUploadTable(c.req);
 }
 
 /**

@@ -1,0 +1,3 @@
+export * from "./cells";
+export * from "./dues-history";
+export * from "./roll";
