@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { duesBases, duesPayments } from "../schema/shard";
-import { statement } from "../write/sql";
+import { bulkInsert, statement } from "../write/sql";
 import type { TenantContext } from "./context";
 
 export type DuesBasisRow = typeof duesBases.$inferSelect;
@@ -144,4 +144,34 @@ export async function duesTotals(
     collectedFen: p?.fen ?? 0,
     membersPaid: p?.n ?? 0,
   };
+}
+
+/** Payments already recorded for months in [from, to]: what a history import must not record twice. */
+export function paymentsBetween(
+  tc: TenantContext,
+  fromMonth: string,
+  toMonth: string,
+): Promise<{ memberId: string; month: string; amountFen: number }[]> {
+  return tc.shard.db
+    .select({ memberId: duesPayments.memberId, month: duesPayments.month, amountFen: duesPayments.amountFen })
+    .from(duesPayments)
+    .where(
+      and(
+        eq(duesPayments.branchId, tc.branchId),
+        sql`${duesPayments.month} BETWEEN ${fromMonth} AND ${toMonth}`,
+      ),
+    );
+}
+
+/** Many payments in a few statements (one JSON parameter per 500 rows); a month already paid is left alone. */
+export function insertPayments(
+  tc: TenantContext,
+  rows: Omit<typeof duesPayments.$inferInsert, "districtId" | "branchId">[],
+): D1PreparedStatement[] {
+  return bulkInsert(
+    tc.shard.d1,
+    duesPayments,
+    rows.map((r) => ({ ...r, districtId: tc.districtId, branchId: tc.branchId })),
+    { onConflictDoNothing: true },
+  );
 }

@@ -143,3 +143,19 @@ export function updateMember(
     expectChanged(tc.shard.d1),
   ];
 }
+
+/** The current roll as a history import matches lines against it: one query, whatever the file's size. */
+export function rollForHistory(tc: TenantContext) {
+  return tc.shard.db
+    .select({
+      id: members.id,
+      name: members.name,
+      birthDate: members.birthDate,
+      idNumberHash: members.idNumberHash,
+      status: members.status,
+      joinedOn: members.joinedOn,
+      joinedBranchOn: members.joinedBranchOn,
+    })
+    .from(members)
+    .where(and(scope(tc), isNull(members.leftOn)));
+}

@@ -18,7 +18,7 @@ const norm = (h: string) =>
 export function mapColumns<F extends string>(
   header: readonly string[],
   aliases: ColumnAliases<F>,
-  required: readonly F[],
+  required: readonly NoInfer<F>[],
 ): ColumnMap<F> {
   const index: Partial<Record<F, number>> = {};
   const unknown: string[] = [];
