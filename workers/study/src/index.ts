@@ -1,12 +1,13 @@
 import { createModuleApp } from "@vanguard/platform";
 import { activities } from "./activities/activities.index";
 import { leaderboard } from "./leaderboard/leaderboard.index";
-import { meetings } from "./meetings/meetings.index";
+import { meetingImports, meetings } from "./meetings/meetings.index";
 import { rules } from "./rules/rules.index";
 import { summary } from "./summary/summary.index";
 
 const app = createModuleApp({ service: "study" });
 
 for (const feature of [activities, leaderboard, summary, rules, meetings]) app.route("/", feature);
+app.route("/", meetingImports);
 
 export default app;
