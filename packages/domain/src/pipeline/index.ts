@@ -8,3 +8,4 @@ export * from "./sanctions";
 export * from "./state";
 export * from "./steps";
 export * from "./votes";
+export * from "./history";
