@@ -155,6 +155,7 @@ export function rollForHistory(tc: TenantContext) {
       status: members.status,
       joinedOn: members.joinedOn,
       joinedBranchOn: members.joinedBranchOn,
+      version: members.version,
     })
     .from(members)
     .where(and(scope(tc), isNull(members.leftOn)));
