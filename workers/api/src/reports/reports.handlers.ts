@@ -30,7 +30,7 @@ export const compliance: AppRouteHandler<ComplianceRoute, ApiBindings> = async (
   const { districtId, period: key } = c.req.valid("query");
   const scope = await reportScope(c, districtId);
   const period = reportPeriod(key, todayOf(scope));
-  const reads = scope.sets.map((rs) => complianceOfSet(scope, rs, period.key));
+  const reads = scope.sets.map((rs) => complianceOfSet(scope, rs, period.key, c.get("lang")));
   if (wantsCsv(c.req.header("accept"))) {
     return csvResponse(
       {
