@@ -155,3 +155,30 @@ describe("reports of a district that adopted the platform mid-year", () => {
     expect(midLine[header.indexOf("会议达标率(按期)")]).toBe("75.0%");
   });
 });
+
+describe("trends of a branch that adopted the platform mid-year", () => {
+  it("count nothing of it before the first month of its records", async () => {
+    const r = await call(
+      `/v1/reports/trends?districtId=${t.district.id}&branchId=${mid.id}&months=12&to=2025-12`,
+      {
+        key: t.auditorKey,
+      },
+    );
+    expect(r.status).toBe(200);
+    const at = (month: string) => r.body.points.find((p: { month: string }) => p.month === month);
+    // June's payment and March's meeting are history from before the records
+    expect(at("2025-06")).toMatchObject({
+      partyMembers: 0,
+      dues: { paid: 0, rate: null },
+      meetings: { total: 0 },
+    });
+    expect(at("2025-03")).toMatchObject({ partyMembers: 0, meetings: { total: 0 } });
+    // August: only the member settled since 1 August counts; September: both
+    expect(at("2025-08")).toMatchObject({
+      partyMembers: 1,
+      dues: { due: 1, paid: 1 },
+      meetings: { total: 2 },
+    });
+    expect(at("2025-09")).toMatchObject({ partyMembers: 2, dues: { due: 2, paid: 1, rate: 0.5 } });
+  });
+});
