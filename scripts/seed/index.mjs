@@ -1,6 +1,7 @@
 // Seeds the demo district once; later runs find it and reuse the saved keys.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { client } from "../lib/client.mjs";
+import { seedAdoption } from "./adoption.mjs";
 import { seedAudits } from "./audits.mjs";
 import { seedEvaluations } from "./evaluations.mjs";
 import { seedOnboarding } from "./onboarding.mjs";
@@ -20,6 +21,7 @@ export async function seedDemo({ base, adminKey, keysFile, today }) {
   await seedOnboarding(api, seeded, opts);
   await seedStudy(api, seeded, opts);
   await seedEvaluations(api, seeded, opts);
+  await seedAdoption(api, seeded, opts);
   await seedAudits(api, seeded, opts);
   const summary = { districtId: seeded.district.id, keys: seeded.keys, branches: seeded.keys.branches };
   if (keysFile) writeFileSync(keysFile, `${JSON.stringify(summary, null, 2)}\n`);
