@@ -11,7 +11,8 @@ const pad = (n) => String(n).padStart(2, "0");
 export async function seedAdoption(api, seeded, { today }) {
   const rand = rng(20260901);
   // 1 September of this year (of last year while this year's has not come)
-  const year = today >= `${today.slice(0, 4)}-09-01` ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+  const year =
+    today >= `${today.slice(0, 4)}-09-01` ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
   const recordsFrom = `${year}-09-01`;
   const da = api.as(seeded.keys.districtAdmin);
   const branch = await da.post(`/v1/districts/${seeded.district.id}/branches`, {
@@ -49,12 +50,22 @@ export async function seedAdoption(api, seeded, { today }) {
       ["主题党日", `${year}-${pad(month)}-10`, `${month}月主题党日`, 2],
       ["支委会", `${year}-${pad(month)}-05`, `${month}月支委会`, 1],
     ];
-    if (month % 3 === 0) held.push(["支部党员大会", `${year}-${pad(month)}-20`, `第${month / 3}季度党员大会`, 2]);
+    if (month % 3 === 0)
+      held.push(["支部党员大会", `${year}-${pad(month)}-20`, `第${month / 3}季度党员大会`, 2]);
     for (const [kind, heldOn, topic, hours] of held) {
       const people = kind === "支委会" ? members.slice(0, 3) : members;
       for (const [i, m] of people.entries()) {
         const absent = kind !== "支委会" && i === people.length - 1 && month % 2 === 0;
-        meetings.push([kind, heldOn, topic, hours, m.name, m.birthDate, absent ? "缺席" : "出席", absent ? "出差" : ""]);
+        meetings.push([
+          kind,
+          heldOn,
+          topic,
+          hours,
+          m.name,
+          m.birthDate,
+          absent ? "缺席" : "出席",
+          absent ? "出差" : "",
+        ]);
       }
     }
   }
@@ -73,16 +84,53 @@ export async function seedAdoption(api, seeded, { today }) {
   }
   const dues = [["姓名", "出生日期", "月份", "金额"]];
   for (const [i, m] of members.entries()) {
-    for (let month = 1; month <= 8; month++) dues.push([m.name, m.birthDate, `${year}-${pad(month)}`, bases[i].monthlyDue]);
+    for (let month = 1; month <= 8; month++)
+      dues.push([m.name, m.birthDate, `${year}-${pad(month)}`, bases[i].monthlyDue]);
   }
   await upload("dues/import", dues);
 
   // two people part way through the 25 steps: a candidate and an activist (with the upper
   // committee's filings, so the district imports them)
   const cases = [
-    ["姓名", "性别", "出生日期", "递交入党申请书", "党组织派人谈话", "确定入党积极分子", "上级党委备案", "指定培养联系人", "培养教育考察", "确定发展对象", "材料"],
-    ["韩思远", "男", "1999-04-16", `${year - 1}-09-02`, `${year - 1}-09-20`, `${year}-03-18`, `${year}-03-25`, `${year}-03-26`, `${year}-06-20`, `${year}-08-28`, "入党申请书=CN-SQ-01；政审材料=CN-ZS-01"],
-    ["冯晓雨", "女", "2000-10-08", `${year}-02-10`, `${year}-02-25`, `${year}-06-05`, `${year}-06-12`, `${year}-06-15`, "", "", "入党申请书=CN-SQ-02"],
+    [
+      "姓名",
+      "性别",
+      "出生日期",
+      "递交入党申请书",
+      "党组织派人谈话",
+      "确定入党积极分子",
+      "上级党委备案",
+      "指定培养联系人",
+      "培养教育考察",
+      "确定发展对象",
+      "材料",
+    ],
+    [
+      "韩思远",
+      "男",
+      "1999-04-16",
+      `${year - 1}-09-02`,
+      `${year - 1}-09-20`,
+      `${year}-03-18`,
+      `${year}-03-25`,
+      `${year}-03-26`,
+      `${year}-06-20`,
+      `${year}-08-28`,
+      "入党申请书=CN-SQ-01；政审材料=CN-ZS-01",
+    ],
+    [
+      "冯晓雨",
+      "女",
+      "2000-10-08",
+      `${year}-02-10`,
+      `${year}-02-25`,
+      `${year}-06-05`,
+      `${year}-06-12`,
+      `${year}-06-15`,
+      "",
+      "",
+      "入党申请书=CN-SQ-02",
+    ],
   ];
   await upload("development/cases/import", cases, seeded.keys.districtAdmin);
 
