@@ -19,19 +19,36 @@ export interface PersonRef {
   idNumberHash?: string;
 }
 
+/** The roll keyed both ways a line may name a person: a 10,000-line file looks each up once. */
+export interface RollIndex<P extends RollPerson = RollPerson> {
+  byId: Map<string, P[]>;
+  byName: Map<string, P[]>;
+}
+
+export function indexRoll<P extends RollPerson>(roll: readonly P[]): RollIndex<P> {
+  const byId = new Map<string, P[]>();
+  const byName = new Map<string, P[]>();
+  for (const p of roll) {
+    if (p.idNumberHash) byId.set(p.idNumberHash, [...(byId.get(p.idNumberHash) ?? []), p]);
+    const k = `${p.name}|${p.birthDate}`;
+    byName.set(k, [...(byName.get(k) ?? []), p]);
+  }
+  return { byId, byName };
+}
+
 /**
  * Finds the person a line names: by identity number when it gives one, else by name and birth
  * date together (names alone repeat in any large branch). Refused, with the reason, when the line
  * names nobody on the roll or more than one person.
  */
-export function findOnRoll(
-  roll: readonly RollPerson[],
+export function findOnRoll<P extends RollPerson>(
+  roll: readonly P[] | RollIndex<P>,
   who: PersonRef,
-): { person: RollPerson } | { failure: RuleFailure } {
-  let hits: RollPerson[];
-  if (who.idNumberHash) hits = roll.filter((p) => p.idNumberHash === who.idNumberHash);
-  else if (who.name && who.birthDate)
-    hits = roll.filter((p) => p.name === who.name && p.birthDate === who.birthDate);
+): { person: P } | { failure: RuleFailure } {
+  const index = Array.isArray(roll) ? indexRoll(roll) : (roll as RollIndex<P>);
+  let hits: P[];
+  if (who.idNumberHash) hits = index.byId.get(who.idNumberHash) ?? [];
+  else if (who.name && who.birthDate) hits = index.byName.get(`${who.name}|${who.birthDate}`) ?? [];
   else {
     return {
       failure: failure(

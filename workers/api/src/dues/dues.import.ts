@@ -9,6 +9,7 @@ import {
 import {
   checkDuesHistory,
   findOnRoll,
+  indexRoll,
   parseDay,
   parseMonth,
   parseYuan,
@@ -63,12 +64,12 @@ async function plan(tc: TenantContext, table: UploadTable, secret: string, actor
   const today = todayIn(tc.timeZone);
   const parsed: { line: number; memberId: string; month: string; amountFen: number; paidOn: string }[] = [];
   const rejected: Planned["rejected"] = [];
-  const roll = await rollForHistory(tc);
+  const index = indexRoll(await rollForHistory(tc));
   for (const row of table.rows) {
     const f = rowFields(cols.index, row);
     const errors: ImportIssue[] = [];
     const who = await personRefOf(secret, f);
-    const found = "ref" in who ? findOnRoll(roll, who.ref) : who;
+    const found = "ref" in who ? findOnRoll(index, who.ref) : who;
     if ("failure" in found) errors.push(...issues([found.failure]));
     const month = f.month ? parseMonth(f.month) : null;
     if (!month)

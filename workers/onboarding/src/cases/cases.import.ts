@@ -20,6 +20,7 @@ import {
   foldHistory,
   type HistoryStep,
   IMPORTABLE_STEPS,
+  indexRoll,
   parseDay,
   type RuleFailure,
   type StepCode,
@@ -135,6 +136,7 @@ async function plan(
     listOpenCases(tc),
     pipelineRuleSet(env.plane, tc.districtId),
   ]);
+  const index = indexRoll(roll);
   const openOf = new Map(open.map((c) => [c.memberId, c.id]));
   const out: Planned = { cases: [], unchanged: 0, rejected: [] };
   const seen = new Map<string, number>();
@@ -175,7 +177,7 @@ async function plan(
       out.rejected.push({ line: line.line, errors: [...errors, ...issues([who.failure])] });
       continue;
     }
-    const found = findOnRoll(roll, who.ref);
+    const found = findOnRoll(index, who.ref);
     let existing: PlannedCase["existing"] = null;
     let birthDate: string;
     let person: MemberRow | null = null;

@@ -11,6 +11,7 @@ import {
   attendedOf,
   checkHeldOn,
   findOnRoll,
+  indexRoll,
   type MeetingKind,
   meetingKindOf,
   parseDay,
@@ -74,7 +75,7 @@ async function plan(tc: TenantContext, table: UploadTable, secret: string, actor
   const cols = mapColumns(table.header, COLUMNS, ["kind", "heldOn", "topic"]);
   if (!cols.ok) throw invalid("header", cols.message);
   const today = todayIn(tc.timeZone);
-  const roll = await rollForHistory(tc);
+  const index = indexRoll(await rollForHistory(tc));
   const rejected: Planned["rejected"] = [];
   const byKey = new Map<string, Meeting>();
   const now = new Date().toISOString();
@@ -108,7 +109,7 @@ async function plan(tc: TenantContext, table: UploadTable, secret: string, actor
       });
     }
     const who = await personRefOf(secret, f);
-    const found = "ref" in who ? findOnRoll(roll, who.ref) : who;
+    const found = "ref" in who ? findOnRoll(index, who.ref) : who;
     if ("failure" in found) errors.push(...issues([found.failure]));
     if (errors.length || !kind || !heldOn || !topic || present === null || !("person" in found)) {
       rejected.push({ line: row.line, errors });
