@@ -16,7 +16,7 @@ export interface Reply {
 export async function http(
   method: string,
   path: string,
-  opts: { key?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  opts: { key?: string | null; body?: unknown; raw?: BodyInit; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.key !== null) headers.authorization = `Bearer ${opts.key ?? ADMIN_KEY}`;

@@ -28,7 +28,7 @@ function column(i: number): string {
  * An xlsx whose first sheet holds `rows` (row 1 first). Text goes to shared strings, numbers stay
  * numbers (pass a number for a date cell to store it as Excel's serial, as Excel does).
  */
-export function xlsxOf(rows: (string | number | null)[][]): Uint8Array {
+export function xlsxOf(rows: (string | number | null)[][]): Uint8Array<ArrayBuffer> {
   const shared: string[] = [];
   const index = new Map<string, number>();
   const sheetRows = rows
@@ -45,7 +45,7 @@ export function xlsxOf(rows: (string | number | null)[][]): Uint8Array {
       return `<row r="${r + 1}">${xml}</row>`;
     })
     .join("");
-  return zipSync({
+  const zip = zipSync({
     "[Content_Types].xml": strToU8('<?xml version="1.0" encoding="UTF-8"?><Types/>'),
     "xl/workbook.xml": strToU8(
       '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
@@ -58,6 +58,7 @@ export function xlsxOf(rows: (string | number | null)[][]): Uint8Array {
     ),
     "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${sheetRows}</sheetData></worksheet>`),
   });
+  return new Uint8Array(zip);
 }
 
 /** Excel's serial number of a date (days since 1899-12-30). */
