@@ -192,12 +192,14 @@ describe("a branch adopting the platform today, over HTTP", () => {
         (await http("POST", `${path}/steps`, { key, body: { step, occurredOn: today, data } })).status,
       ).toBe(201);
     }
-    // the admission vote still waits for 12 months after the activist date
+    // what comes next is judged normally: the committee review waits for the introducers
     const view = await must("GET", path, { key: bk });
-    const blockers = view.nextSteps.flatMap((n: { blockers: { rule: string }[] }) =>
-      n.blockers.map((x) => x.rule),
-    );
-    expect(view.nextSteps.some((n: { step: string }) => n.step === "committee_review")).toBe(true);
+    const review = view.nextSteps.find((n: { step: string }) => n.step === "committee_review");
+    expect(review.allowed).toBe(false);
+    expect(review.blockers[0]).toMatchObject({
+      rule: "procedure_incomplete",
+      facts: { missing: ["introducers_assigned"] },
+    });
     const timeline = await must("GET", `${path}/timeline?limit=200`, { key: bk });
     const steps = timeline.items.filter((e: { kind: string }) => e.kind === "step");
     expect(steps.filter((e: { imported: boolean }) => e.imported)).toHaveLength(7);
