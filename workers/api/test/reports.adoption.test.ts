@@ -182,3 +182,20 @@ describe("trends of a branch that adopted the platform mid-year", () => {
     expect(at("2025-09")).toMatchObject({ partyMembers: 2, dues: { due: 2, paid: 1, rate: 0.5 } });
   });
 });
+
+describe("the study report of a branch that adopted the platform mid-year", () => {
+  it("has no records for a month before its records start", async () => {
+    const july = await call(`/v1/reports/study?districtId=${t.district.id}&month=2025-07`, {
+      key: t.auditorKey,
+    });
+    expect(row(july.body, mid.id)).toMatchObject({
+      noRecords: true,
+      activityRate: null,
+      averagePoints: null,
+    });
+    const sept = await call(`/v1/reports/study?districtId=${t.district.id}&month=2025-09`, {
+      key: t.auditorKey,
+    });
+    expect(row(sept.body, mid.id)).toMatchObject({ noRecords: false, activeMembers: 1, points: 12 });
+  });
+});

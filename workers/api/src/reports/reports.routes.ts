@@ -271,6 +271,9 @@ export const study = createRoute({
                   branchName: z.string(),
                   kind: Kind,
                   month: z.string(),
+                  noRecords: z.boolean().openapi({
+                    description: "the month lies before the unit's records start: no rate (无记录), not 0 %",
+                  }),
                   partyMembers: z.number().int(),
                   activeMembers: z.number().int(),
                   activityRate: Rate,
