@@ -102,6 +102,7 @@ function district(tag, shard, branches, members, study = false) {
     districtId,
     districtKey: key("district_admin"),
     branchId: first,
+    branchAt: (i) => `br_${tag}${String(i).padStart(26 - tag.length, "0")}`,
     key: key("branch_admin"),
     branches,
     members,
@@ -381,6 +382,22 @@ try {
     limit: "p50 < 1,000 ms",
     measured: `${report.p50} ms`,
     ok: report.p50 < 1000,
+  });
+  // item 8 of the security issue: fifty writers on one branch drain as fast as ten, and lose nothing
+  const w10 = results.find((r) => r.name === "writes to one branch, 10 connections");
+  const w50 = results.find((r) => r.name === "writes to one branch, 50 connections");
+  budgets.push({
+    name: "50 writers on one branch vs 10",
+    limit: "≥ 0.9 × the throughput",
+    measured: `${(w50.rps / w10.rps).toFixed(2)} × (${w50.rps} vs ${w10.rps} req/s, p99 ${w50.p99} ms)`,
+    ok: w50.rps >= 0.9 * w10.rps,
+  });
+  const chain = await api.as(big.districtKey).get(`/v1/branches/${big.branchAt(1)}/events/verify`);
+  budgets.push({
+    name: "the busy branch's chain after the write runs",
+    limit: "verifies",
+    measured: `${chain.ok ? "ok" : "BROKEN"}, ${chain.length} events`,
+    ok: chain.ok === true,
   });
   const [a1, a4] = auditResults;
   budgets.push({

@@ -23,6 +23,21 @@ export function platformScenarios(ctx) {
         status: "applicant",
       }),
     },
+    // the same write from 10 and from 50 connections, all on one branch's chain
+    ...[10, 50].map((connections) => ({
+      name: `writes to one branch, ${connections} connections`,
+      read: false,
+      method: "POST",
+      connections,
+      url: `${base}/v1/branches/${big.branchAt(1)}/members`,
+      headers: { ...auth(big.districtKey), "content-type": "application/json" },
+      body: JSON.stringify({
+        name: "同支部并发",
+        gender: "male",
+        birthDate: "1988-08-08",
+        status: "applicant",
+      }),
+    })),
     {
       name: "dues of a month",
       read: true,

@@ -6,7 +6,7 @@ CREATE TABLE `persons` (
 	`claimed_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `persons_member_uq` ON `persons` (`member_id`);--> statement-breakpoint
+CREATE INDEX `persons_member_idx` ON `persons` (`member_id`);--> statement-breakpoint
 ALTER TABLE `transfers` ADD `claim_id` text;--> statement-breakpoint
 ALTER TABLE `transfers` ADD `claimed_at` text;--> statement-breakpoint
 ALTER TABLE `transfers` ADD `cancelled_at` text;--> statement-breakpoint

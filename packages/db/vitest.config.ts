@@ -6,7 +6,9 @@ const root = new URL("../..", import.meta.url).pathname;
 export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
+      main: "./test/worker.ts",
       miniflare: {
+        durableObjects: { SEQUENCER: "BranchSequencer" },
         compatibilityDate: "2026-11-01",
         compatibilityFlags: ["nodejs_compat"],
         d1Databases: ["DIRECTORY", "SHARD_0", "SHARD_1"],

@@ -93,8 +93,15 @@ describe("the vanguard CLI", () => {
     // running the same import again changes nothing: every chunk is replayed by its Idempotency-Key
     const again = vanguard(["members", "import", "--branch", b.id, file, "--chunk", "1000", "--json"], bk);
     expect(again.json().created).toBe(2499);
+    // fixing the bad row and importing the whole file again, in other chunks, creates only that row
+    rows[1235] = "坏行,男,1990-01-01,正式党员,2015-07-01,";
+    writeFileSync(file, rows.join("\n"));
+    const fixed = vanguard(["members", "import", "--branch", b.id, file, "--chunk", "700", "--json"], bk);
+    expect(fixed.status, fixed.stderr).toBe(0);
+    expect(fixed.json()).toMatchObject({ created: 1, conflicts: [], rejected: [] });
+    expect(fixed.json().unchanged).toHaveLength(2499);
     const verdict = await must("GET", `/v1/branches/${b.id}/events/verify`, { key: bk });
-    expect(verdict.length).toBe(2499);
+    expect(verdict.length).toBe(2500);
 
     const audit = vanguard(["audits", "run", "--district", d.id, "--wait", "--json"]);
     expect(audit.status, audit.stderr).toBe(0);

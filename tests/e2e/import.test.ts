@@ -21,7 +21,7 @@ describe("CSV import over HTTP", () => {
     const ms = Math.round(performance.now() - started);
     console.log(`[e2e] 10,000-row import: ${ms} ms, ${Buffer.byteLength(body)} bytes`);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ created: 10_000, rejected: [] });
+    expect(r.body).toEqual({ created: 10_000, unchanged: [], conflicts: [], rejected: [] });
     const page = await must("GET", `/v1/branches/${t.branch.id}/members?limit=200`, { key: t.branchKey });
     expect(page.items).toHaveLength(200);
     expect(page.nextCursor).toEqual(expect.any(String));

@@ -9,6 +9,8 @@ export default defineConfig(async () => ({
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
       miniflare: {
+        // the sequencer is the api worker's; alone under test, this worker runs its own copy
+        durableObjects: { SEQUENCER: "BranchSequencer" },
         bindings: {
           ...TEST_SECRETS,
           TEST_DIRECTORY_MIGRATIONS: await readD1Migrations(`${root}migrations/directory`),

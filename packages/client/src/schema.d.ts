@@ -3531,7 +3531,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Withdraw a pending letter (sending branch) */
+    /** Withdraw a letter (sending branch or its district): a pending one, or an accept stuck past its lease */
     post: {
       parameters: {
         query?: never;
@@ -3541,7 +3541,13 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody?: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
       responses: {
         /** @description the cancelled letter */
         200: {
@@ -14097,6 +14103,17 @@ export interface components {
     };
     MemberImportResult: {
       created: number;
+      /** @description rows that are a current member already and say what the roll says */
+      unchanged: {
+        line: number;
+        memberId: string;
+      }[];
+      /** @description rows that are a current member already but differ in these fields: nothing is overwritten; edit the member instead */
+      conflicts: {
+        line: number;
+        memberId: string;
+        fields: string[];
+      }[];
       rejected: {
         line: number;
         errors: {
@@ -14194,11 +14211,16 @@ export interface components {
       id: string;
       memberId: string;
       memberName: string;
-      fromDistrictId: string;
+      /** @description null when the caller may not see the sending district */
+      fromDistrictId: string | null;
       fromBranchId: string;
-      toDistrictId: string;
+      /** @description null when the caller may not see the receiving district */
+      toDistrictId: string | null;
       toBranchId: string;
-      /** @enum {string} */
+      /**
+       * @description pending → accepting → accepted; pending → cancelled or expired; an accept that fails is rolled back to pending (docs/domain.md, Transfers)
+       * @enum {string}
+       */
       status: "pending" | "accepting" | "accepted" | "cancelled" | "expired";
       issuedOn: string;
       /** @description last day the receiving branch can accept */
@@ -14206,6 +14228,8 @@ export interface components {
       note: string | null;
       createdAt: string;
       acceptedAt: string | null;
+      cancelledAt: string | null;
+      cancelReason: string | null;
       version: number;
     };
     WorkingCalendar: {
@@ -15284,7 +15308,7 @@ export interface components {
     };
     PipelineRuleSet: {
       districtId: string;
-      /** @description 0 = the DOMAIN.md defaults, never stored */
+      /** @description 0 = the defaults in docs/domain.md, never stored */
       version: number;
       rules: components["schemas"]["PipelineRules"];
     };

@@ -12,6 +12,8 @@ export * from "./evaluations/index";
 export * from "./ids";
 export * from "./onboarding/index";
 export * from "./reports/index";
+export * from "./roll/persons";
+export * from "./roll/reserve";
 export * as schema from "./schema/index";
 export * from "./shards";
 export * from "./study/index";

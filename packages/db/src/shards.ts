@@ -2,21 +2,24 @@ import { drizzle } from "drizzle-orm/d1";
 import { countingD1, type QueryCounter } from "./d1/counting";
 import * as directorySchema from "./schema/directory";
 import * as shardSchema from "./schema/shard";
+import { durableSequencer, type Sequencer } from "./write/sequencer";
 
 /** The D1 bindings every worker that touches data declares: the directory and SHARD_0..N. */
 export interface DataEnv {
   DIRECTORY: D1Database;
   [binding: `SHARD_${number}`]: D1Database | undefined;
+  /** the chains' sequencer (Durable Objects); without it, writers that collide only retry */
+  SEQUENCER?: DurableObjectNamespace;
 }
 
-export function openDirectory(d1: D1Database) {
-  return { d1, db: drizzle(d1, { schema: directorySchema }) };
+export function openDirectory(d1: D1Database, sequencer?: Sequencer) {
+  return { d1, db: drizzle(d1, { schema: directorySchema }), sequencer };
 }
 
 export type DirectoryDb = ReturnType<typeof openDirectory>;
 
-export function openShard(d1: D1Database, index: number) {
-  return { index, d1, db: drizzle(d1, { schema: shardSchema }) };
+export function openShard(d1: D1Database, index: number, sequencer?: Sequencer) {
+  return { index, d1, db: drizzle(d1, { schema: shardSchema }), sequencer };
 }
 
 export type ShardDb = ReturnType<typeof openShard>;
@@ -29,9 +32,11 @@ export class DataPlane {
   readonly counter: QueryCounter = { queries: 0, roundTrips: 0, rowsRead: 0 };
   readonly directory: DirectoryDb;
   private readonly shards = new Map<number, ShardDb>();
+  private readonly sequencer: Sequencer | undefined;
 
   constructor(private readonly env: DataEnv) {
-    this.directory = openDirectory(countingD1(env.DIRECTORY, this.counter));
+    this.sequencer = env.SEQUENCER ? durableSequencer(env.SEQUENCER) : undefined;
+    this.directory = openDirectory(countingD1(env.DIRECTORY, this.counter), this.sequencer);
   }
 
   get shardCount(): number {
@@ -44,7 +49,7 @@ export class DataPlane {
     if (!s) {
       const d1 = this.env[`SHARD_${index}`];
       if (!d1) throw new Error(`no D1 binding SHARD_${index}`);
-      s = openShard(countingD1(d1, this.counter), index);
+      s = openShard(countingD1(d1, this.counter), index, this.sequencer);
       this.shards.set(index, s);
     }
     return s;

@@ -22,5 +22,6 @@ export * from "./internal/module";
 export * from "./openapi/document";
 export * from "./openapi/responses";
 export * from "./openapi/schemas";
+export * from "./roll/roll-door";
 export * from "./types";
 export * from "./uploads/index";

@@ -71,3 +71,6 @@ const SCHEDULER = {
 };
 
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<ApiBindings>;
+
+/** The chains' sequencer lives in the api worker; the module workers bind it by script name. */
+export { BranchSequencer } from "@vanguard/db/sequencer";

@@ -31,7 +31,7 @@ describe("CSV member import", () => {
     const t = await newTenant();
     const file = `\uFEFF姓名,性别,出生日期,状态,入党日期,身份证号\n孙八,女,1988/6/9,正式党员,2012年7月1日,${idNumberFor("1988-06-09")}\n`;
     const r = await call(`/v1/branches/${t.branch.id}/members/import`, { key: t.branchKey, ...csv(file) });
-    expect(r.body).toEqual({ created: 1, rejected: [] });
+    expect(r.body).toEqual({ created: 1, unchanged: [], conflicts: [], rejected: [] });
     const [m] = (await call(`/v1/branches/${t.branch.id}/members`, { key: t.branchKey })).body.items;
     expect(m).toMatchObject({
       name: "孙八",
@@ -42,21 +42,78 @@ describe("CSV member import", () => {
     });
   });
 
-  it("rejects members already on the roll and writes nothing for them", async () => {
+  it("never puts a person on the roll twice: a rerun reports every row unchanged, with or without ID numbers", async () => {
     const t = await newTenant();
     const id = idNumberFor("1970-01-01", 9);
-    const file = `name,gender,birthDate,status,joinedOn,idNumber\n周九,male,1970-01-01,full,1995-07-01,${id}\n`;
-    expect(
-      (await call(`/v1/branches/${t.branch.id}/members/import`, { key: t.branchKey, ...csv(file) })).body
-        .created,
-    ).toBe(1);
+    const file = [
+      "name,gender,birthDate,status,joinedOn,idNumber",
+      `周九,male,1970-01-01,full,1995-07-01,${id}`,
+      "吴十,female,1980-05-06,full,2001-07-01,",
+      "郑十一,male,1990-02-03,applicant,,",
+    ].join("\n");
+    const first = await call(`/v1/branches/${t.branch.id}/members/import`, {
+      key: t.branchKey,
+      ...csv(file),
+    });
+    expect(first.body.created).toBe(3);
     const again = await call(`/v1/branches/${t.branch.id}/members/import`, {
       key: t.branchKey,
       ...csv(file),
     });
-    expect(again.body.created).toBe(0);
-    expect(again.body.rejected[0]).toMatchObject({ line: 2, errors: [{ rule: "unique_id_number" }] });
-    expect(await eventCount(t.branch.id, t.branchKey)).toBe(1);
+    expect(again.body).toMatchObject({ created: 0, conflicts: [], rejected: [] });
+    expect(again.body.unchanged.map((u: { line: number }) => u.line)).toEqual([2, 3, 4]);
+    expect(await eventCount(t.branch.id, t.branchKey)).toBe(3);
+    const roll = await call(`/v1/branches/${t.branch.id}/members?limit=50`, { key: t.branchKey });
+    expect(roll.body.items).toHaveLength(3);
+  });
+
+  it("reports a known person whose row differs as a conflict and overwrites nothing", async () => {
+    const t = await newTenant();
+    const header = "name,gender,birthDate,status,joinedOn,education";
+    await call(`/v1/branches/${t.branch.id}/members/import`, {
+      key: t.branchKey,
+      ...csv(`${header}\n吴十,female,1980-05-06,probationary,2025-07-01,大专\n`),
+    });
+    const fixed = await call(`/v1/branches/${t.branch.id}/members/import`, {
+      key: t.branchKey,
+      ...csv(`${header}\n吴十,female,1980-05-06,full,2025-07-01,大学本科\n`),
+    });
+    expect(fixed.body).toMatchObject({ created: 0, unchanged: [] });
+    expect(fixed.body.conflicts).toEqual([
+      { line: 2, memberId: expect.any(String), fields: ["status", "education"] },
+    ]);
+    const m = await call(`/v1/branches/${t.branch.id}/members/${fixed.body.conflicts[0].memberId}`, {
+      key: t.branchKey,
+    });
+    expect(m.body).toMatchObject({ status: "probationary", education: "大专" });
+  });
+
+  it("creates nothing twice when a file is imported in chunks and then again whole, after fixing a rejected row", async () => {
+    const t = await newTenant();
+    const header = "name,gender,birthDate,status";
+    const rows = [
+      "甲一,male,1981-01-01,applicant",
+      "乙二,female,1982-02-02,activist",
+      "丙三,male,1983-03-33,applicant",
+    ];
+    await call(`/v1/branches/${t.branch.id}/members/import`, {
+      key: t.branchKey,
+      ...csv(`${header}\n${rows.slice(0, 2).join("\n")}\n`),
+    });
+    const rest = await call(`/v1/branches/${t.branch.id}/members/import`, {
+      key: t.branchKey,
+      ...csv(`${header}\n${rows[2]}\n`),
+    });
+    expect(rest.body.rejected[0].line).toBe(2);
+    rows[2] = "丙三,male,1983-03-30,applicant";
+    const whole = await call(`/v1/branches/${t.branch.id}/members/import`, {
+      key: t.branchKey,
+      ...csv(`${header}\n${rows.join("\n")}\n`),
+    });
+    expect(whole.body).toMatchObject({ created: 1, conflicts: [], rejected: [] });
+    expect(whole.body.unchanged).toHaveLength(2);
+    const roll = await call(`/v1/branches/${t.branch.id}/members?limit=50`, { key: t.branchKey });
+    expect(roll.body.items.map((m: { name: string }) => m.name).sort()).toEqual(["丙三", "乙二", "甲一"]);
   });
 
   it("refuses a wrong content type, a missing header and malformed CSV", async () => {

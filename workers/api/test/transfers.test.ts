@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, newBranch, newMember, newTenant } from "./harness";
+import { call, idNumberFor, memberKey, newBranch, newMember, newTenant, type Tenant } from "./harness";
 
 async function memberWithDues(branchId: string, key: string) {
   const m = await newMember(branchId, key, { name: "转接人" });
@@ -167,6 +167,227 @@ describe("transfers", () => {
       (await call(`/v1/transfers/${letter.body.id}/accept`, { method: "POST", key: stranger.branchKey }))
         .status,
     ).toBe(404);
+  });
+});
+
+let people = 0;
+
+/** A letter across shards: from a branch on shard 0 to one on shard 1. */
+async function crossShardLetter() {
+  const from = await newTenant({ shard: 0 });
+  const to = await newTenant({ shard: 1 });
+  const idNumber = idNumberFor("1984-04-04", 100 + people++);
+  const m = await newMember(from.branch.id, from.branchKey, {
+    name: "转接人",
+    idNumber,
+    birthDate: "1984-04-04",
+  });
+  const letter = await call(`/v1/branches/${from.branch.id}/members/${m.id}/transfers`, {
+    key: from.branchKey,
+    body: { toBranchId: to.branch.id },
+  });
+  expect(letter.status).toBe(201);
+  return { from, to, m, idNumber, letterId: letter.body.id as string };
+}
+
+const accept = (id: string, key: string) => call(`/v1/transfers/${id}/accept`, { method: "POST", key });
+const withdraw = (id: string, key: string, reason?: string) =>
+  call(`/v1/transfers/${id}/cancel`, { method: "POST", key, ...(reason ? { body: { reason } } : {}) });
+
+/** Where the member is current (not departed), branch by branch. */
+async function currentIn(t: Tenant, memberId: string) {
+  const r = await call(`/v1/branches/${t.branch.id}/members?limit=200`, { key: t.branchKey });
+  return r.body.items.some((x: { id: string }) => x.id === memberId);
+}
+
+/** The state a request that died half way leaves: its claim an hour old, past its lease. */
+const lapseClaim = (id: string) =>
+  env.DIRECTORY.prepare("UPDATE transfers SET claimed_at = ? WHERE id = ?")
+    .bind(new Date(Date.now() - 3_600_000).toISOString(), id)
+    .run();
+
+/** Real failures injected into real D1: a trigger that makes one statement abort. */
+async function refuse(db: D1Database, name: string, on: string, when: string) {
+  await db.exec(
+    `CREATE TRIGGER ${name} BEFORE UPDATE ${on} WHEN ${when} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+  );
+  return () => db.exec(`DROP TRIGGER IF EXISTS ${name}`);
+}
+
+describe("transfer letters as a state machine", () => {
+  it("issues one letter when two are issued for a member at the same moment", async () => {
+    const from = await newTenant();
+    const to = await newTenant();
+    const other = await newTenant();
+    const m = await newMember(from.branch.id, from.branchKey);
+    const results = await Promise.all(
+      [to, other, to, other].map((t) =>
+        call(`/v1/branches/${from.branch.id}/members/${m.id}/transfers`, {
+          key: from.branchKey,
+          body: { toBranchId: t.branch.id },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const open = await env.DIRECTORY.prepare(
+      "SELECT count(*) AS n FROM transfers WHERE member_id = ? AND status IN ('pending', 'accepting')",
+    )
+      .bind(m.id)
+      .first<{ n: number }>();
+    expect(open!.n).toBe(1);
+  });
+
+  it("rolls a failed move across shards back to pending, with the member in one branch, and completes it later", async () => {
+    const { from, to, m, letterId } = await crossShardLetter();
+    const heal = await refuse(
+      env.SHARD_0!,
+      "refuse_departure",
+      "OF left_on ON members",
+      "NEW.left_reason = 'transferred_out'",
+    );
+    try {
+      const failed = await accept(letterId, to.branchKey);
+      expect(failed.status).toBe(503);
+      expect(failed.headers.get("retry-after")).toBe("5");
+    } finally {
+      await heal();
+    }
+    const letter = await call(`/v1/transfers/${letterId}`, { key: to.branchKey });
+    expect(letter.body.status).toBe("pending");
+    expect(await currentIn(from, m.id)).toBe(true);
+    expect(await currentIn(to, m.id)).toBe(false);
+    const closed = await call(`/v1/branches/${to.branch.id}/members?includeLeft=true`, { key: to.branchKey });
+    expect(closed.body.items[0]).toMatchObject({ id: m.id, leftReason: "transfer_rolled_back" });
+
+    const done = await accept(letterId, to.branchKey);
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe("accepted");
+    expect(await currentIn(to, m.id)).toBe(true);
+    expect(await currentIn(from, m.id)).toBe(false);
+    for (const t of [from, to]) {
+      expect((await call(`/v1/branches/${t.branch.id}/events/verify`, { key: t.branchKey })).body.ok).toBe(
+        true,
+      );
+    }
+  });
+
+  it("lets the sender withdraw an accept stuck past its lease, undoing the half-done arrival", async () => {
+    const { from, to, m, letterId } = await crossShardLetter();
+    const healFrom = await refuse(
+      env.SHARD_0!,
+      "refuse_departure",
+      "OF left_on ON members",
+      "NEW.left_reason = 'transferred_out'",
+    );
+    const healTo = await refuse(
+      env.SHARD_1!,
+      "refuse_undo",
+      "OF left_on ON members",
+      "NEW.left_reason = 'transfer_rolled_back'",
+    );
+    try {
+      expect((await accept(letterId, to.branchKey)).status).toBe(500);
+    } finally {
+      await healFrom();
+      await healTo();
+    }
+    // the accept died with the member on both rolls and the letter held
+    expect((await call(`/v1/transfers/${letterId}`, { key: to.branchKey })).body.status).toBe("accepting");
+    const blocked = await call(`/v1/branches/${from.branch.id}/members/${m.id}/transfers`, {
+      key: from.branchKey,
+      body: { toBranchId: (await newTenant()).branch.id },
+    });
+    expect(blocked.status).toBe(409);
+    // while the claim is fresh, nobody may act on the letter
+    const early = await withdraw(letterId, from.branchKey);
+    expect(early.status).toBe(409);
+    expect(Number(early.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    await lapseClaim(letterId);
+    const withdrawn = await withdraw(letterId, from.districtKey, "接收方系统故障，重新办理");
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: "cancelled", cancelReason: "接收方系统故障，重新办理" });
+    expect(await currentIn(from, m.id)).toBe(true);
+    expect(await currentIn(to, m.id)).toBe(false);
+    const again = await call(`/v1/branches/${from.branch.id}/members/${m.id}/transfers`, {
+      key: from.branchKey,
+      body: { toBranchId: to.branch.id },
+    });
+    expect(again.status).toBe(201);
+  });
+
+  it("finishes an accept whose last step failed when it is resumed after its lease", async () => {
+    const { from, to, m, letterId, idNumber } = await crossShardLetter();
+    const heal = await refuse(
+      env.DIRECTORY,
+      "refuse_accepted",
+      "OF status ON transfers",
+      "NEW.status = 'accepted'",
+    );
+    try {
+      expect((await accept(letterId, to.branchKey)).status).toBe(500);
+    } finally {
+      await heal();
+    }
+    expect(await currentIn(to, m.id)).toBe(true);
+    expect(await currentIn(from, m.id)).toBe(false);
+    expect((await accept(letterId, to.branchKey)).status).toBe(409);
+    // a stuck letter cannot be withdrawn once the member has left: it is finished instead
+    await lapseClaim(letterId);
+    const late = await withdraw(letterId, from.branchKey);
+    expect(late.status).toBe(422);
+    expect(late.body.errors[0].rule).toBe("transfer_accepted");
+    expect((await call(`/v1/transfers/${letterId}`, { key: to.branchKey })).body.status).toBe("accepted");
+    // the person now belongs to the receiving roll: the sender cannot add them again
+    const readd = await call(`/v1/branches/${from.branch.id}/members`, {
+      key: from.branchKey,
+      body: {
+        name: "转接人",
+        gender: "male",
+        birthDate: "1984-04-04",
+        status: "full",
+        joinedOn: "2010-07-01",
+        idNumber,
+      },
+    });
+    expect(readd.status).toBe(422);
+    expect(readd.body.errors[0].rule).toBe("person_on_another_roll");
+  });
+
+  it("resumes a lapsed accept to the end, and checks expiry when it does", async () => {
+    const { to, m, letterId } = await crossShardLetter();
+    await env.DIRECTORY.prepare(
+      "UPDATE transfers SET status = 'accepting', claim_id = 'req_dead', claimed_at = ?, version = version + 1 WHERE id = ?",
+    )
+      .bind(new Date(Date.now() - 3_600_000).toISOString(), letterId)
+      .run();
+    const resumed = await accept(letterId, to.branchKey);
+    expect(resumed.body.status).toBe("accepted");
+    expect(await currentIn(to, m.id)).toBe(true);
+
+    const second = await crossShardLetter();
+    await env.DIRECTORY.prepare(
+      "UPDATE transfers SET status = 'accepting', claim_id = 'req_dead', claimed_at = ?, expires_on = '2020-01-01', version = version + 1 WHERE id = ?",
+    )
+      .bind(new Date(Date.now() - 3_600_000).toISOString(), second.letterId)
+      .run();
+    const late = await accept(second.letterId, second.to.branchKey);
+    expect(late.status).toBe(422);
+    expect(late.body.errors[0].rule).toBe("transfer_expired");
+    expect((await call(`/v1/transfers/${second.letterId}`, { key: second.to.branchKey })).body.status).toBe(
+      "expired",
+    );
+    expect(await currentIn(second.from, second.m.id)).toBe(true);
+  });
+
+  it("ends the member's key in the branch they left, and names no district the caller cannot see", async () => {
+    const { from, to, m, letterId } = await crossShardLetter();
+    const own = await memberKey(from.branch.id, m.id, from.branchKey);
+    expect((await call(`/v1/branches/${from.branch.id}/members/${m.id}`, { key: own })).status).toBe(200);
+    const seen = await call(`/v1/transfers/${letterId}`, { key: from.branchKey });
+    expect(seen.body).toMatchObject({ fromDistrictId: from.district.id, toDistrictId: null });
+    expect((await accept(letterId, to.branchKey)).status).toBe(200);
+    expect((await call(`/v1/branches/${from.branch.id}/members/${m.id}`, { key: own })).status).toBe(401);
   });
 });
 

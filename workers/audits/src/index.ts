@@ -31,3 +31,9 @@ export default {
     return consume(batch, env);
   },
 } satisfies ExportedHandler<AuditsBindings, AuditMessage | DeliveryMessage>;
+
+/**
+ * The chains' sequencer class, so this worker's own tests can run it in place of the api worker's
+ * (in a deployment the binding names the api worker's, by script_name).
+ */
+export { BranchSequencer } from "@vanguard/db/sequencer";

@@ -133,6 +133,23 @@ async function troubledBranch(shard: number) {
       createdAt: today,
       createdBy: "t",
     }),
+    // an accept that died half way two hours ago and was never resumed or withdrawn
+    insertTransfer(plane, {
+      id: newId("transfer"),
+      memberId: b.id,
+      memberName: "乙",
+      fromDistrictId: ref.districtId,
+      fromBranchId: ref.branchId,
+      toDistrictId: ref.districtId,
+      toBranchId: "br_elsewhere",
+      status: "accepting",
+      issuedOn: today,
+      expiresOn: "2099-01-01",
+      claimId: "req_dead",
+      claimedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      createdAt: today,
+      createdBy: "t",
+    }),
   ]);
   return { ref, tc, plane, a };
 }
@@ -149,6 +166,7 @@ describe("the audit run", () => {
       "committee_term_expired",
       "dues_arrears",
       "pocket_member",
+      "transfer_stuck",
     ]);
     expect(open.find((f) => f.rule === "dues_arrears")).toMatchObject({
       subject: { id: a.id },

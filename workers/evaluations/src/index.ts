@@ -26,3 +26,9 @@ const features = [
 for (const f of features) app.route("/", f);
 
 export default app;
+
+/**
+ * The chains' sequencer class, so this worker's own tests can run it in place of the api worker's
+ * (in a deployment the binding names the api worker's, by script_name).
+ */
+export { BranchSequencer } from "@vanguard/db/sequencer";

@@ -12,3 +12,9 @@ const app = createModuleApp<OnboardingBindings>({ service: "onboarding" });
 app.route("/", cases).route("/", steps).route("/", complaints).route("/", sanctions).route("/", rules);
 
 export default app;
+
+/**
+ * The chains' sequencer class, so this worker's own tests can run it in place of the api worker's
+ * (in a deployment the binding names the api worker's, by script_name).
+ */
+export { BranchSequencer } from "@vanguard/db/sequencer";

@@ -11,3 +11,9 @@ for (const feature of [activities, leaderboard, summary, rules, meetings]) app.r
 app.route("/", meetingImports);
 
 export default app;
+
+/**
+ * The chains' sequencer class, so this worker's own tests can run it in place of the api worker's
+ * (in a deployment the binding names the api worker's, by script_name).
+ */
+export { BranchSequencer } from "@vanguard/db/sequencer";

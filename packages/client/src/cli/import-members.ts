@@ -5,6 +5,10 @@ import { parse } from "csv-parse/sync";
 
 export interface ImportOutcome {
   created: number;
+  /** rows that are a current member already (a rerun, or a fixed-up file): nothing was written */
+  unchanged: { line: number; memberId: string }[];
+  /** rows that are a current member already but say something else: nothing was overwritten */
+  conflicts: { line: number; memberId: string; fields: string[] }[];
   rejected: { line: number; errors: { path?: string; rule?: string; message: string }[] }[];
 }
 
@@ -48,8 +52,9 @@ export function chunkCsv(text: string, size: number): Chunk[] {
 
 /**
  * Imports a CSV file into a branch chunk by chunk (each chunk one request, one transaction), with a
- * progress bar. Each chunk carries an Idempotency-Key made from the file and the chunk, so running
- * the same import again after an interruption creates nothing twice.
+ * progress bar. Each chunk carries an Idempotency-Key made from the file and the chunk, and the server
+ * matches every row against the roll, so running an import again — interrupted, re-chunked or after
+ * fixing rejected rows — creates nobody twice: rows already on the roll come back `unchanged`.
  */
 export async function importMembers(opts: {
   url: string;
@@ -71,7 +76,7 @@ export async function importMembers(opts: {
       })
     : null;
   bar?.start(total, 0, { created: 0 });
-  const outcome: ImportOutcome = { created: 0, rejected: [] };
+  const outcome: ImportOutcome = { created: 0, unchanged: [], conflicts: [], rejected: [] };
   let done = 0;
   for (const [i, chunk] of chunks.entries()) {
     const res = await fetch(`${opts.url.replace(/\/$/, "")}/v1/branches/${opts.branchId}/members/import`, {
@@ -92,6 +97,12 @@ export async function importMembers(opts: {
       );
     }
     outcome.created += body.created;
+    const inFile = <T extends { line: number }>(r: T): T => ({
+      ...r,
+      line: chunk.lines.get(r.line) ?? r.line,
+    });
+    outcome.unchanged.push(...(body.unchanged ?? []).map(inFile));
+    outcome.conflicts.push(...(body.conflicts ?? []).map(inFile));
     outcome.rejected.push(...body.rejected.map((r) => ({ ...r, line: chunk.lines.get(r.line) ?? r.line })));
     done += chunk.rows;
     bar?.update(done, { created: outcome.created });

@@ -145,8 +145,15 @@ async function run(argv: string[]): Promise<void> {
         (r) =>
           `  line ${r.line}: ${r.errors.map((e) => `${e.path ?? e.rule ?? ""} ${e.message}`.trim()).join("; ")}`,
       );
+      const conflicts = result.conflicts.map(
+        (r) => `  line ${r.line}: already on the roll as ${r.memberId}, differs in ${r.fields.join(", ")}`,
+      );
       return out(
-        [`created ${result.created}, rejected ${result.rejected.length}`, ...lines].join("\n"),
+        [
+          `created ${result.created}, unchanged ${result.unchanged.length}, conflicts ${result.conflicts.length}, rejected ${result.rejected.length}`,
+          ...conflicts,
+          ...lines,
+        ].join("\n"),
         result,
       );
     }

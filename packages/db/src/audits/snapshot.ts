@@ -1,5 +1,5 @@
 import type { BranchSnapshot } from "@vanguard/domain";
-import { arrearsStartMonth, lastClosedMonth } from "@vanguard/domain";
+import { arrearsStartMonth, lastClosedMonth, STUCK_AFTER_MINUTES } from "@vanguard/domain";
 import type { DataPlane } from "../shards";
 import { type BranchSetContext, branchIdsJson } from "../tenant/context";
 
@@ -49,12 +49,15 @@ export async function readSnapshots(
       )
       .bind(lastClosed, ids),
   ]);
-  const expired = await plane.directory.d1
+  // letters that lapsed unused, and accepts held past the stuck threshold, in one directory query
+  const stuckBefore = new Date(Date.now() - STUCK_AFTER_MINUTES * 60_000).toISOString();
+  const letters = await plane.directory.d1
     .prepare(
-      `SELECT id, from_branch_id, member_id, member_name, to_branch_id, expires_on FROM transfers
-        WHERE from_branch_id IN (SELECT value FROM json_each(?)) AND status = 'pending' AND expires_on < ?`,
+      `SELECT id, status, from_branch_id, member_id, member_name, to_branch_id, expires_on, claimed_at FROM transfers
+        WHERE from_branch_id IN (SELECT value FROM json_each(?))
+          AND ((status = 'pending' AND expires_on < ?) OR (status = 'accepting' AND claimed_at <= ?))`,
     )
-    .bind(ids, today)
+    .bind(ids, today, stuckBefore)
     .all<Row>();
 
   const snaps = new Map<string, BranchSnapshot>();
@@ -101,14 +104,17 @@ export async function readSnapshots(
     const consecutive = monthsInclusive(start, lastClosed);
     s.duesArrears.push({ memberId: String(r.id), name: String(r.name), firstUnpaid: start, consecutive });
   }
-  for (const r of expired.results ?? []) {
-    snaps.get(String(r.from_branch_id))?.expiredTransfers.push({
+  for (const r of letters.results ?? []) {
+    const s = snaps.get(String(r.from_branch_id));
+    if (!s) continue;
+    const letter = {
       transferId: String(r.id),
       memberId: String(r.member_id),
       memberName: String(r.member_name),
       toBranchId: String(r.to_branch_id),
-      expiresOn: String(r.expires_on),
-    });
+    };
+    if (r.status === "pending") s.expiredTransfers.push({ ...letter, expiresOn: String(r.expires_on) });
+    else s.stuckTransfers = [...(s.stuckTransfers ?? []), { ...letter, claimedAt: String(r.claimed_at) }];
   }
   return [...snaps.values()];
 }

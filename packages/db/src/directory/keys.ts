@@ -138,3 +138,25 @@ export function listBranchKeys(
     .orderBy(asc(apiKeys.id))
     .limit(limit);
 }
+
+/**
+ * What let a member act in a branch ends when they leave it: their member keys there are revoked in
+ * the same transaction that records the departure.
+ */
+export function endMemberAccessStatements(
+  plane: DataPlane,
+  branchId: string,
+  memberId: string,
+  at: string,
+  by: string,
+): D1PreparedStatement[] {
+  return [
+    plane.directory.d1
+      .prepare(
+        `UPDATE api_keys SET revoked_at = ?, revoked_by = ?
+          WHERE revoked_at IS NULL AND principal_id IN
+            (SELECT id FROM principals WHERE role = 'member' AND branch_id = ? AND member_id = ?)`,
+      )
+      .bind(at, by, branchId, memberId),
+  ];
+}

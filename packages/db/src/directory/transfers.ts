@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import { transfers } from "../schema/directory";
 import type { DataPlane } from "../shards";
-import { statement } from "../write/sql";
+import { expectChanged, statement } from "../write/sql";
 
 export type TransferRow = typeof transfers.$inferSelect;
+export type TransferStatus = TransferRow["status"];
 
 export function getTransfer(plane: DataPlane, id: string): Promise<TransferRow | undefined> {
   return plane.directory.db.select().from(transfers).where(eq(transfers.id, id)).get();
@@ -28,17 +29,12 @@ export function listTransfersOf(
     .limit(limit);
 }
 
-export function pendingTransferFor(plane: DataPlane, fromBranchId: string, memberId: string) {
+/** The member's open letter (pending or accepting), whichever branch issued it: at most one exists. */
+export function openTransferOf(plane: DataPlane, memberId: string) {
   return plane.directory.db
     .select()
     .from(transfers)
-    .where(
-      and(
-        eq(transfers.fromBranchId, fromBranchId),
-        eq(transfers.memberId, memberId),
-        or(eq(transfers.status, "pending"), eq(transfers.status, "accepting")),
-      ),
-    )
+    .where(and(eq(transfers.memberId, memberId), inArray(transfers.status, ["pending", "accepting"])))
     .get();
 }
 
@@ -46,19 +42,55 @@ export function insertTransfer(plane: DataPlane, row: typeof transfers.$inferIns
   return statement(plane.directory.d1, plane.directory.db.insert(transfers).values(row));
 }
 
-/** Moves a letter from one status to the next only if it is still where the caller saw it. */
-export function setTransferStatus(
+export type TransferChange = Partial<
+  Pick<
+    TransferRow,
+    | "status"
+    | "acceptedAt"
+    | "acceptedBy"
+    | "claimId"
+    | "claimedAt"
+    | "cancelledAt"
+    | "cancelledBy"
+    | "cancelReason"
+  >
+>;
+
+/**
+ * Moves a letter on only if it is still exactly as the caller saw it (same version, and for an
+ * accept in progress the same claim): the batch aborts otherwise, so two requests can never both
+ * act on one state of a letter.
+ */
+export function changeTransfer(
   plane: DataPlane,
-  id: string,
-  from: TransferRow["status"],
-  to: TransferRow["status"],
-  extra: Partial<Pick<TransferRow, "acceptedAt" | "acceptedBy">> = {},
-): D1PreparedStatement {
-  return statement(
-    plane.directory.d1,
-    plane.directory.db
-      .update(transfers)
-      .set({ status: to, ...extra })
-      .where(and(eq(transfers.id, id), eq(transfers.status, from))),
-  );
+  seen: Pick<TransferRow, "id" | "version">,
+  change: TransferChange,
+): D1PreparedStatement[] {
+  return [
+    statement(
+      plane.directory.d1,
+      plane.directory.db
+        .update(transfers)
+        .set({ ...change, version: sql`${transfers.version} + 1` })
+        .where(and(eq(transfers.id, seen.id), eq(transfers.version, seen.version))),
+    ),
+    expectChanged(plane.directory.d1),
+  ];
+}
+
+/**
+ * Letters out of these branches that an accept has held since before `claimedBefore`: a request
+ * died half way and nobody resumed or withdrew the letter.
+ */
+export function stuckTransfersFrom(plane: DataPlane, branchIdsJson: string, claimedBefore: string) {
+  return plane.directory.db
+    .select()
+    .from(transfers)
+    .where(
+      and(
+        sql`${transfers.fromBranchId} IN (SELECT value FROM json_each(${branchIdsJson}))`,
+        eq(transfers.status, "accepting"),
+        lte(transfers.claimedAt, claimedBefore),
+      ),
+    );
 }

@@ -8,7 +8,7 @@ import { insertRuleSet, latestRuleSet } from "../directory/rule-sets";
 import type { DataPlane } from "../shards";
 
 export interface VersionedEvaluationRules {
-  /** 0 = the built-in defaults (DOMAIN.md §7) */
+  /** 0 = the built-in defaults (docs/domain.md §Evaluation rule set) */
   version: number;
   rules: EvaluationRules;
 }

@@ -10,7 +10,10 @@ import type { DataPlane } from "../shards";
 /** The `rule_sets.module` of the development pipeline. */
 export const PIPELINE_MODULE = "pipeline";
 
-/** The district's current pipeline rules; version 0 (the DOMAIN.md defaults) until one is stored. */
+/**
+ * The district's current pipeline rules; version 0 (the defaults of docs/domain.md §Pipeline rule set)
+ * until one is stored.
+ */
 export async function pipelineRuleSet(plane: DataPlane, districtId: string): Promise<VersionedPipelineRules> {
   const row = await latestRuleSet(plane, districtId, PIPELINE_MODULE);
   if (!row) return DEFAULT_PIPELINE_RULE_SET;

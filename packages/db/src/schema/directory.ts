@@ -155,7 +155,7 @@ export const persons = sqliteTable(
     branchId: text("branch_id").notNull(),
     claimedAt: text("claimed_at").notNull(),
   },
-  (t) => [uniqueIndex("persons_member_uq").on(t.memberId)],
+  (t) => [index("persons_member_idx").on(t.memberId)],
 );
 
 export const directoryEvents = eventLog("directory_events");

@@ -14,8 +14,8 @@ export interface MemberRecordTable {
 }
 
 /**
- * Every table whose rows travel with a member to a new branch (DOMAIN.md §6: the member's progress
- * and history go along). Each module lists its own.
+ * Every table whose rows travel with a member to a new branch (docs/domain.md §Transfers: the
+ * member's progress and history go along). Each module lists its own.
  */
 export function memberRecordTables(): MemberRecordTable[] {
   return [

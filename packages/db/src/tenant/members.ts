@@ -1,3 +1,4 @@
+import { todayIn } from "@vanguard/domain";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { members } from "../schema/shard";
 import { bulkInsert, expectChanged, statement } from "../write/sql";
@@ -142,6 +143,87 @@ export function updateMember(
     ),
     expectChanged(tc.shard.d1),
   ];
+}
+
+/** The personal fields as stored: ciphertext, lookup hash and masked forms, never plaintext. */
+export type SealedPersonal = Pick<
+  MemberRow,
+  "idNumberEnc" | "idNumberHash" | "idNumberMasked" | "phoneEnc" | "phoneMasked"
+>;
+
+export interface NewPersonFields {
+  name: string;
+  gender: MemberRow["gender"];
+  birthDate: string;
+  status: MemberRow["status"];
+  joinedOn?: string | null;
+  /** the day they came onto this roll; default: today in the district (docs/adoption.md) */
+  joinedBranchOn?: string | null;
+  education?: string | null;
+}
+
+/**
+ * The roll's one door: the row for a person put on a branch's roll, whoever puts them there (a
+ * create, an import, an application for a new person). Personal fields arrive sealed.
+ */
+export function newMemberRow(
+  tc: TenantContext,
+  id: string,
+  fields: NewPersonFields,
+  sealed: Partial<SealedPersonal>,
+  at: string,
+): MemberRow {
+  return {
+    id,
+    districtId: tc.districtId,
+    branchId: tc.branchId,
+    name: fields.name,
+    gender: fields.gender,
+    birthDate: fields.birthDate,
+    status: fields.status,
+    joinedOn: fields.joinedOn ?? null,
+    joinedBranchOn: fields.joinedBranchOn ?? todayIn(tc.timeZone, new Date(at)),
+    idNumberEnc: sealed.idNumberEnc ?? null,
+    idNumberHash: sealed.idNumberHash ?? null,
+    idNumberMasked: sealed.idNumberMasked ?? null,
+    phoneEnc: sealed.phoneEnc ?? null,
+    phoneMasked: sealed.phoneMasked ?? null,
+    education: fields.education ?? null,
+    leftOn: null,
+    leftReason: null,
+    transferId: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+/**
+ * The branch's current members who may be the people of an import: those holding one of the
+ * identity-number hashes, or one of the name|birth-date keys. One statement per 2,000 of each.
+ */
+export async function currentMembersMatching(
+  tc: TenantContext,
+  hashes: string[],
+  nameBirthKeys: string[],
+): Promise<MemberRow[]> {
+  const out = new Map<string, MemberRow>();
+  const n = Math.max(hashes.length, nameBirthKeys.length);
+  for (let i = 0; i < n; i += 2000) {
+    const rows = await tc.shard.db
+      .select()
+      .from(members)
+      .where(
+        and(
+          scope(tc),
+          isNull(members.leftOn),
+          sql`(${members.idNumberHash} IN (SELECT value FROM json_each(${JSON.stringify(hashes.slice(i, i + 2000))}))
+            OR (${members.name} || '|' || ${members.birthDate}) IN (SELECT value FROM json_each(${JSON.stringify(nameBirthKeys.slice(i, i + 2000))})))`,
+        ),
+      );
+    for (const r of rows) out.set(r.id, r);
+  }
+  return [...out.values()];
 }
 
 /** The current roll as a history import matches lines against it: one query, whatever the file's size. */

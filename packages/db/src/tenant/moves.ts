@@ -104,3 +104,30 @@ export function departStatements(
     ]),
   ];
 }
+
+/** Closes an arrival that a failed move left behind, only if it is still the one this letter made. */
+export function closeArrivalStatements(
+  dst: TenantContext,
+  memberId: string,
+  transferId: string,
+  on: string,
+  at: string,
+): D1PreparedStatement[] {
+  return [
+    statement(
+      dst.shard.d1,
+      dst.shard.db
+        .update(members)
+        .set({ leftOn: on, leftReason: "transfer_rolled_back", updatedAt: at })
+        .where(
+          and(
+            eq(members.branchId, dst.branchId),
+            eq(members.id, memberId),
+            eq(members.transferId, transferId),
+            isNull(members.leftOn),
+          ),
+        ),
+    ),
+    expectChanged(dst.shard.d1),
+  ];
+}

@@ -20,11 +20,22 @@ export interface WriteRequest {
 }
 
 function shardStore(tc: TenantContext): WriteStore {
-  return { d1: tc.shard.d1, events, idempotency: shardIdempotency, activity: "activity" };
+  return {
+    d1: tc.shard.d1,
+    events,
+    idempotency: shardIdempotency,
+    activity: "activity",
+    sequencer: tc.shard.sequencer,
+  };
 }
 
 function directoryStore(plane: DataPlane): WriteStore {
-  return { d1: plane.directory.d1, events: directoryEvents, idempotency: directoryIdempotency };
+  return {
+    d1: plane.directory.d1,
+    events: directoryEvents,
+    idempotency: directoryIdempotency,
+    sequencer: plane.directory.sequencer,
+  };
 }
 
 async function run<T>(
@@ -82,8 +93,11 @@ export function districtWrite<T>(
     scopeId: dc.districtId,
     districtId: dc.districtId,
   });
-  return run({ d1: dc.shard.d1, events, idempotency: shardIdempotency }, req, [dc.districtId], () =>
-    plan({ event }),
+  return run(
+    { d1: dc.shard.d1, events, idempotency: shardIdempotency, sequencer: dc.shard.sequencer },
+    req,
+    [dc.districtId],
+    () => plan({ event }),
   );
 }
 
@@ -97,7 +111,13 @@ export function branchSetWrite<T>(
   plan: () => Promise<Planned<T>>,
 ): Promise<T> {
   return run(
-    { d1: set.shard.d1, events, idempotency: shardIdempotency, activity: "activity" },
+    {
+      d1: set.shard.d1,
+      events,
+      idempotency: shardIdempotency,
+      activity: "activity",
+      sequencer: set.shard.sequencer,
+    },
     req,
     set.branches.map((b) => b.branchId),
     plan,

@@ -10,6 +10,7 @@ import {
   StaleError,
   uniqueViolation,
 } from "./errors";
+import type { Sequencer } from "./sequencer";
 import { bulkInsert, rawStatement } from "./sql";
 
 /** Who is writing, for the event log. */
@@ -51,6 +52,8 @@ export interface WriteStore {
   idempotency: IdempotencyTable;
   /** the table that remembers each scope's last activity by a person, where the store has one */
   activity?: string;
+  /** where writers that collide on a chain take turns; without one they only back off and retry */
+  sequencer?: Sequencer;
 }
 
 /** The actor of writes the platform makes on its own (audit findings, reminders). */
@@ -173,17 +176,53 @@ export async function findReplay(
 }
 
 /**
+ * Scopes this isolate saw contended a moment ago: a writer to one of them takes its turn at once
+ * rather than first losing a race it is likely to lose.
+ */
+const hot = new Map<string, number>();
+const HOT_MS = 2_000;
+
+/**
  * The one way tenant data changes. Reads the heads of the chains it will extend, lets `plan` read
  * what it needs and decide, then commits the plan's statements, its chained events and the
  * idempotency record in one D1 batch (a transaction). Every write extends a chain, so the
  * `(scope_id, seq)` key serialises writers per branch: if anyone wrote in between, the batch fails
  * on that key and the whole plan is re-run against fresh data. A plan must therefore be pure apart
  * from its reads; it may throw to refuse the write.
+ *
+ * A writer that loses that race (or writes to a scope this isolate just saw contended) waits for its
+ * turn at the store's sequencer and retries holding it, so a busy branch drains writer by writer
+ * instead of every loser re-planning against every other (docs/architecture.md, "Writes under load").
  */
 export async function commitWrite<T>(
   store: WriteStore,
   options: WriteOptions,
   plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
+): Promise<T> {
+  const scope = options.scopes[0];
+  const turn: { asked: boolean; release: (() => Promise<void>) | null } = { asked: false, release: null };
+  const takeTurn = async () => {
+    turn.asked = true;
+    if (store.sequencer && scope) turn.release = await store.sequencer.turn(scope);
+  };
+  try {
+    if (scope && (hot.get(scope) ?? 0) > Date.now()) await takeTurn();
+    return await attempt(store, options, plan, async (n) => {
+      if (scope) hot.set(scope, Date.now() + HOT_MS);
+      if (!turn.asked) await takeTurn();
+      // holding the turn, only writers on their first try can still get in between: retry at once
+      if (!turn.release) await sleep(backoff(n));
+    });
+  } finally {
+    await turn.release?.().catch(() => undefined);
+  }
+}
+
+async function attempt<T>(
+  store: WriteStore,
+  options: WriteOptions,
+  plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
+  lostRace: (attempt: number) => Promise<void>,
 ): Promise<T> {
   const maxAttempts = options.maxAttempts ?? 30;
   const eventsName = getTableName(store.events);
@@ -246,7 +285,7 @@ export async function commitWrite<T>(
           if (replay) throw replay;
         }
         if (attempt >= maxAttempts) throw new ContentionError();
-        await sleep(backoff(attempt));
+        await lostRace(attempt);
         continue;
       }
       if (guard || !constraint) throw new StaleError();

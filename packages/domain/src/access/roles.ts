@@ -1,4 +1,4 @@
-/** The five roles of API.md. Scope is carried by the principal, not the role. */
+/** The five roles (docs/api.md §Roles and scopes). Scope is carried by the principal, not the role. */
 export const ROLES = ["platform_admin", "district_admin", "branch_admin", "member", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 

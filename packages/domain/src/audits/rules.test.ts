@@ -87,6 +87,27 @@ describe("audit rules", () => {
       period: "2026-11-01",
     });
   });
+
+  it("tells the sending branch of a letter whose accept is stuck half way", () => {
+    const t = {
+      transferId: "tr_2",
+      memberId: "mb_3",
+      memberName: "王五",
+      toBranchId: "br_8",
+      claimedAt: "2026-11-20T03:04:05.000Z",
+    };
+    expect(run({ stuckTransfers: [t] })).toEqual([
+      expect.objectContaining({
+        rule: "transfer_stuck",
+        subjectType: "transfer",
+        subjectId: "tr_2",
+        severity: "warning",
+        period: "2026-11-20",
+        facts: { memberId: "mb_3", toBranchId: "br_8", claimedAt: "2026-11-20T03:04:05.000Z" },
+      }),
+    ]);
+    expect(run({ stuckTransfers: [] })).toEqual([]);
+  });
 });
 
 describe("reconciling findings", () => {

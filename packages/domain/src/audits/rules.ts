@@ -78,7 +78,7 @@ export const branchInactive: AuditRule = {
   },
 };
 
-/** DOMAIN.md §5: 3 unpaid months in a row is a warning, 6 is severe; removal stays a human decision. */
+/** 3 unpaid months in a row is a warning, 6 severe; removal stays a human decision (docs/domain.md §Dues). */
 export const duesArrears: AuditRule = {
   code: "dues_arrears",
   emits: ["dues_arrears"],
@@ -203,6 +203,30 @@ export const pocketMembers: AuditRule = {
   },
 };
 
+/**
+ * An accept that died half way holds the letter, and with it the member's one open letter, until
+ * someone resumes or withdraws it: the sending branch is told to do one or the other.
+ */
+export const transferStuck: AuditRule = {
+  code: "transfer_stuck",
+  emits: ["transfer_stuck"],
+  label: { zh: "组织关系转接中断", en: "Transfer stuck half way" },
+  evaluate(s) {
+    return (s.stuckTransfers ?? []).map((t) => ({
+      rule: this.code,
+      subjectType: "transfer" as const,
+      subjectId: t.transferId,
+      severity: "warning" as const,
+      period: t.claimedAt.slice(0, 10),
+      message: {
+        zh: `${t.memberName} 的组织关系转接自 ${t.claimedAt.slice(0, 10)} 起在接收中中断：请接收支部重新接收，或由本支部撤回介绍信`,
+        en: `${t.memberName}'s transfer has been stuck in acceptance since ${t.claimedAt.slice(0, 10)}: the receiving branch should accept it again, or this branch withdraw the letter`,
+      },
+      facts: { memberId: t.memberId, toBranchId: t.toBranchId, claimedAt: t.claimedAt },
+    }));
+  },
+};
+
 /** The platform rules; module rules join the catalog as modules land. */
 /**
  * 全程纪实: the record must not be lost or altered. A chain that no longer holds at the head an
@@ -250,6 +274,7 @@ export const PLATFORM_AUDIT_RULES: AuditRule[] = [
   branchSize,
   committeeTermExpired,
   pocketMembers,
+  transferStuck,
 ];
 
 /** The month before `today`'s month: dues for the current month are not late yet. */

@@ -29,6 +29,14 @@ export interface BranchSnapshot {
     toBranchId: string;
     expiresOn: string;
   }[];
+  /** letters out of this branch an accept has held past the stuck threshold (a request died half way) */
+  stuckTransfers?: {
+    transferId: string;
+    memberId: string;
+    memberName: string;
+    toBranchId: string;
+    claimedAt: string;
+  }[];
   /** the branch's founding date (meetings are owed from then) */
   foundedOn?: string;
   /** the branch's records start: nothing before it is judged (docs/adoption.md) */

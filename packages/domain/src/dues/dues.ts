@@ -107,7 +107,7 @@ export function arrears({ since, asOf, paidMonths }: ArrearsInput): Arrears {
   return { unpaid, consecutive };
 }
 
-/** Severity of dues arrears under DOMAIN.md §5: never a removal, only a finding for humans. */
+/** Severity of dues arrears (docs/domain.md §Dues): never a removal, only a finding for humans. */
 export function arrearsSeverity(consecutive: number): "none" | "warning" | "severe" {
   if (consecutive >= 6) return "severe";
   if (consecutive >= 3) return "warning";

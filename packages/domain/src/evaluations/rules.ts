@@ -4,9 +4,9 @@ export const INSPECTION_GRADES = ["excellent", "good", "qualified", "unqualified
 export type InspectionGrade = (typeof INSPECTION_GRADES)[number];
 
 /**
- * The numbers of DOMAIN.md §7 a district may change. Version 0 is these defaults; a district's own
- * versions live in the directory's rule sets (module `evaluations`), and every decision records
- * the version it used.
+ * The numbers of evaluations a district may change (docs/domain.md §Evaluation rule set). Version 0
+ * is these defaults; a district's own versions live in the directory's rule sets (module
+ * `evaluations`), and every decision records the version it used.
  */
 export interface EvaluationRules {
   appraisal: {

@@ -17,7 +17,10 @@ export interface CadenceRule {
   needsCommittee: boolean;
 }
 
-/** DOMAIN.md §2 defaults. Appraisals and talks belong to evaluations, not to meetings. */
+/**
+ * The defaults of docs/domain.md §Organizational life. Appraisals and talks belong to evaluations, not
+ * to meetings.
+ */
 export const DEFAULT_MEETING_CADENCE: CadenceRule[] = [
   {
     code: "general_assembly_quarterly",

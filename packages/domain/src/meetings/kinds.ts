@@ -1,6 +1,6 @@
 import type { Message } from "../rules/rule";
 
-/** 三会一课 and the other meetings of organizational life (DOMAIN.md §2). */
+/** 三会一课 and the other meetings of organizational life (docs/domain.md §Organizational life). */
 export const MEETING_KINDS = [
   "general_assembly",
   "committee",

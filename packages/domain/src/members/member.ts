@@ -1,4 +1,4 @@
-/** The stages of a person on a branch's roll (DOMAIN.md vocabulary). */
+/** The stages of a person on a branch's roll (docs/domain.md §The roll). */
 export const MEMBER_STATUSES = ["applicant", "activist", "candidate", "probationary", "full"] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 

@@ -5,8 +5,8 @@ import { type CaseState, isRecorded, latestOf } from "./state";
 import type { StepCode } from "./steps";
 
 /**
- * A step the rules want done by a date. Deadlines are warnings (DOMAIN.md §1): missing one raises a
- * finding and a late record carries a warning, but nothing is refused for it.
+ * A step the rules want done by a date. Deadlines are warnings (docs/domain.md §Deadlines): missing
+ * one raises a finding and a late record carries a warning, but nothing is refused for it.
  */
 export interface Deadline {
   step: StepCode;

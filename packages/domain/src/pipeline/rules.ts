@@ -1,9 +1,9 @@
 import { failure, type RuleFailure } from "../rules/rule";
 
 /**
- * The numbers of the development pipeline. DOMAIN.md §1 gives the national defaults; a district
- * may store its own version (module `pipeline` in `rule_sets`), and every recorded step keeps the
- * version it was checked against.
+ * The numbers of the development pipeline. docs/domain.md §Pipeline rule set gives the national
+ * defaults; a district may store its own version (module `pipeline` in `rule_sets`), and every
+ * recorded step keeps the version it was checked against.
  */
 export interface PipelineRules {
   /** 党章: one may apply at 18 */

@@ -1,11 +1,14 @@
 import type { MemberStatus } from "../members/member";
 import type { Message } from "../rules/rule";
 
-/** Where a development case stands (API.md `stage`); `closed` ends a case that will not go on. */
+/**
+ * Where a development case stands (its `stage`, docs/domain.md §Development pipeline); `closed` ends a
+ * case that will not go on.
+ */
 export const STAGES = ["applicant", "activist", "candidate", "probationary", "full", "closed"] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** The 25 steps of 《发展党员工作细则》 (2014), in order (DOMAIN.md §1). */
+/** The 25 steps of 《发展党员工作细则》 (2014), in order: docs/domain.md §Development pipeline. */
 export const STEP_CODES = [
   "application",
   "application_talk",

@@ -3,9 +3,9 @@ import type { Message } from "../rules/rule";
 
 /**
  * The development funnel of a year (发展党员): how many people entered each stage in the year.
- * Entering a stage is the step that moves a case there (DOMAIN.md §1): the application, step 3,
- * step 7, the upper committee's approval (step 17); full membership counts from the date it took
- * effect.
+ * Entering a stage is the step that moves a case there (docs/domain.md §Development pipeline): the
+ * application, step 3, step 7, the upper committee's approval (step 17); full membership counts from
+ * the date it took effect.
  */
 export const FUNNEL_STAGES = ["applied", "activists", "candidates", "admitted", "full"] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];

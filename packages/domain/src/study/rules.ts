@@ -21,7 +21,7 @@ export interface KindRule {
   group: string | null;
   /** `branch`: only the branch records it (offline sessions, deductions) */
   recordedBy: "member" | "branch";
-  /** its duration counts toward the member's class hours (DOMAIN.md §3) */
+  /** its duration counts toward the member's class hours (docs/domain.md §Class hours) */
   classHours: boolean;
   /** one record longer than this is impossible */
   maxDurationSec: number | null;
@@ -65,7 +65,7 @@ const kind = (k: Partial<KindRule> & Pick<KindRule, "label" | "points">): KindRu
   ...k,
 });
 
-/** DOMAIN.md §4: the realistic default every district starts from (version 0). */
+/** docs/domain.md §Study points: the realistic default every district starts from (version 0). */
 export const DEFAULT_STUDY_RULES: StudyRules = {
   kinds: {
     login: kind({ label: { zh: "登录", en: "Login" }, points: 1, dailyCap: 1 }),

@@ -1,8 +1,5 @@
 import { addDays, daysBetween } from "../calendar/dates";
 
-export const TRANSFER_STATUSES = ["pending", "accepted", "cancelled", "expired"] as const;
-export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
-
 /** A letter within one district (a city's own committee) is valid 10 days, elsewhere 30, never over 3 months. */
 export const TRANSFER_VALID_DAYS = { sameDistrict: 10, otherDistrict: 30, max: 90 } as const;
 

@@ -43,11 +43,13 @@ export function handleError<B extends PlatformBindings>(err: unknown, c: Context
   }
   const problem = toProblem(err);
   if (problem.status >= 500) {
-    log("error", "unhandled", {
+    // a 5xx the code chose (a rolled-back accept, contention) is a warning; anything else is a bug
+    const chosen = err instanceof ProblemError;
+    log(chosen ? "warn" : "error", chosen ? "answered with a server problem" : "unhandled", {
       requestId: c.get("requestId"),
       path: c.req.path,
       error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
-      stack: err instanceof Error ? err.stack : undefined,
+      stack: err instanceof Error && !chosen ? err.stack : undefined,
     });
   }
   return render(problem, c);

@@ -170,7 +170,7 @@ export const recordPayment: AppRouteHandler<RecordPaymentRoute, ApiBindings> = a
   return c.json(result, 201);
 };
 
-/** Arrears look back a year: six unpaid months in a row is the line DOMAIN.md §5 draws. */
+/** Arrears look back a year: 6 unpaid months in a row is the line 党章 Art. 9 draws (docs/domain.md §Dues). */
 const LOOKBACK_MONTHS = 11;
 
 export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) => {

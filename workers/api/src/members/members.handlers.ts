@@ -4,7 +4,8 @@ import {
   insertMembers,
   listMembers,
   type MemberRow,
-  newId,
+  releasePersons,
+  reservePersons,
   tenantWrite,
   updateMember,
 } from "@vanguard/db";
@@ -15,10 +16,13 @@ import {
   conflictAs,
   decodeCursor,
   notFound,
+  onAnotherRoll,
   ProblemError,
   page,
   requireSelfOrAdmin,
+  reserveOnRoll,
   ruleViolation,
+  sealedMemberRow,
   sealPersonal,
   writeRequest,
 } from "@vanguard/platform";
@@ -40,35 +44,10 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const today = todayIn(tc.timeZone);
   const failures = checkMemberFacts(body, today);
   if (failures.length) throw ruleViolation(failures);
-  const sealed = await sealPersonal(c.env.MEMBER_DATA_KEY, {
-    idNumber: body.idNumber ?? null,
-    phone: body.phone ?? null,
-  });
-  const now = new Date().toISOString();
-  const row: MemberRow = {
-    id: newId("member"),
-    districtId: tc.districtId,
-    branchId: tc.branchId,
-    name: body.name,
-    gender: body.gender,
-    birthDate: body.birthDate,
-    status: body.status,
-    joinedOn: body.joinedOn ?? null,
-    joinedBranchOn: body.joinedBranchOn ?? today,
-    idNumberEnc: null,
-    idNumberHash: null,
-    idNumberMasked: null,
-    phoneEnc: null,
-    phoneMasked: null,
-    ...sealed,
-    education: body.education ?? null,
-    leftOn: null,
-    leftReason: null,
-    transferId: null,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+  const row = await sealedMemberRow(c.env.MEMBER_DATA_KEY, tc, body, new Date().toISOString());
+  const { verdicts, release } = await reserveOnRoll(c, tc, [row]);
+  const verdict = verdicts.get(row.id)!;
+  if (verdict.kind === "held_elsewhere") throw ruleViolation([await onAnotherRoll(c, verdict.place)]);
   const view = memberView(row);
   const result = await tenantWrite(tc, await writeRequest(c, 201), async ({ event }) => {
     if (row.idNumberHash && (await existingIdNumberHashes(tc, [row.idNumberHash])).size) {
@@ -79,7 +58,12 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
       events: [event({ action: "member.created", subjectType: "member", subjectId: row.id, after: view })],
       result: view,
     };
-  }).catch(duplicatePerson);
+  })
+    .catch(async (err) => {
+      await release([row.id]);
+      throw err;
+    })
+    .catch(duplicatePerson);
   return c.json(result, 201);
 };
 
@@ -114,6 +98,14 @@ export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {
   const { version, idNumber, phone, ...fields } = c.req.valid("json");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
   const sealed = await sealPersonal(c.env.MEMBER_DATA_KEY, { idNumber, phone });
+  const plane = c.get("plane");
+  // a new identity number is a person the register must not hold elsewhere
+  const claim = sealed.idNumberHash
+    ? { idHash: sealed.idNumberHash, memberId, districtId: tc.districtId, branchId: tc.branchId }
+    : null;
+  const verdict = claim ? (await reservePersons(plane, [claim], new Date())).get(claim.idHash) : undefined;
+  if (verdict?.kind === "held_elsewhere") throw ruleViolation([await onAnotherRoll(c, verdict.place)]);
+  let previousHash: string | null = null;
   const result = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
     const current = await getMember(tc, memberId);
     if (!current) throw notFound();
@@ -130,6 +122,7 @@ export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {
       ]);
     }
     if (current.version !== version) throw new ProblemError("version_conflict");
+    previousHash = current.idNumberHash;
     const next: MemberRow = { ...current, ...stripUndefined(fields), ...sealed };
     const failures = checkMemberFacts(
       { ...next, idNumber: idNumber === undefined ? null : idNumber },
@@ -151,7 +144,16 @@ export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {
       ],
       result: after,
     };
-  }).catch(duplicatePerson);
+  })
+    .catch(async (err) => {
+      if (claim && verdict?.kind === "reserved" && verdict.fresh) await releasePersons(plane, [claim]);
+      throw err;
+    })
+    .catch(duplicatePerson);
+  // the number it replaced no longer names this member
+  if (idNumber !== undefined && previousHash && previousHash !== sealed.idNumberHash) {
+    await releasePersons(plane, [{ idHash: previousHash, memberId }]);
+  }
   return c.json(result, 200);
 };
 

@@ -1,5 +1,13 @@
-import { existingIdNumberHashes, insertMembers, type MemberRow, newId, tenantWrite } from "@vanguard/db";
-import { checkMemberFacts, type Message, todayIn } from "@vanguard/domain";
+import { currentMembersMatching, insertMembers, type MemberRow, tenantWrite } from "@vanguard/db";
+import {
+  checkMemberFacts,
+  type Message,
+  matchOnRoll,
+  nameBirthKey,
+  type RollFields,
+  type RuleFailure,
+  todayIn,
+} from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
@@ -7,8 +15,10 @@ import {
   invalid,
   issuePath,
   localizeIssue,
+  onAnotherRoll,
   readUploadTable,
-  sealPersonal,
+  reserveOnRoll,
+  sealedMemberRow,
   type UploadTable,
   writeRequest,
 } from "@vanguard/platform";
@@ -64,8 +74,8 @@ export const importCsv: AppRouteHandler<ImportRoute, ApiBindings> = async (c) =>
 
   const today = todayIn(tc.timeZone);
   const rejected: Rejection[] = [];
-  const accepted: { line: number; row: MemberRow }[] = [];
-  const now = new Date().toISOString();
+  const candidates: { line: number; row: MemberRow }[] = [];
+  const at = new Date().toISOString();
   const seenInFile = new Set<string>();
   for (const { line, cells } of parsed.rows) {
     const result = MemberInput.safeParse(rowValues(header.fields, cells));
@@ -82,61 +92,64 @@ export const importCsv: AppRouteHandler<ImportRoute, ApiBindings> = async (c) =>
       rejected.push({ line, errors: failures.map((f) => ({ rule: f.rule, message: f.message })) });
       continue;
     }
-    const sealed = await sealPersonal(c.env.MEMBER_DATA_KEY, {
-      idNumber: m.idNumber ?? null,
-      phone: m.phone ?? null,
-    });
-    if (sealed.idNumberHash) {
-      if (seenInFile.has(sealed.idNumberHash)) {
+    const row = await sealedMemberRow(c.env.MEMBER_DATA_KEY, tc, m, at);
+    if (row.idNumberHash) {
+      if (seenInFile.has(row.idNumberHash)) {
         rejected.push({
           line,
           errors: [{ path: "idNumber", rule: "unique_id_number", message: DUPLICATE_IN_FILE }],
         });
         continue;
       }
-      seenInFile.add(sealed.idNumberHash);
+      seenInFile.add(row.idNumberHash);
     }
-    accepted.push({
-      line,
-      row: {
-        id: newId("member"),
-        districtId: tc.districtId,
-        branchId: tc.branchId,
-        name: m.name,
-        gender: m.gender,
-        birthDate: m.birthDate,
-        status: m.status,
-        joinedOn: m.joinedOn ?? null,
-        joinedBranchOn: m.joinedBranchOn ?? today,
-        idNumberEnc: sealed.idNumberEnc ?? null,
-        idNumberHash: sealed.idNumberHash ?? null,
-        idNumberMasked: sealed.idNumberMasked ?? null,
-        phoneEnc: sealed.phoneEnc ?? null,
-        phoneMasked: sealed.phoneMasked ?? null,
-        education: m.education ?? null,
-        leftOn: null,
-        leftReason: null,
-        transferId: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      },
-    });
+    candidates.push({ line, row });
+  }
+
+  // a person who is a current member of another branch cannot join this roll too
+  const { verdicts, release } = await reserveOnRoll(
+    c,
+    tc,
+    candidates.map((a) => a.row),
+  );
+  const refusals = new Map<string, Promise<RuleFailure>>();
+  const accepted: typeof candidates = [];
+  for (const a of candidates) {
+    const v = verdicts.get(a.row.id)!;
+    if (v.kind !== "held_elsewhere") {
+      accepted.push(a);
+      continue;
+    }
+    if (!refusals.has(v.place.branchId)) refusals.set(v.place.branchId, onAnotherRoll(c, v.place));
+    const f = await refusals.get(v.place.branchId)!;
+    rejected.push({ line: a.line, errors: [{ path: "idNumber", rule: f.rule, message: f.message }] });
   }
 
   const lang = c.get("lang");
   const say = (m: Message) => (lang === "en" ? m.en : m.zh);
+  let written = new Set<string>();
   const outcome = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
-    const hashes = accepted.map((a) => a.row.idNumberHash).filter((h): h is string => !!h);
-    const existing = await existingIdNumberHashes(tc, hashes);
-    const fresh = accepted.filter((a) => !a.row.idNumberHash || !existing.has(a.row.idNumberHash));
-    const dupes: Rejection[] = accepted
-      .filter((a) => a.row.idNumberHash && existing.has(a.row.idNumberHash))
-      .map((a) => ({
-        line: a.line,
-        errors: [{ path: "idNumber", rule: "unique_id_number", message: DUPLICATE_IN_BRANCH }],
-      }));
-    const all = [...rejected, ...dupes].sort((a, b) => a.line - b.line);
+    // the people already on the roll: a rerun, or a file split or fixed up between runs
+    const onRoll: (RollFields & { id: string })[] = await currentMembersMatching(
+      tc,
+      accepted.flatMap((a) => (a.row.idNumberHash ? [a.row.idNumberHash] : [])),
+      accepted.map((a) => nameBirthKey(a.row)),
+    );
+    const fresh: typeof accepted = [];
+    const unchanged: { line: number; memberId: string }[] = [];
+    const conflicts: { line: number; memberId: string; fields: string[] }[] = [];
+    for (const a of accepted) {
+      const match = matchOnRoll(a.row, onRoll);
+      if (match.kind === "new") {
+        fresh.push(a);
+        onRoll.push(a.row); // a later row of this file may be the same person
+      } else if (match.differs.length === 0) {
+        unchanged.push({ line: a.line, memberId: match.memberId });
+      } else {
+        conflicts.push({ line: a.line, memberId: match.memberId, fields: match.differs });
+      }
+    }
+    written = new Set(fresh.map((a) => a.row.id));
     return {
       statements: insertMembers(
         tc,
@@ -152,12 +165,22 @@ export const importCsv: AppRouteHandler<ImportRoute, ApiBindings> = async (c) =>
       ),
       result: {
         created: fresh.length,
-        rejected: all.map((r) => ({
-          line: r.line,
-          errors: r.errors.map((e) => ({ ...e, message: say(e.message) })),
-        })),
+        unchanged,
+        conflicts,
+        rejected: rejected
+          .sort((x, y) => x.line - y.line)
+          .map((r) => ({
+            line: r.line,
+            errors: r.errors.map((e) => ({ ...e, message: say(e.message) })),
+          })),
       },
     };
-  }).catch(conflictAs(DUPLICATE_IN_BRANCH));
+  })
+    .catch(async (err) => {
+      await release(candidates.map((a) => a.row.id));
+      throw err;
+    })
+    .catch(conflictAs(DUPLICATE_IN_BRANCH));
+  await release(candidates.map((a) => a.row.id).filter((id) => !written.has(id)));
   return c.json(outcome, 200);
 };

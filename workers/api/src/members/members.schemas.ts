@@ -49,6 +49,15 @@ export const Member = z
 export const ImportResult = z
   .object({
     created: z.number().int(),
+    unchanged: z
+      .array(z.object({ line: z.number().int(), memberId: z.string() }))
+      .openapi({ description: "rows that are a current member already and say what the roll says" }),
+    conflicts: z
+      .array(z.object({ line: z.number().int(), memberId: z.string(), fields: z.array(z.string()) }))
+      .openapi({
+        description:
+          "rows that are a current member already but differ in these fields: nothing is overwritten; edit the member instead",
+      }),
     rejected: z.array(
       z.object({
         line: z.number().int(),

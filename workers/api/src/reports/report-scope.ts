@@ -11,7 +11,7 @@ import { notFound, requireRole, seesDistrict } from "@vanguard/platform";
 import type { Context } from "hono";
 import type { ApiEnv } from "../env";
 
-/** Reports are read by the district committee, auditors and the platform (API.md). */
+/** Reports are read by the district committee, auditors and the platform (docs/api.md §Roles and scopes). */
 export const REPORT_ROLES: readonly Role[] = ["platform_admin", "district_admin", "auditor"];
 
 /** The meeting cadence is part of the study rule set a district publishes. */

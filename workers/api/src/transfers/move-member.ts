@@ -1,5 +1,6 @@
 import {
   arriveStatements,
+  closeArrivalStatements,
   type DataPlane,
   departStatements,
   type EventDraft,
@@ -125,4 +126,54 @@ export async function moveMember(
   }
   const arrived = await getMember(dst, t.memberId);
   if (!(arrived?.transferId === t.id && !arrived.leftOn)) throw gone();
+}
+
+/** How far a move has gone: whether the member left the sender under this letter, and arrived. */
+export async function moveProgress(
+  plane: DataPlane,
+  t: TransferRow,
+  from: ResolvedBranch,
+  to: ResolvedBranch,
+): Promise<{ departed: boolean; arrived: boolean }> {
+  const [left, landed] = await Promise.all([
+    getMember(ctx(plane, from), t.memberId),
+    getMember(ctx(plane, to), t.memberId),
+  ]);
+  return {
+    departed: !!left?.leftOn && left.transferId === t.id,
+    arrived: !!landed && !landed.leftOn && landed.transferId === t.id,
+  };
+}
+
+/**
+ * Undoes an arrival whose departure never happened (a move across shards that failed half way): the
+ * receiving branch's record of the member is closed as rolled back — kept, like every record, with
+ * its event — so the member is current in exactly one branch again.
+ */
+export async function undoArrival(
+  plane: DataPlane,
+  req: WriteRequest,
+  t: TransferRow,
+  to: ResolvedBranch,
+  on: string,
+): Promise<void> {
+  const dst = ctx(plane, to);
+  await tenantWrite(dst, req, async ({ event }) => {
+    const landed = await getMember(dst, t.memberId);
+    if (!landed || landed.leftOn || landed.transferId !== t.id)
+      return { statements: [], events: [], result: null };
+    return {
+      statements: closeArrivalStatements(dst, t.memberId, t.id, on, new Date().toISOString()),
+      events: [
+        event({
+          action: "member.transfer_rolled_back",
+          subjectType: "member",
+          subjectId: t.memberId,
+          before: memberView(landed),
+          after: { leftOn: on, leftReason: "transfer_rolled_back", transferId: t.id },
+        }),
+      ],
+      result: null,
+    };
+  });
 }

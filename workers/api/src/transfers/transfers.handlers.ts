@@ -1,17 +1,27 @@
 import {
   directoryWrite,
-  expectChanged,
   getMember,
   getTransfer,
   insertTransfer,
   listTransfersOf,
   newId,
-  pendingTransferFor,
+  openTransferOf,
+  type ResolvedBranch,
   resolveBranch,
-  setTransferStatus,
   type TransferRow,
+  type WriteRequest,
 } from "@vanguard/db";
-import { failure, isTransferExpired, todayIn, transferExpiresOn, transferValidDays } from "@vanguard/domain";
+import {
+  failure,
+  isTransferExpired,
+  LETTER_ACCEPTED,
+  LETTER_EXPIRED,
+  planAccept,
+  planCancel,
+  todayIn,
+  transferExpiresOn,
+  transferValidDays,
+} from "@vanguard/domain";
 import {
   type AppRouteHandler,
   actorOf,
@@ -19,7 +29,9 @@ import {
   conflictAs,
   decodeCursor,
   forbidden,
+  log,
   notFound,
+  type Principal,
   ProblemError,
   page,
   requireRole,
@@ -30,17 +42,28 @@ import {
 import type { Context } from "hono";
 import type { ApiBindings, ApiEnv } from "../env";
 import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
-import { moveMember } from "./move-member";
+import {
+  cancelLetter,
+  claimLetter,
+  completeLetter,
+  expireLetter,
+  rollBackLetter,
+  takeOverLetter,
+} from "./letter-steps";
+import { moveMember, moveProgress, undoArrival } from "./move-member";
 import type { AcceptRoute, CancelRoute, CreateRoute, GetRoute, ListOfBranchRoute } from "./transfers.routes";
 
-function view(t: TransferRow, today: string) {
+/** A letter as a caller sees it: a district the caller cannot see is not named. */
+function view(t: TransferRow, today: string, p: Principal) {
   return {
     id: t.id,
     memberId: t.memberId,
     memberName: t.memberName,
-    fromDistrictId: t.fromDistrictId,
+    fromDistrictId: seesBranch(p, { id: t.fromBranchId, districtId: t.fromDistrictId })
+      ? t.fromDistrictId
+      : null,
     fromBranchId: t.fromBranchId,
-    toDistrictId: t.toDistrictId,
+    toDistrictId: seesBranch(p, { id: t.toBranchId, districtId: t.toDistrictId }) ? t.toDistrictId : null,
     toBranchId: t.toBranchId,
     status: t.status === "pending" && isTransferExpired(t.expiresOn, today) ? ("expired" as const) : t.status,
     issuedOn: t.issuedOn,
@@ -48,15 +71,20 @@ function view(t: TransferRow, today: string) {
     note: t.note,
     createdAt: t.createdAt,
     acceptedAt: t.acceptedAt,
+    cancelledAt: t.cancelledAt,
+    cancelReason: t.cancelReason,
     version: t.version,
   };
 }
+
+const OPEN_LETTER = { zh: "该党员已有未完成的转接", en: "This member already has an open transfer" };
 
 export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { branchId, memberId } = c.req.valid("param");
   const body = c.req.valid("json");
   const { tc, branch } = await branchScope(c, branchId, MANAGE_BRANCH);
   const plane = c.get("plane");
+  const p = c.get("principal");
   const target = await resolveBranch(plane, body.toBranchId);
   if (!target || target.id === branchId) {
     throw ruleViolation([
@@ -72,11 +100,9 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const member = await getMember(tc, memberId);
   if (!member || member.leftOn) throw notFound();
   const today = todayIn(tc.timeZone);
-  const pendingExists = { zh: "该党员已有未完成的转接", en: "This member already has an open transfer" };
-  const existing = await pendingTransferFor(plane, branchId, memberId);
-  if (existing && !(existing.status === "pending" && isTransferExpired(existing.expiresOn, today))) {
-    throw new ProblemError("conflict", pendingExists);
-  }
+  const existing = await openTransferOf(plane, memberId);
+  const lapsed = existing?.status === "pending" && isTransferExpired(existing.expiresOn, today);
+  if (existing && !lapsed) throw new ProblemError("conflict", OPEN_LETTER);
   const validDays = transferValidDays(target.districtId === branch.districtId, body.validDays);
   const row: TransferRow = {
     id: newId("transfer"),
@@ -91,15 +117,28 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
     expiresOn: transferExpiresOn(today, validDays),
     note: body.note ?? null,
     createdAt: new Date().toISOString(),
-    createdBy: c.get("principal").id,
+    createdBy: p.id,
     acceptedAt: null,
     acceptedBy: null,
+    claimId: null,
+    claimedAt: null,
+    cancelledAt: null,
+    cancelledBy: null,
+    cancelReason: null,
     version: 1,
   };
   const result = await directoryWrite(plane, await writeRequest(c, 201), branch.districtId, async () => ({
     statements: [
-      // an expired letter that was never used is closed as the new one is issued
-      ...(existing ? [setTransferStatus(plane, existing.id, "pending", "cancelled")] : []),
+      // a letter that lapsed unused is closed as the new one is issued; the database keeps one open
+      ...(existing && lapsed
+        ? [
+            plane.directory.d1
+              .prepare(
+                "UPDATE transfers SET status = 'expired', version = version + 1 WHERE id = ? AND version = ?",
+              )
+              .bind(existing.id, existing.version),
+          ]
+        : []),
       insertTransfer(plane, row),
     ],
     events: [
@@ -109,11 +148,11 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
         action: "transfer.issued",
         subjectType: "transfer",
         subjectId: row.id,
-        after: view(row, today),
+        after: view(row, today, p),
       },
     ],
-    result: view(row, today),
-  })).catch(conflictAs(pendingExists));
+    result: view(row, today, p),
+  })).catch(conflictAs(OPEN_LETTER));
   return c.json(result, 201);
 };
 
@@ -127,12 +166,13 @@ export const listOfBranch: AppRouteHandler<ListOfBranchRoute, ApiBindings> = asy
     after: decodeCursor(cursor),
   });
   const today = todayIn(tc.timeZone);
+  const p = c.get("principal");
   return c.json(
     page(
       rows,
       limit,
       (t) => t.id,
-      (t) => view(t, today),
+      (t) => view(t, today, p),
     ),
     200,
   );
@@ -150,12 +190,71 @@ async function letter(c: Context<ApiEnv>, transferId: string, side: "from" | "to
   return t;
 }
 
+async function ends(c: Context<ApiEnv>, t: TransferRow): Promise<[ResolvedBranch, ResolvedBranch]> {
+  const plane = c.get("plane");
+  const [from, to] = await Promise.all([
+    resolveBranch(plane, t.fromBranchId),
+    resolveBranch(plane, t.toBranchId),
+  ]);
+  if (!from || !to) throw notFound();
+  return [from, to];
+}
+
+const inProgress = (retryAfterSeconds: number) =>
+  new ProblemError(
+    "conflict",
+    {
+      zh: "该介绍信正在办理接收，请稍后再试",
+      en: "The letter is being accepted right now; try again shortly",
+    },
+    [],
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+
 export const get: AppRouteHandler<GetRoute, ApiBindings> = async (c) => {
   const { transferId } = c.req.valid("param");
   requireRole(c.get("principal"), READ_BRANCH);
   const t = await letter(c, transferId, "either");
-  return c.json(view(t, todayIn("Asia/Shanghai")), 200);
+  return c.json(view(t, todayIn("Asia/Shanghai"), c.get("principal")), 200);
 };
+
+/**
+ * After a move failed: a member who already left the sender has arrived (the move only lacks its
+ * last step, so it is finished); otherwise an arrival is undone and the letter is pending again.
+ * Whatever fails here leaves the letter `accepting` under a claim whose lease lapses: the next accept
+ * resumes it, the sender may withdraw it, and the audit reports it if nobody does.
+ */
+async function recover(
+  c: Context<ApiEnv>,
+  req: WriteRequest,
+  t: TransferRow,
+  from: ResolvedBranch,
+  to: ResolvedBranch,
+  today: string,
+  cause: unknown,
+): Promise<TransferRow | "rolled_back" | "stuck"> {
+  const plane = c.get("plane");
+  try {
+    const progress = await moveProgress(plane, t, from, to);
+    if (progress.departed) {
+      return await completeLetter(plane, req, t, new Date().toISOString(), c.get("principal").id);
+    }
+    if (progress.arrived) await undoArrival(plane, req, t, to, today);
+    await rollBackLetter(plane, req, t, cause instanceof ProblemError ? cause.code : "move_failed");
+    return "rolled_back";
+  } catch (err) {
+    log(
+      "error",
+      "transfer accept could not be rolled back; the letter stays accepting until its lease lapses",
+      {
+        requestId: c.get("requestId"),
+        transferId: t.id,
+        error: String(err),
+      },
+    );
+  }
+  return "stuck";
+}
 
 export const accept: AppRouteHandler<AcceptRoute, ApiBindings> = async (c) => {
   const { transferId } = c.req.valid("param");
@@ -163,84 +262,87 @@ export const accept: AppRouteHandler<AcceptRoute, ApiBindings> = async (c) => {
   const plane = c.get("plane");
   let t = await letter(c, transferId, "to");
   requireRole(p, MANAGE_BRANCH);
-  const [from, to] = await Promise.all([
-    resolveBranch(plane, t.fromBranchId),
-    resolveBranch(plane, t.toBranchId),
-  ]);
-  if (!from || !to) throw notFound();
+  const [from, to] = await ends(c, t);
   const today = todayIn(to.timeZone);
-  if (t.status === "accepted") return c.json(view(t, today), 200);
-  if (t.status === "cancelled") {
-    throw ruleViolation([
-      failure("transfer_cancelled", { zh: "该介绍信已撤回", en: "The letter was withdrawn" }, { transferId }),
-    ]);
-  }
-  if (t.status === "pending") {
-    if (isTransferExpired(t.expiresOn, today)) {
-      throw ruleViolation([
-        failure(
-          "transfer_expired",
-          { zh: "介绍信已过有效期", en: "The letter has expired" },
-          { expiresOn: t.expiresOn, today },
-        ),
-      ]);
+  const req: WriteRequest = { actor: actorOf(c) };
+  const now = new Date();
+  const plan = planAccept(t, today, now);
+  switch (plan.kind) {
+    case "done":
+      return c.json(view(t, today, p), 200);
+    case "refuse":
+      throw ruleViolation([plan.failure]);
+    case "busy":
+      throw inProgress(plan.retryAfterSeconds);
+    case "expire":
+      await expireLetter(plane, req, t);
+      throw ruleViolation([plan.failure]);
+    case "claim":
+      t = await claimLetter(plane, req, t, now.toISOString());
+      break;
+    case "resume": {
+      t = await takeOverLetter(plane, req, t, now.toISOString());
+      if (plan.expired) {
+        const progress = await moveProgress(plane, t, from, to);
+        // a move that reached the sender before the letter lapsed is finished below; any other is undone
+        if (!progress.departed) {
+          if (progress.arrived) await undoArrival(plane, req, t, to, today);
+          await expireLetter(plane, req, t);
+          throw ruleViolation([LETTER_EXPIRED(t.expiresOn, today)]);
+        }
+      }
     }
-    // claim the letter so a concurrent withdrawal cannot interleave with the move
-    await directoryWrite(plane, { actor: actorOf(c) }, t.fromDistrictId, async () => ({
-      statements: [setTransferStatus(plane, t.id, "pending", "accepting"), expectChanged(plane.directory.d1)],
-      events: [],
-      result: null,
-    }));
   }
-  await moveMember(plane, { actor: actorOf(c) }, t, from, to, today);
-  const acceptedAt = new Date().toISOString();
-  await directoryWrite(plane, { actor: actorOf(c) }, t.fromDistrictId, async () => ({
-    statements: [
-      setTransferStatus(plane, t.id, "accepting", "accepted", { acceptedAt, acceptedBy: p.id }),
-      expectChanged(plane.directory.d1),
-    ],
-    events: [
+  try {
+    await moveMember(plane, req, t, from, to, today);
+  } catch (err) {
+    const outcome = await recover(c, req, t, from, to, today, err);
+    if (outcome === "stuck") throw err;
+    if (outcome !== "rolled_back") return c.json(view(outcome, today, p), 200);
+    if (err instanceof ProblemError && err.status < 500) throw err;
+    throw new ProblemError(
+      "unavailable",
       {
-        scopeId: t.fromDistrictId,
-        districtId: t.fromDistrictId,
-        action: "transfer.accepted",
-        subjectType: "transfer",
-        subjectId: t.id,
-        after: { acceptedAt, acceptedBy: p.id, toBranchId: t.toBranchId },
+        zh: "接收未能完成，已恢复为待接收，党员仍在转出支部；请稍后重试",
+        en: "The accept could not finish and was rolled back: the letter is pending and the member is still in the sending branch; try again shortly",
       },
-    ],
-    result: null,
-  }));
-  t = { ...t, status: "accepted", acceptedAt, acceptedBy: p.id };
-  return c.json(view(t, today), 200);
+      [],
+      { "Retry-After": "5" },
+    );
+  }
+  t = await completeLetter(plane, req, t, new Date().toISOString(), p.id);
+  return c.json(view(t, today, p), 200);
 };
 
 export const cancel: AppRouteHandler<CancelRoute, ApiBindings> = async (c) => {
   const { transferId } = c.req.valid("param");
+  const reason = c.req.valid("json")?.reason ?? null;
   const plane = c.get("plane");
+  const p = c.get("principal");
   const t = await letter(c, transferId, "from");
-  requireRole(c.get("principal"), MANAGE_BRANCH);
-  if (t.status !== "pending") {
-    throw ruleViolation([
-      failure(
-        "transfer_pending",
-        { zh: "只能撤回待接收的介绍信", en: "Only a pending letter can be withdrawn" },
-        { status: t.status },
-      ),
-    ]);
+  requireRole(p, MANAGE_BRANCH);
+  const req: WriteRequest = { actor: actorOf(c) };
+  const today = todayIn("Asia/Shanghai");
+  const plan = planCancel(t, new Date());
+  switch (plan.kind) {
+    case "done":
+      return c.json(view(t, today, p), 200);
+    case "refuse":
+      throw ruleViolation([plan.failure]);
+    case "busy":
+      throw inProgress(plan.retryAfterSeconds);
+    case "cancel":
+      return c.json(view(await cancelLetter(plane, req, t, new Date().toISOString(), reason), today, p), 200);
+    case "unwind": {
+      // a stuck accept: finish it if the member already left, otherwise undo the arrival and withdraw
+      const [from, to] = await ends(c, t);
+      const progress = await moveProgress(plane, t, from, to);
+      if (progress.departed) {
+        await completeLetter(plane, req, t, new Date().toISOString(), p.id);
+        throw ruleViolation([LETTER_ACCEPTED(t.id)]);
+      }
+      if (progress.arrived) await undoArrival(plane, req, t, to, todayIn(to.timeZone));
+      return c.json(view(await cancelLetter(plane, req, t, new Date().toISOString(), reason), today, p), 200);
+    }
   }
-  await directoryWrite(plane, { actor: actorOf(c) }, t.fromDistrictId, async () => ({
-    statements: [setTransferStatus(plane, t.id, "pending", "cancelled"), expectChanged(plane.directory.d1)],
-    events: [
-      {
-        scopeId: t.fromDistrictId,
-        districtId: t.fromDistrictId,
-        action: "transfer.cancelled",
-        subjectType: "transfer",
-        subjectId: t.id,
-      },
-    ],
-    result: null,
-  }));
-  return c.json(view({ ...t, status: "cancelled" }, todayIn("Asia/Shanghai")), 200);
 };

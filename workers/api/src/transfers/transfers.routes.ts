@@ -17,16 +17,27 @@ export const Transfer = z
     id: z.string(),
     memberId: z.string(),
     memberName: z.string(),
-    fromDistrictId: z.string(),
+    fromDistrictId: z
+      .string()
+      .nullable()
+      .openapi({ description: "null when the caller may not see the sending district" }),
     fromBranchId: z.string(),
-    toDistrictId: z.string(),
+    toDistrictId: z
+      .string()
+      .nullable()
+      .openapi({ description: "null when the caller may not see the receiving district" }),
     toBranchId: z.string(),
-    status: z.enum(["pending", "accepting", "accepted", "cancelled", "expired"]),
+    status: z.enum(["pending", "accepting", "accepted", "cancelled", "expired"]).openapi({
+      description:
+        "pending → accepting → accepted; pending → cancelled or expired; an accept that fails is rolled back to pending (docs/domain.md, Transfers)",
+    }),
     issuedOn: z.string(),
     expiresOn: z.string().openapi({ description: "last day the receiving branch can accept" }),
     note: z.string().nullable(),
     createdAt: z.string(),
     acceptedAt: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+    cancelReason: z.string().nullable(),
     version: z.number().int(),
   })
   .openapi("Transfer");
@@ -96,8 +107,15 @@ export const cancel = createRoute({
   path: "/v1/transfers/{transferId}/cancel",
   tags,
   security,
-  summary: "Withdraw a pending letter (sending branch)",
-  request: { params: TransferParams },
+  summary:
+    "Withdraw a letter (sending branch or its district): a pending one, or an accept stuck past its lease",
+  request: {
+    params: TransferParams,
+    body: {
+      required: false,
+      content: { "application/json": { schema: z.object({ reason: Prose(200).optional() }).strict() } },
+    },
+  },
   responses: { 200: json(Transfer, "the cancelled letter"), ...writeResponses },
 });
 

@@ -1,6 +1,6 @@
 import type { Role } from "@vanguard/domain";
 
-/** Who may read and who may act, per API.md: auditors only read; the district reviews. */
+/** Who may read and who may act (docs/api.md §Roles and scopes): auditors read; the district reviews. */
 export const READ_BRANCH: readonly Role[] = ["platform_admin", "district_admin", "auditor", "branch_admin"];
 export const MANAGE_BRANCH: readonly Role[] = ["platform_admin", "district_admin", "branch_admin"];
 /**

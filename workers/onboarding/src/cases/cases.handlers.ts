@@ -30,10 +30,12 @@ import {
   internalContext,
   moduleBranch,
   notFound,
+  onAnotherRoll,
   ProblemError,
   page,
+  reserveOnRoll,
   ruleViolation,
-  sealPersonal,
+  sealedMemberRow,
   writeRequest,
 } from "@vanguard/platform";
 import type { Context } from "hono";
@@ -93,34 +95,12 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
   if (person) {
     const failures = checkMemberFacts({ ...person, status: "applicant" }, today);
     if (failures.length) throw ruleViolation(failures);
-    applicant = {
-      id: newId("member"),
-      districtId: tc.districtId,
-      branchId: tc.branchId,
-      name: person.name,
-      gender: person.gender,
-      birthDate: person.birthDate,
-      status: "applicant",
-      joinedOn: null,
-      joinedBranchOn: today,
-      idNumberEnc: null,
-      idNumberHash: null,
-      idNumberMasked: null,
-      phoneEnc: null,
-      phoneMasked: null,
-      ...(await sealPersonal(c.env.MEMBER_DATA_KEY, {
-        idNumber: person.idNumber ?? null,
-        phone: person.phone ?? null,
-      })),
-      education: person.education ?? null,
-      leftOn: null,
-      leftReason: null,
-      transferId: null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    applicant = await sealedMemberRow(c.env.MEMBER_DATA_KEY, tc, { ...person, status: "applicant" }, now);
   }
+  // a new person must not be on another branch's roll already
+  const reservation = applicant ? await reserveOnRoll(c, tc, [applicant]) : null;
+  const verdict = applicant ? reservation!.verdicts.get(applicant.id) : undefined;
+  if (verdict?.kind === "held_elsewhere") throw ruleViolation([await onAnotherRoll(c, verdict.place)]);
   const req = await writeRequest(c, 201);
   const result = await tenantWrite(tc, req, async ({ event }) => {
     const member = applicant ?? (await existingPerson(tc, body.memberId!));
@@ -199,7 +179,12 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
       ],
       result: view,
     };
-  }).catch(conflictAs(OPEN_CASE));
+  })
+    .catch(async (err) => {
+      if (applicant) await reservation!.release([applicant.id]);
+      throw err;
+    })
+    .catch(conflictAs(OPEN_CASE));
   return c.json(result, 201);
 };
 

@@ -9,6 +9,7 @@ import {
   listOpenCases,
   type MemberRow,
   type NewStep,
+  newMemberRow,
   pipelineRuleSet,
   rollForHistory,
   type TenantContext,
@@ -35,9 +36,11 @@ import {
   localizeRejections,
   mapColumns,
   moduleBranch,
+  onAnotherRoll,
   PERSON_COLUMNS,
   personRefOf,
   readUploadTable,
+  reserveOnRoll,
   rowFields,
   sealPersonal,
   type UploadTable,
@@ -125,7 +128,14 @@ function documentsOf(text: string | undefined): { title: string; ref?: string }[
 async function plan(
   tc: TenantContext,
   table: UploadTable,
-  env: { plane: DataPlane; secret: string; actor: { principalId: string; role: string }; upper: boolean },
+  env: {
+    plane: DataPlane;
+    secret: string;
+    actor: { principalId: string; role: string };
+    upper: boolean;
+    /** new people the register of persons found on another branch's roll */
+    elsewhere?: Map<string, RuleFailure>;
+  },
 ): Promise<Planned> {
   const cols = mapColumns(table.header, COLUMNS, ["application"]);
   if (!cols.ok) throw invalid("header", cols.message);
@@ -203,30 +213,19 @@ async function plan(
         who.ref.idNumberHash ?? "",
       );
       personKey = id;
-      person = {
+      person = newMemberRow(
+        tc,
         id,
-        districtId: tc.districtId,
-        branchId: tc.branchId,
-        name: who.ref.name,
-        gender: GENDERS[f.gender]!,
-        birthDate,
-        status: "applicant",
-        joinedOn: null,
-        joinedBranchOn: today,
-        idNumberEnc: null,
-        idNumberHash: null,
-        idNumberMasked: null,
-        phoneEnc: null,
-        phoneMasked: null,
-        ...(f.idNumber ? await sealPersonal(env.secret, { idNumber: f.idNumber }) : {}),
-        education: null,
-        leftOn: null,
-        leftReason: null,
-        transferId: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      };
+        {
+          name: who.ref.name,
+          gender: GENDERS[f.gender]!,
+          birthDate,
+          status: "applicant",
+          joinedBranchOn: today,
+        },
+        f.idNumber ? await sealPersonal(env.secret, { idNumber: f.idNumber }) : {},
+        now,
+      );
     } else {
       const why =
         found.failure.rule === "person_not_on_roll"
@@ -286,6 +285,14 @@ async function plan(
     );
     if (!folded.ok) {
       out.rejected.push({ line: line.line, errors: issues(folded.failures) });
+      continue;
+    }
+    const held = person ? env.elsewhere?.get(person.id) : undefined;
+    if (held) {
+      out.rejected.push({
+        line: line.line,
+        errors: [{ path: "idNumber", rule: held.rule, message: held.message }],
+      });
       continue;
     }
     if (person) {
@@ -396,11 +403,23 @@ export const importHistory: AppRouteHandler<ImportRoute, OnboardingBindings> = a
       stage: k.row.stage,
     })),
   });
-  if (dryRun === "true") return c.json(report(await plan(tc, table, env), true), 200);
+  const first = await plan(tc, table, env);
+  if (dryRun === "true") return c.json(report(first, true), 200);
+  // someone new to this roll must not be a current member elsewhere (one person, one membership)
+  const people = first.cases.flatMap((k) => (k.member ? [k.member] : []));
+  const { verdicts, release } = await reserveOnRoll(c, tc, people);
+  const elsewhere = new Map<string, RuleFailure>();
+  for (const m of people) {
+    const v = verdicts.get(m.id);
+    if (v?.kind === "held_elsewhere") elsewhere.set(m.id, await onAnotherRoll(c, v.place));
+  }
+  const written = new Set<string>();
   const result = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
-    const p = await plan(tc, table, env);
+    const p = await plan(tc, table, { ...env, elsewhere });
     const now = new Date().toISOString();
     const newPeople = p.cases.flatMap((k) => (k.member ? [k.member] : []));
+    written.clear();
+    for (const m of newPeople) written.add(m.id);
     return {
       statements: [
         ...insertMembers(tc, newPeople),
@@ -443,6 +462,10 @@ export const importHistory: AppRouteHandler<ImportRoute, OnboardingBindings> = a
       ]),
       result: report(p, false),
     };
+  }).catch(async (err: unknown) => {
+    await release(people.map((m) => m.id));
+    throw err;
   });
+  await release(people.filter((m) => !written.has(m.id)).map((m) => m.id));
   return c.json(result, 200);
 };

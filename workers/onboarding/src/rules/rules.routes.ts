@@ -5,7 +5,10 @@ const tags = ["Development pipeline"];
 const DistrictParams = z.object({ districtId: z.string().max(64) });
 const Months = (min: number, max: number) => z.number().int().min(min).max(max);
 
-/** DOMAIN.md §1's numbers; a district publishes its own version (e.g. 40 training hours, 7 publicity days). */
+/**
+ * The numbers of docs/domain.md §Pipeline rule set; a district publishes its own version (e.g. 40
+ * training hours, 7 publicity days).
+ */
 const Rules = z
   .object({
     minAge: z.number().int().min(16).max(30),
@@ -36,7 +39,7 @@ const Rules = z
 export const PipelineRulesView = z
   .object({
     districtId: z.string(),
-    version: z.number().int().openapi({ description: "0 = the DOMAIN.md defaults, never stored" }),
+    version: z.number().int().openapi({ description: "0 = the defaults in docs/domain.md, never stored" }),
     rules: Rules,
   })
   .openapi("PipelineRuleSet");

@@ -1,6 +1,6 @@
 import type { Role } from "@vanguard/domain";
 
-/** Who may read and who may act on the pipeline (API.md roles). */
+/** Who may read and who may act on the pipeline (docs/api.md §Roles and scopes). */
 export const READ_BRANCH: readonly Role[] = ["platform_admin", "district_admin", "auditor", "branch_admin"];
 /** a member key reads its own case only */
 export const READ_OWN_CASE: readonly Role[] = [...READ_BRANCH, "member"];

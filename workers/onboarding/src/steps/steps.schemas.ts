@@ -23,7 +23,8 @@ const People = (min: number, max: number) =>
     .refine((ids) => new Set(ids).size === ids.length, { message: "不能重复|must not repeat" });
 
 /**
- * A general assembly's tally (API.md: `{ expected, present, for, against, abstain, writtenOpinions }`).
+ * A general assembly's tally `{ expected, present, for, against, abstain, writtenOpinions }`
+ * (docs/domain.md §Double majority).
  * `writtenOpinions` counts the opinions absent voters handed in before the meeting, by how they voted.
  */
 const voteFields = {
@@ -48,7 +49,10 @@ const voteFields = {
 
 const Empty = z.object({}).strict().default({});
 
-/** The data each step needs (DOMAIN.md §1); steps that need none take `{}` or nothing. */
+/**
+ * The data each step needs (docs/domain.md §Development pipeline); steps that need none take `{}` or
+ * nothing.
+ */
 const DATA = {
   application: Empty,
   application_talk: z.object({ talkerIds: People(1, 3) }).strict(),

@@ -1,6 +1,6 @@
 import type { Role } from "@vanguard/domain";
 
-/** Who may read and who may change study data (API.md roles; the api worker already scoped them). */
+/** Who may read and change study data (docs/api.md §Roles and scopes; the api worker already scoped them). */
 export const READ_DISTRICT: readonly Role[] = ["platform_admin", "district_admin", "auditor"];
 export const MANAGE_DISTRICT: readonly Role[] = ["platform_admin", "district_admin"];
 export const READ_BRANCH: readonly Role[] = ["platform_admin", "district_admin", "auditor", "branch_admin"];
