@@ -14361,6 +14361,8 @@ export interface components {
       /** @enum {string} */
       kind: "branch" | "general_branch" | "committee";
       month: string;
+      /** @description the month lies before the unit's records start: no rate (无记录), not 0 % */
+      noRecords: boolean;
       partyMembers: number;
       activeMembers: number;
       /** @description 0–1; null when there is nothing to measure */
