@@ -49,6 +49,7 @@ console.log(`
 ${Object.values(k.branches)
   .map((b) => `  branch admin     ${b.branchAdmin}   ${b.name} ${b.branchId}`)
   .join("\n")}
+  branch admin     ${k.adopted.branchAdmin}   ${k.adopted.name} ${k.adopted.branchId} (records from ${k.adopted.recordsFrom})
   member           ${k.member.key}   ${k.member.name} ${k.member.memberId}
 
   try: curl -H "Authorization: Bearer ${k.districtAdmin}" ${base}/v1/districts/${demo.districtId}/branches
