@@ -1559,12 +1559,6 @@ export interface paths {
              * @example 2024-07-01
              */
             foundedOn: string;
-            /**
-             * Format: date
-             * @description default: the day the unit is created on the platform
-             * @example 2024-07-01
-             */
-            recordsFrom?: string;
           };
         };
       };
@@ -1880,142 +1874,6 @@ export interface paths {
         };
       };
     };
-    trace?: never;
-  };
-  "/v1/branches/{branchId}/records-from": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Move the day the unit's records start (district_admin; with a reason, logged)
-     * @description Periods that start before this day are not judged. A district moves it back once a branch's earlier history is imported complete, or forward when what came before is not to be judged.
-     */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description the version you read; a stale one answers 409 */
-            version: number;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            recordsFrom: string;
-            /** @example 已导入本年度1月起的全部会议和党费记录 */
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the branch */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Branch"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
     trace?: never;
   };
   "/v1/districts/{districtId}/keys": {
@@ -3070,8 +2928,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import members from CSV or xlsx (header row; up to 10,000 rows and 8 MiB)
-     * @description A CSV in UTF-8 (with or without BOM) or GB18030/GBK (detected, or declared with charset=), or the first sheet of an xlsx workbook. Columns: name, gender, birthDate, status, joinedOn, joinedBranchOn, idNumber, phone, education (or the Chinese headers 姓名, 性别, 出生日期, 状态, 入党日期, 转入日期, 身份证号, 手机号, 学历). Valid rows are created together in one transaction; invalid rows are reported by line and nothing of them is written.
+     * Import members from CSV (header row; up to 10,000 rows and 8 MiB)
+     * @description Columns: name, gender, birthDate, status, joinedOn, idNumber, phone, education (or the Chinese headers 姓名, 性别, 出生日期, 状态, 入党日期, 身份证号, 手机号, 学历). Valid rows are created together in one transaction; invalid rows are reported by line and nothing of them is written.
      */
     post: {
       parameters: {
@@ -3085,7 +2943,6 @@ export interface paths {
       requestBody: {
         content: {
           "text/csv": string;
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
         };
       };
       responses: {
@@ -3321,12 +3178,6 @@ export interface paths {
              * @example 2024-07-01
              */
             joinedOn?: string | null;
-            /**
-             * Format: date
-             * @description the day the person came onto this branch's roll (default: the day they are added); their dues and study are judged from it (docs/adoption.md)
-             * @example 2024-07-01
-             */
-            joinedBranchOn?: string | null;
             /** @example 11010519491231002X */
             idNumber?: string | null;
             /** @example 13812345678 */
@@ -3569,11 +3420,6 @@ export interface paths {
             education?: string | null;
             /** @description the version you read; a stale one answers 409 */
             version: number;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            joinedBranchOn?: string;
           };
         };
       };
@@ -3974,9 +3820,6 @@ export interface paths {
           content: {
             "application/json": {
               month: string;
-              recordsFrom: string | null;
-              /** @description the month lies before the branch's records start: nothing in it is judged */
-              noRecords: boolean;
               totals: {
                 expected: number;
                 collected: number;
@@ -4055,136 +3898,6 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/v1/branches/{branchId}/dues/import": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Import past dues payments (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
-     * @description For a branch joining mid-year. One payment per line: the member (身份证号, or 姓名 and 出生日期), 月份 (month), 金额 (amount in yuan) and optionally 交纳日期 (paid on; default the month's first day). A member and month already paid at the same amount is reported unchanged, so a rerun creates nothing; each created payment is logged as dues.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or not a party member, or a month before joining are rejected with their reasons; the valid lines land.
-     */
-    post: {
-      parameters: {
-        query?: {
-          /** @description true: check the file and answer what would happen, writing nothing */
-          dryRun?: "true" | "false";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "text/csv": string;
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-        };
-      };
-      responses: {
-        /** @description what was created, unchanged and rejected */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ImportReport"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
     delete?: never;
     options?: never;
     head?: never;
@@ -5618,136 +5331,6 @@ export interface paths {
           };
         };
         /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/v1/branches/{branchId}/development/cases/import": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Import development cases under way (CSV or xlsx; ?dryRun=true to preview)
-     * @description For a branch joining mid-year: one person per line (身份证号, or 姓名 and 出生日期; 性别 too for someone not yet on the roll, who is added to it) with the date of each step already taken, in columns named by the step (its code or Chinese label, e.g. 递交入党申请书, 确定入党积极分子, 培养教育考察 — several dates may share that cell — 确定发展对象), and 材料 (document references, `title=ref; …`). The steps are recorded as imported history, marked on the timeline and not judged by today's gates; what comes next is judged normally. Steps recorded by the upper committee are imported with a district admin key. A step out of order, a date after today, a person not on the roll (without the details to add them) or one who already has an open case is rejected with the reason; a case already imported is reported unchanged.
-     */
-    post: {
-      parameters: {
-        query?: {
-          /** @description true: check the file and answer what would happen, writing nothing */
-          dryRun?: "true" | "false";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "text/csv": string;
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-        };
-      };
-      responses: {
-        /** @description what was created, unchanged and rejected */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["CaseImportReport"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7410,7 +6993,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Members ranked by points for a day, ISO week, month or year */
+    /** Members ranked by points for a day, ISO week, month or year, earned and claimed apart */
     get: {
       parameters: {
         query?: {
@@ -7448,6 +7031,7 @@ export interface paths {
                * @enum {string}
                */
               view: "full" | "anonymous" | "self";
+              counting: components["schemas"]["StudyCounting"];
               items: components["schemas"]["StudyStanding"][];
               nextCursor: string | null;
             };
@@ -7533,7 +7117,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Branches ranked by activity rate, then average points per member */
+    /** Branches ranked by activity rate, then average points per member, earned and claimed apart */
     get: {
       parameters: {
         query?: {
@@ -7566,6 +7150,7 @@ export interface paths {
               key: string;
               from: string;
               to: string;
+              counting: components["schemas"]["StudyCounting"];
               items: components["schemas"]["StudyBranchStanding"][];
               nextCursor: string | null;
             };
@@ -7651,7 +7236,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A member's year: points by day and kind, today's progress against the caps, class hours */
+    /** A member's year: points by day and kind, earned and claimed apart, today's progress against the caps, class hours */
     get: {
       parameters: {
         query?: {
@@ -7946,6 +7531,50 @@ export interface paths {
               /** @default false */
               needsCommittee?: boolean;
             }[];
+            /**
+             * @description the study library: reading tickets and what a redeemed one records
+             * @default {
+             *       "maxOpenTickets": 3,
+             *       "ticketWindowSec": 7200,
+             *       "charsPerMinute": 400,
+             *       "minReadSec": 30,
+             *       "articleKinds": [
+             *         "article",
+             *         "article_time"
+             *       ],
+             *       "videoKinds": [
+             *         "video",
+             *         "video_time"
+             *       ]
+             *     }
+             */
+            library?: {
+              /** @description reading tickets a member may hold open at once */
+              maxOpenTickets: number;
+              /** @description how long a ticket stays redeemable once its minimum time has passed */
+              ticketWindowSec: number;
+              /** @description reading pace an article's minimum time is derived from */
+              charsPerMinute: number;
+              /** @description the least minimum reading time a derived one can be */
+              minReadSec: number;
+              /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
+              articleKinds: string[];
+              /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
+              videoKinds: string[];
+            };
+            /**
+             * @description how points a client claimed, rather than earned in the library, count
+             * @default {
+             *       "weight": 1,
+             *       "ranked": true
+             *     }
+             */
+            claimed?: {
+              /** @description what one claimed point counts for (earned points count 1) */
+              weight: number;
+              /** @description whether claimed points count in leaderboards */
+              ranked: boolean;
+            };
             /** @description the version you read (0 for the default); a stale one answers 409 */
             version: number;
             /** @description ignored */
@@ -8333,8 +7962,6 @@ export interface paths {
               branchId: string;
               year: number;
               asOf: string;
-              /** @description periods that start before the branch's records start are not judged (docs/adoption.md) */
-              recordsFrom: string | null;
               ruleVersion: number;
               compliant: boolean;
               items: {
@@ -8670,45 +8297,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/branches/{branchId}/meetings/import": {
+  "/v1/districts/{districtId}/study/materials": {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Import past meetings with attendance (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
-     * @description For a branch joining mid-year. One line per person at a meeting: 会议类型 (kind: a code or 支部党员大会, 支委会, 党小组会, 党课, 主题党日, 组织生活会), 日期, 主题, optionally 学时, the person (身份证号, or 姓名 and 出生日期), 出席情况 (出席/缺席; default 出席) and 缺席原因. The lines of one meeting share its kind, date and topic. A line already imported is reported unchanged, so a rerun creates nothing; each meeting touched is logged as meeting.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or a kind the district does not know are rejected with their reasons; the valid lines land. Imported meetings count toward cadence only in periods on or after the branch's records start.
-     */
-    post: {
+    /** The district's library, newest publish date first */
+    get: {
       parameters: {
         query?: {
-          /** @description true: check the file and answer what would happen, writing nothing */
-          dryRun?: "true" | "false";
+          limit?: number;
+          /** @description `nextCursor` of the previous page */
+          cursor?: string;
+          kind?: "article" | "video" | "quiz";
+          tag?: string;
+          /** @description published: visible to members today */
+          status?: "published" | "scheduled" | "retired" | "all";
         };
         header?: never;
         path: {
-          branchId: string;
+          districtId: string;
         };
         cookie?: never;
       };
-      requestBody: {
-        content: {
-          "text/csv": string;
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-        };
-      };
+      requestBody?: never;
       responses: {
-        /** @description what was created, unchanged and rejected */
+        /** @description materials without their text */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["MeetingImportReport"];
+            "application/json": {
+              items: components["schemas"]["StudyMaterial"][];
+              nextCursor: string | null;
+            };
           };
         };
         /** @description malformed JSON or invalid fields */
@@ -8720,7 +8345,933 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Publish a study material: an article, a video or a quiz (its answers stay on the server) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["StudyMaterialInput"];
+        };
+      };
+      responses: {
+        /** @description the material as published */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyMaterial"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/study/materials/{materialId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One material as its publisher sees it, a quiz's answers included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the material */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyMaterial"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/study/materials/{materialId}/retire": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a material: members no longer see it and its open tickets earn nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @example 内容已更新，改用新版 */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the material, retired */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyMaterial"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/materials": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published study library, newest first; a member also sees what they studied today */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description `nextCursor` of the previous page */
+          cursor?: string;
+          kind?: "article" | "video" | "quiz";
+          tag?: string;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description published materials without their text */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["StudyLibraryMaterial"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/materials/{materialId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open a published material: an article's text, a video's link, a quiz's questions without answers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the material */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyLibraryMaterial"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/materials/{materialId}/tickets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open an article or a video for reading: a ticket bound to you and the material, redeemable after its minimum time
+     * @description Members only, for themselves. Opening a material you already hold an open ticket for answers that ticket (200) instead of issuing another.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the ticket you already hold open for this material */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyTicket"];
+          };
+        };
+        /** @description a new ticket */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyTicket"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/tickets/{ticketId}/redeem": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Redeem a reading ticket once its time has come: the read earns points (earned) within the day's caps
+     * @description A material counts once a day: a second read the same day is redeemed with `awarded: 0` and the reason `already_read_today`, and records no activity. Refused (422, nothing awarded, the ticket unchanged): a ticket already redeemed, before its time, lapsed, or for a material not (or no longer) published. Another member's ticket is not found (404).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          ticketId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the ticket, redeemed, and what it earned */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyRedemption"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/materials/{materialId}/answers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a quiz: graded on the server, one point a correct answer within the quiz kind's caps (earned)
+     * @description Members only, for themselves, once per quiz. The answer says which questions were right, never the right options. Refused (422, nothing recorded): an answer to a question the quiz does not have, two answers to one question, an option the question lacks, or a second submission.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            answers: {
+              /** @example q1 */
+              questionId: string;
+              /**
+               * @description the option ids you pick; none leaves it unanswered
+               * @example [
+               *       "A"
+               *     ]
+               */
+              choices: string[];
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description graded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyQuizResult"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15159,7 +15710,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -15335,8 +15886,6 @@ export interface components {
       kind: "branch" | "general_branch" | "committee";
       name: string;
       foundedOn: string;
-      /** @description the first day of the unit's records on the platform: audits, compliance, dues arrears, study and reports judge only periods that start on or after it (docs/adoption.md) */
-      recordsFrom: string;
       createdAt: string;
       updatedAt: string;
       version: number;
@@ -15456,7 +16005,6 @@ export interface components {
       /** @enum {string} */
       status: "applicant" | "activist" | "candidate" | "probationary" | "full";
       joinedOn: string | null;
-      joinedBranchOn: string;
       /** @description masked */
       idNumber: string | null;
       /** @description masked */
@@ -15498,36 +16046,11 @@ export interface components {
       monthlyDue: number | null;
       paid: number;
       paidOn: string | null;
-      /** @description unpaid months in the 12 months up to `month`, counted from `judgedFrom` at the earliest */
+      /** @description unpaid months in the 12 months up to `month` */
       arrearsMonths: string[];
-      /** @description the first month this member's dues are judged in this branch: the first whole month of the branch's records and of the member's time on its roll (docs/adoption.md); null: no bound */
-      judgedFrom: string | null;
       consecutiveUnpaid: number;
       /** @enum {string} */
       arrearsSeverity: "none" | "warning" | "severe";
-    };
-    ImportReport: {
-      dryRun: boolean;
-      /** @description SHA-256 of the file as uploaded; the event log names it */
-      sha256: string;
-      /** @enum {string} */
-      format: "csv" | "xlsx";
-      encoding: string;
-      /** @description data lines read (the header not counted) */
-      lines: number;
-      /** @description records created (or, on a dry run, that would be) */
-      created: number;
-      /** @description lines already imported: a rerun creates nothing twice */
-      unchanged: number;
-      rejected: {
-        /** @description the line of the file (the sheet row for xlsx) */
-        line: number;
-        errors: {
-          path?: string;
-          rule?: string;
-          message: string;
-        }[];
-      }[];
     };
     Transfer: {
       id: string;
@@ -15575,32 +16098,15 @@ export interface components {
       parentId: string | null;
       /** @description the last day counted: the period's end, or today while it runs */
       asOf: string;
-      /** @description the unit's records start: only periods that start on or after it are judged (docs/adoption.md) */
-      recordsFrom: string;
-      /** @description the report's period lies wholly before the records start: every measure is null (无记录), not 0 % */
-      noRecords: boolean;
-      /** @description a 党总支 or base committee: the units under it whose counts its row adds up */
-      rolledUp: string[];
       partyMembers: number;
-      /** @description 三会一课 cadence for the period's year up to `asOf`, from the records start; null for units without branches to judge, or with no records */
+      /** @description 三会一课 cadence for the period's year up to `asOf`; null for non-branch units */
       meetings: {
         required: number;
         /** @description qualifying meetings counted against `required` */
         held: number;
         missingPeriods: number;
-        periodsJudged: number;
-        periodsMet: number;
-        /** @description periodsMet / periodsJudged */
+        /** @description 0–1; null when there is nothing to measure */
         rate: number | null;
-        missing: {
-          code: string;
-          kind: string;
-          label: string;
-          /** @enum {string} */
-          per: "month" | "quarter" | "year";
-          /** @description the months, quarters or years missed */
-          periods: string[];
-        }[];
       } | null;
       dues: {
         /** @description member-months owed in the ended months of the period */
@@ -15610,11 +16116,9 @@ export interface components {
         rate: number | null;
       };
       study: {
-        /** @description party members on the roll for a whole month judged */
-        members: number;
         activeMembers: number;
         points: number;
-        /** @description activeMembers / members */
+        /** @description 0–1; null when there is nothing to measure */
         rate: number | null;
       };
       /** @description unresolved (open or acknowledged) audit findings by severity */
@@ -15683,8 +16187,6 @@ export interface components {
       /** @enum {string} */
       kind: "branch" | "general_branch" | "committee";
       month: string;
-      /** @description the month lies before the unit's records start: no rate (无记录), not 0 % */
-      noRecords: boolean;
       partyMembers: number;
       activeMembers: number;
       /** @description 0–1; null when there is nothing to measure */
@@ -15885,14 +16387,6 @@ export interface components {
         ref?: string;
       }[];
     };
-    CaseImportReport: components["schemas"]["ImportReport"] & {
-      cases: {
-        line: number;
-        caseId: string;
-        memberId: string;
-        stage: string;
-      }[];
-    };
     DevelopmentCaseListItem: {
       id: string;
       memberId: string;
@@ -15982,8 +16476,6 @@ export interface components {
       text?: string | null;
       recordedAt: string | null;
       recordedBy: string | null;
-      /** @description a step taken before the branch came to the platform, imported from its files as history (not judged by the gates) */
-      imported?: boolean;
     };
     RecordedDevelopmentStep: components["schemas"]["DevelopmentStep"] & {
       case: {
@@ -16047,8 +16539,6 @@ export interface components {
       recordedAt: string;
       recordedBy: string;
       recordedRole: string;
-      /** @description SHA-256 of the history file the step was imported from (history, not judged by the gates); null when recorded live */
-      importedFrom: string | null;
     };
     /** @description A step with its date and data. Upper-committee steps (4, 8, 11, 13, 16, 17, 18, 24) are recorded by a district admin. */
     DevelopmentStepInput:
@@ -16675,12 +17165,28 @@ export interface components {
       dayTotal: number;
       ruleVersion: number;
     };
+    /** @description how the district's rule set counts claimed points */
+    StudyCounting: {
+      /** @description what one claimed point counts for, 0–1 */
+      claimedWeight: number;
+      /** @description whether claimed points count in this ranking */
+      claimedRanked: boolean;
+      /** @enum {string} */
+      rankedBy: "score" | "earned";
+    };
     StudyStanding: {
       rank: number;
       /** @description null when the ranking is anonymous to you */
       memberId: string | null;
       name: string | null;
+      /** @description every point recorded, earned and claimed */
       points: number;
+      /** @description of `points`, earned in the study library */
+      earned: number;
+      /** @description of `points`, claimed by a client */
+      claimed: number;
+      /** @description what the ranking counts: earned + claimedWeight × claimed, or earned alone when claimed points do not rank */
+      score: number;
       activeDays: number;
       activities: number;
       self: boolean;
@@ -16692,9 +17198,19 @@ export interface components {
       /** @description party members when the branch last studied in the period; null if it did not */
       members: number | null;
       activeMembers: number;
-      /** @description active members / members, 0–1 */
+      /** @description members with an earned activity */
+      earnedActiveMembers: number;
+      /** @description active members / members, 0–1 (members active in the library when claimed points do not rank) */
       activityRate: number;
+      /** @description every point recorded, earned and claimed */
       points: number;
+      /** @description of `points`, earned in the study library */
+      earned: number;
+      /** @description of `points`, claimed by a client */
+      claimed: number;
+      /** @description what the ranking counts: earned + claimedWeight × claimed, or earned alone when claimed points do not rank */
+      score: number;
+      /** @description score / members */
       averagePoints: number;
       activities: number;
     };
@@ -16703,7 +17219,14 @@ export interface components {
       name: string;
       year: number;
       totals: {
+        /** @description every point recorded, earned and claimed */
         points: number;
+        /** @description of `points`, earned in the study library */
+        earned: number;
+        /** @description of `points`, claimed by a client */
+        claimed: number;
+        /** @description earned + claimedWeight × claimed, as the district counts them */
+        score: number;
         activeDays: number;
         activities: number;
         flagged: number;
@@ -16718,6 +17241,8 @@ export interface components {
       byDay: {
         day: string;
         points: number;
+        earned: number;
+        claimed: number;
         ruleVersion: number;
         /** @description points per kind */
         kinds: {
@@ -16765,6 +17290,7 @@ export interface components {
         attended: number;
         absent: number;
       };
+      counting: components["schemas"]["StudyCounting"];
     };
     StudyRuleSet: {
       kinds: {
@@ -16856,6 +17382,50 @@ export interface components {
         /** @default false */
         needsCommittee: boolean;
       }[];
+      /**
+       * @description the study library: reading tickets and what a redeemed one records
+       * @default {
+       *       "maxOpenTickets": 3,
+       *       "ticketWindowSec": 7200,
+       *       "charsPerMinute": 400,
+       *       "minReadSec": 30,
+       *       "articleKinds": [
+       *         "article",
+       *         "article_time"
+       *       ],
+       *       "videoKinds": [
+       *         "video",
+       *         "video_time"
+       *       ]
+       *     }
+       */
+      library: {
+        /** @description reading tickets a member may hold open at once */
+        maxOpenTickets: number;
+        /** @description how long a ticket stays redeemable once its minimum time has passed */
+        ticketWindowSec: number;
+        /** @description reading pace an article's minimum time is derived from */
+        charsPerMinute: number;
+        /** @description the least minimum reading time a derived one can be */
+        minReadSec: number;
+        /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
+        articleKinds: string[];
+        /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
+        videoKinds: string[];
+      };
+      /**
+       * @description how points a client claimed, rather than earned in the library, count
+       * @default {
+       *       "weight": 1,
+       *       "ranked": true
+       *     }
+       */
+      claimed: {
+        /** @description what one claimed point counts for (earned points count 1) */
+        weight: number;
+        /** @description whether claimed points count in leaderboards */
+        ranked: boolean;
+      };
       districtId: string;
       /** @description 0: the built-in default, never stored */
       version: number;
@@ -16893,8 +17463,6 @@ export interface components {
       recordedAt: string;
       /** @description 0 as first recorded; each correction adds one */
       revision: number;
-      /** @description SHA-256 of the history file the meeting was imported from; null when recorded live */
-      importedFrom: string | null;
     };
     MeetingCorrection: {
       /** @enum {string} */
@@ -16927,8 +17495,239 @@ export interface components {
       /** @description the revision being corrected, as last read (a stale one answers 409) */
       revision: number;
     };
-    MeetingImportReport: components["schemas"]["ImportReport"] & {
-      meetingsCreated: number;
+    StudyMaterial: {
+      id: string;
+      districtId: string;
+      /** @enum {string} */
+      kind: "article" | "video" | "quiz";
+      title: string;
+      summary: string | null;
+      tags: string[];
+      publishOn: string;
+      /** @enum {string} */
+      status: "scheduled" | "published" | "retired";
+      /** @description articles: the text (null in lists) */
+      body: string | null;
+      /** @description articles: readable characters */
+      chars: number | null;
+      /** @description articles and videos: seconds before a reading ticket can be redeemed */
+      minReadSec: number | null;
+      url: string | null;
+      durationSec: number | null;
+      quizKind: string | null;
+      questionCount: number | null;
+      createdAt: string;
+      /** @description articles: the publisher set the minimum time (else derived from the length) */
+      minReadSecSet: boolean | null;
+      /** @description quizzes: the questions with their answers (null in lists) */
+      questions:
+        | {
+            /** @example q1 */
+            id: string;
+            prompt: string;
+            options: {
+              id: string;
+              text: string;
+            }[];
+            /** @description more than one option is right */
+            multiple: boolean;
+            /** @description the right option ids */
+            correct: string[];
+          }[]
+        | null;
+      retiredAt: string | null;
+      retireReason: string | null;
+    };
+    StudyMaterialInput:
+      | {
+          /** @enum {string} */
+          kind: "article";
+          /** @example 习近平新时代中国特色社会主义思想学习纲要（节选） */
+          title: string;
+          summary?: string;
+          /**
+           * @default []
+           * @example [
+           *       "理论学习",
+           *       "党章党规"
+           *     ]
+           */
+          tags: string[];
+          /**
+           * Format: date
+           * @description the first day members see it, in the district's time zone; defaults to today
+           * @example 2024-07-01
+           */
+          publishOn?: string;
+          /** @description the article's text */
+          body: string;
+          /** @description seconds a reading ticket waits before it can be redeemed; defaults to the text's length at the district's reading pace, never under its floor */
+          minReadSec?: number;
+        }
+      | {
+          /** @enum {string} */
+          kind: "video";
+          /** @example 习近平新时代中国特色社会主义思想学习纲要（节选） */
+          title: string;
+          summary?: string;
+          /**
+           * @default []
+           * @example [
+           *       "理论学习",
+           *       "党章党规"
+           *     ]
+           */
+          tags: string[];
+          /**
+           * Format: date
+           * @description the first day members see it, in the district's time zone; defaults to today
+           * @example 2024-07-01
+           */
+          publishOn?: string;
+          /**
+           * Format: uri
+           * @example https://video.example.cn/dangke/2026-11.mp4
+           */
+          url: string;
+          /** @description its running time: a viewing ticket is redeemable after it */
+          durationSec: number;
+        }
+      | {
+          /** @enum {string} */
+          kind: "quiz";
+          /** @example 习近平新时代中国特色社会主义思想学习纲要（节选） */
+          title: string;
+          summary?: string;
+          /**
+           * @default []
+           * @example [
+           *       "理论学习",
+           *       "党章党规"
+           *     ]
+           */
+          tags: string[];
+          /**
+           * Format: date
+           * @description the first day members see it, in the district's time zone; defaults to today
+           * @example 2024-07-01
+           */
+          publishOn?: string;
+          /**
+           * @description the activity kind it scores as (1 unit per correct answer, within that kind's caps)
+           * @default daily_quiz
+           * @example article
+           */
+          quizKind: string;
+          questions: {
+            /** @example 党的最高理想和最终目标是什么？ */
+            prompt: string;
+            /** @description 2 to 8 options, shown as A, B, C, D, E, F, G, H */
+            options: string[];
+            /** @description indices of the right options (0 is A); more than one makes a multiple choice */
+            correct: number[];
+          }[];
+        };
+    StudyLibraryMaterial: {
+      id: string;
+      districtId: string;
+      /** @enum {string} */
+      kind: "article" | "video" | "quiz";
+      title: string;
+      summary: string | null;
+      tags: string[];
+      publishOn: string;
+      /** @enum {string} */
+      status: "scheduled" | "published" | "retired";
+      /** @description articles: the text (null in lists) */
+      body: string | null;
+      /** @description articles: readable characters */
+      chars: number | null;
+      /** @description articles and videos: seconds before a reading ticket can be redeemed */
+      minReadSec: number | null;
+      url: string | null;
+      durationSec: number | null;
+      quizKind: string | null;
+      questionCount: number | null;
+      createdAt: string;
+      /** @description quizzes: the questions without their answers (null in lists) */
+      questions:
+        | {
+            /** @example q1 */
+            id: string;
+            prompt: string;
+            options: {
+              id: string;
+              text: string;
+            }[];
+            /** @description more than one option is right */
+            multiple: boolean;
+          }[]
+        | null;
+      /** @description a member's own state; null for anyone else */
+      mine: {
+        openTicket: components["schemas"]["StudyTicket"];
+        /** @description articles and videos: already counted today (another read earns nothing) */
+        studiedToday: boolean;
+        /** @description quizzes: your graded answers (a quiz counts once) */
+        answered: {
+          correct: number;
+          total: number;
+          awarded: number;
+          submittedAt: string;
+        } | null;
+      } | null;
+    };
+    /** @description the reading ticket you hold open for it */
+    StudyTicket: {
+      id: string;
+      materialId: string;
+      memberId: string;
+      issuedAt: string;
+      /** @description from when the ticket can be redeemed */
+      redeemableAt: string;
+      /** @description when it lapses unredeemed */
+      expiresAt: string;
+      /** @enum {string} */
+      status: "open" | "redeemed" | "expired";
+      redeemedAt: string | null;
+    } | null;
+    StudyRedemption: {
+      ticket: components["schemas"]["StudyTicket"];
+      /**
+       * @description credited: the day's read of this material; repeat: it already counted today
+       * @enum {string}
+       */
+      outcome: "credited" | "repeat";
+      /** @description points this read earned */
+      awarded: number;
+      capped: boolean;
+      reason: components["schemas"]["StudyEarnReason"];
+      /** @description the earned activities it recorded */
+      activities: components["schemas"]["StudyActivityResult"][];
+      /** @description your points today after it */
+      dayTotal: number | null;
+    };
+    /** @description why it earned less than a fresh read or a first quiz would */
+    StudyEarnReason: {
+      /** @enum {string} */
+      code: "already_read_today" | "daily_cap_reached";
+      message: string;
+    } | null;
+    StudyQuizResult: {
+      materialId: string;
+      correct: number;
+      total: number;
+      results: {
+        questionId: string;
+        correct: boolean;
+      }[];
+      /** @description points it earned after the caps */
+      awarded: number;
+      capped: boolean;
+      reason: components["schemas"]["StudyEarnReason"];
+      activity: components["schemas"]["StudyActivityResult"] & unknown;
+      dayTotal: number;
+      submittedAt: string;
     };
     InspectionTemplate: {
       id: string;

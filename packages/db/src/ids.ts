@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   event: "ev",
   request: "req",
   studyActivity: "sa",
+  studyMaterial: "sm",
+  readingTicket: "stk",
   meeting: "mt",
   developmentCase: "dc",
   developmentStep: "ds",
