@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DAILY_READ_TITLE } from "../../scripts/seed/library.mjs";
+import { demoDistrict } from "../support/demo";
 import { http, must, tenant, unique } from "../support/http";
 import { sqlOnShard } from "../support/shard-sql";
 
@@ -209,5 +211,44 @@ describe("the study library over HTTP", () => {
     ]) {
       expect(spec.paths[path]).toBeDefined();
     }
+  });
+});
+
+describe("the demo's study library", () => {
+  it("has articles, a video and a quiz for 赣榆区, and points some members earned there today", async () => {
+    const demo = await demoDistrict();
+    const econ = demo.keys.branches.econ!;
+    const library = await must("GET", `/v1/branches/${econ.branchId}/study/materials?limit=200`, {
+      key: demo.keys.member.key,
+    });
+    const kinds = library.items.map((i: { kind: string }) => i.kind);
+    expect(kinds.filter((k: string) => k === "article").length).toBeGreaterThanOrEqual(3);
+    expect(kinds).toContain("video");
+    expect(kinds).toContain("quiz");
+    // the demo member has read nothing yet, so the phone pages can show a first read earning
+    const daily = library.items.find((i: { title: string }) => i.title === DAILY_READ_TITLE);
+    expect(daily.mine).toEqual({ openTicket: null, studiedToday: false, answered: null });
+
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    const board = await must(
+      "GET",
+      `/v1/branches/${econ.branchId}/study/leaderboard?period=day&date=${today}`,
+      {
+        key: econ.branchAdmin,
+      },
+    );
+    const earners = board.items.filter((i: { earned: number }) => i.earned > 0);
+    expect(earners.length).toBeGreaterThanOrEqual(2);
+    expect(earners.map((i: { memberId: string }) => i.memberId)).not.toContain(demo.keys.member.memberId);
+    const district = await must(
+      "GET",
+      `/v1/districts/${demo.districtId}/study/leaderboard?period=day&date=${today}`,
+      {
+        key: demo.keys.auditor,
+      },
+    );
+    const econRow = district.items.find((i: { branchId: string }) => i.branchId === econ.branchId);
+    expect(econRow.earned).toBeGreaterThan(0);
+    expect(econRow.earnedActiveMembers).toBeGreaterThanOrEqual(2);
   });
 });

@@ -104,6 +104,18 @@ const ROUTES: Route[] = [
   { method: "GET", path: (w) => `/v1/branches/${w.t.branch.id}/dues`, scope: "branch" },
   {
     method: "POST",
+    path: (w) => `/v1/branches/${w.t.branch.id}/dues/import`,
+    scope: "branch",
+    raw: "姓名,出生日期,月份,金额\n王晓明,1985-03-12,2025-01,10\n",
+  },
+  {
+    method: "PUT",
+    path: (w) => `/v1/branches/${w.t.branch.id}/records-from`,
+    scope: "branch",
+    body: { version: 1, recordsFrom: "2020-01-01", reason: "越权" },
+  },
+  {
+    method: "POST",
     path: (w) => `/v1/branches/${w.t.branch.id}/members/${w.memberId}/transfers`,
     scope: "branch",
     body: { toBranchId: "br_none" },

@@ -8,7 +8,7 @@ describe("members", () => {
     const t = await newTenant({ shard: 1 });
     const idNumber = idNumberFor("1985-03-12", 17);
     const m = await newMember(t.branch.id, t.branchKey, { idNumber, phone: "13812345678" });
-    expect(m.idNumber).toBe(`${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`);
+    expect(m.idNumber).toBe(`**************${idNumber.slice(-4)}`);
     expect(m.phone).toBe("138****5678");
 
     const row = await env
@@ -24,6 +24,33 @@ describe("members", () => {
 
     const events = await call(`/v1/branches/${t.branch.id}/events`, { key: t.branchKey });
     expect(JSON.stringify(events.body)).not.toContain(idNumber);
+  });
+
+  it("never shows a masked number beside a full birth date to an auditor, in the roll or the log", async () => {
+    const t = await newTenant();
+    const idNumber = idNumberFor("1975-04-18", 17);
+    const m = await newMember(t.branch.id, t.branchKey, { idNumber, birthDate: "1975-04-18" });
+    // the roll's keepers see the birth date, and never more than the last 4 characters of the number
+    const kept = await call(`/v1/branches/${t.branch.id}/members/${m.id}`, { key: t.districtKey });
+    expect(kept.body).toMatchObject({
+      birthDate: "1975-04-18",
+      idNumber: `**************${idNumber.slice(-4)}`,
+    });
+    // an auditor sees no birth date, in the list or in the event log
+    const listed = await call(`/v1/branches/${t.branch.id}/members`, { key: t.auditorKey });
+    expect(listed.body.items[0]).toMatchObject({
+      birthDate: null,
+      idNumber: `**************${idNumber.slice(-4)}`,
+    });
+    const logged = await call(`/v1/branches/${t.branch.id}/events`, { key: t.auditorKey });
+    const text = JSON.stringify(logged.body);
+    expect(text).not.toContain("1975-04-18");
+    expect(text).toContain('"birthDate":null');
+    expect(text).not.toContain(`${idNumber.slice(0, 3)}*`);
+    // the log itself is untouched: it still verifies
+    expect((await call(`/v1/branches/${t.branch.id}/events/verify`, { key: t.auditorKey })).body.ok).toBe(
+      true,
+    );
   });
 
   it("lists with status and name filters and pages", async () => {

@@ -36,7 +36,7 @@ describe("a development case, walked through the worker", () => {
     const m = await getMember(w.tc, r.body.memberId);
     expect(m).toMatchObject({
       status: "applicant",
-      idNumberMasked: "320***********0199",
+      idNumberMasked: "**************0199",
       phoneMasked: "138****5678",
     });
     expect(m!.idNumberEnc).not.toContain("320707");

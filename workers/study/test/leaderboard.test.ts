@@ -156,6 +156,7 @@ describe("the district leaderboard", () => {
         path: `/${other.branchId}/`,
         kind: "branch",
         name: "第二支部",
+        recordsFrom: "2010-07-01",
         foundedOn: "2010-07-01",
         createdAt: now,
         updatedAt: now,

@@ -251,6 +251,8 @@ export const meetings = sqliteTable(
     recordedAt: text("recorded_at").notNull(),
     /** 0 as first recorded; each correction adds one */
     revision: integer("revision").notNull().default(0),
+    /** SHA-256 of the history file the meeting was imported from; null when recorded live */
+    importedFrom: text("imported_from"),
   },
   (t) => [
     primaryKey({ columns: [t.branchId, t.id] }),

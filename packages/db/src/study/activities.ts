@@ -124,6 +124,14 @@ export async function readScoringInputs(
 
 export type NewStudyActivity = Omit<StudyActivityRow, "branchId" | "districtId">;
 
+/** Period deltas; the earned parts default to 0 (a write of claimed activity only, a synthetic world). */
+type WithOptionalEarned<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+export type MemberPeriodWrite = WithOptionalEarned<MemberPeriodDelta, "earned" | "earnedActivities">;
+export type BranchPeriodWrite = WithOptionalEarned<
+  BranchPeriodDelta,
+  "earned" | "earnedActivities" | "earnedActiveMembers"
+>;
+
 /**
  * The statements that record scored activities: the raw rows, the days as they now stand, and the
  * period totals moved by the deltas. The caller's write path runs them in one batch.
@@ -133,8 +141,8 @@ export function recordStudyStatements(
   w: {
     activities: NewStudyActivity[];
     days: DayState[];
-    memberPeriods: MemberPeriodDelta[];
-    branchPeriods: BranchPeriodDelta[];
+    memberPeriods: MemberPeriodWrite[];
+    branchPeriods: BranchPeriodWrite[];
     roll: number;
     at: string;
   },

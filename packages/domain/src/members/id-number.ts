@@ -28,9 +28,12 @@ export function birthDateFromIdNumber(id: string): string {
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
-/** Keeps the region's first 3 and the last 4 characters: enough for staff to tell records apart. */
+/**
+ * Keeps only the last 4 characters (docs/domain.md §Personal data): the region and birth digits
+ * never show, so a masked number beside a birth date no longer narrows to a handful of people.
+ */
 export function maskIdNumber(id: string): string {
-  return `${id.slice(0, 3)}${"*".repeat(Math.max(0, id.length - 7))}${id.slice(-4)}`;
+  return `${"*".repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`;
 }
 
 export function maskPhone(phone: string): string {

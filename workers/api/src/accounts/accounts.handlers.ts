@@ -72,7 +72,7 @@ async function create(c: Context<ApiEnv>, input: NewAccount) {
     createdAt: now,
     createdBy: c.get("principal").id,
   };
-  const sealed = input.phone ? await sealPersonal(c.env.MEMBER_DATA_KEY, { phone: input.phone }) : {};
+  const sealed = input.phone ? await sealPersonal(c.env, { phone: input.phone }) : {};
   const account = {
     id: newId("account"),
     principalId: principal.id,

@@ -6,6 +6,7 @@ import {
   verifyBranchChain,
   verifyChainPage,
 } from "@vanguard/db";
+import { type Role, redactPersonal } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
@@ -20,7 +21,8 @@ import type { ListRoute, VerifyRoute } from "./events.routes";
 
 const READERS = READ_BRANCH;
 
-const view = (e: EventRow) => ({
+/** An entry as this reader may see it: personal fields narrowed on the way out, never rewritten. */
+const view = (e: EventRow, reader: Role) => ({
   seq: e.seq,
   id: e.id,
   at: e.at,
@@ -30,8 +32,8 @@ const view = (e: EventRow) => ({
   action: e.action,
   subjectType: e.subjectType,
   subjectId: e.subjectId,
-  before: e.before === null ? null : JSON.parse(e.before),
-  after: e.after === null ? null : JSON.parse(e.after),
+  before: e.before === null ? null : redactPersonal(JSON.parse(e.before), reader),
+  after: e.after === null ? null : redactPersonal(JSON.parse(e.after), reader),
   prevHash: e.prevHash,
   hash: e.hash,
 });
@@ -47,7 +49,12 @@ export const list: AppRouteHandler<ListRoute, ApiBindings> = async (c) => {
     subjectId,
   });
   return c.json(
-    page(rows, limit, (e) => e.seq, view),
+    page(
+      rows,
+      limit,
+      (e) => e.seq,
+      (e) => view(e, c.get("principal").role),
+    ),
     200,
   );
 };

@@ -41,7 +41,8 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
-  const failures = checkMemberFacts(body, todayIn(tc.timeZone));
+  const today = todayIn(tc.timeZone);
+  const failures = checkMemberFacts(body, today);
   if (failures.length) throw ruleViolation(failures);
   const row = await sealedMemberRow(c.env, tc, body, new Date().toISOString());
   const { verdicts, release } = await reserveOnRoll(c, tc, [row]);
@@ -78,7 +79,12 @@ export const list: AppRouteHandler<ListRoute, ApiBindings> = async (c) => {
     includeLeft: includeLeft === "true",
   });
   return c.json(
-    page(rows, limit, (m) => m.id, memberView),
+    page(
+      rows,
+      limit,
+      (m) => m.id,
+      (m) => memberView(m, c.get("principal").role),
+    ),
     200,
   );
 };
@@ -89,7 +95,7 @@ export const get: AppRouteHandler<GetRoute, ApiBindings> = async (c) => {
   requireSelfOrAdmin(c.get("principal"), memberId);
   const m = await getMember(tc, memberId);
   if (!m) throw notFound();
-  return c.json(memberView(m), 200);
+  return c.json(memberView(m, c.get("principal").role), 200);
 };
 
 export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {

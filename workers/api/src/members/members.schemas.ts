@@ -9,13 +9,20 @@ export const MemberInput = z
     birthDate: IsoDate,
     status: z.enum(MEMBER_STATUSES),
     joinedOn: IsoDate.nullish(),
+    joinedBranchOn: IsoDate.nullish().openapi({
+      description:
+        "the day the person came onto this branch's roll (default: the day they are added); their dues and study are judged from it (docs/adoption.md)",
+    }),
     idNumber: IdNumber.nullish(),
     phone: Phone.nullish(),
     education: Name(40).nullish().openapi({ example: "大学本科" }),
   })
   .strict();
 
-export const MemberPatch = MemberInput.omit({ status: true }).partial().extend({ version: Version }).strict();
+export const MemberPatch = MemberInput.omit({ status: true, joinedBranchOn: true })
+  .partial()
+  .extend({ version: Version, joinedBranchOn: IsoDate.optional() })
+  .strict();
 
 export const Member = z
   .object({
@@ -24,10 +31,16 @@ export const Member = z
     branchId: z.string(),
     name: z.string(),
     gender: z.enum(GENDERS),
-    birthDate: z.string(),
+    birthDate: z.string().nullable().openapi({
+      description: "null for readers who keep no roll (auditors): docs/domain.md §Personal data",
+    }),
     status: z.enum(MEMBER_STATUSES),
     joinedOn: z.string().nullable(),
-    idNumber: z.string().nullable().openapi({ description: "masked" }),
+    joinedBranchOn: z.string(),
+    idNumber: z
+      .string()
+      .nullable()
+      .openapi({ description: "masked: only the last 4 characters show (docs/domain.md §Personal data)" }),
     phone: z.string().nullable().openapi({ description: "masked" }),
     education: z.string().nullable(),
     leftOn: z.string().nullable(),
