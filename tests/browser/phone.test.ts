@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
 import { demoDistrict } from "../support/demo";
 import { base, must, unique } from "../support/http";
-import { launch, PHONE, person, settled, shoot } from "./console";
+import { axe, launch, PHONE, person, settled, shoot } from "./console";
 import { type Account, branchAccount } from "./people";
 
 /**
@@ -122,7 +122,9 @@ describe("a member on a phone", () => {
     await shoot(page, "phone-study");
     for (const tab of ["学习资料", "我的党费", "我的会议", "我的记录"]) {
       await page.getByRole("link", { name: tab }).click();
+      await page.locator('nav a[aria-current="page"]', { hasText: tab }).waitFor();
       await settled(page);
+      await axe(page, tab);
     }
   });
 

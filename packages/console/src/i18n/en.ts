@@ -621,6 +621,7 @@ const en: Shape<typeof zh> = {
       short: "{n} hours short",
     },
     library: {
+      kind: "Kind of material",
       article: "Articles",
       video: "Videos",
       quiz: "Quizzes",

@@ -617,6 +617,7 @@ export default {
       short: "还差 {n} 学时",
     },
     library: {
+      kind: "资料类型",
       article: "文章",
       video: "视频",
       quiz: "答题",
