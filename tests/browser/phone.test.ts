@@ -1,9 +1,10 @@
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
 import { demoDistrict } from "../support/demo";
-import { base, must, unique } from "../support/http";
-import { axe, launch, PHONE, person, settled, shoot } from "./console";
+import { base, must } from "../support/http";
+import { ARTIFACTS, axe, launch, PHONE, person, settled, shoot } from "./console";
 import { type Account, branchAccount } from "./people";
 
 /**
@@ -45,11 +46,16 @@ async function pointsToday(): Promise<number> {
 
 beforeAll(async () => {
   demo = await demoDistrict();
-  const full = (await must("GET", `/v1/branches/${econ().branchId}/members?status=full&limit=200`, { key: econ().branchAdmin })).items;
+  const full = (
+    await must("GET", `/v1/branches/${econ().branchId}/members?status=full&limit=200`, {
+      key: econ().branchAdmin,
+    })
+  ).items;
   reader = full.find((m: { id: string }) => m.id !== demo.keys.member.memberId);
   account = await branchAccount(econ().branchId, econ().branchAdmin, "member", reader.name, reader.id);
-  short = await publish(unique("党章学习（一）").replace(/-/g, ""), 3);
-  long = await publish(unique("党章学习（二）").replace(/-/g, ""), 900);
+  // each run has a fresh stack: the titles are this run's own
+  short = await publish("学习党章：总纲", 3);
+  long = await publish("学习党章：党员的义务和权利", 900);
   browser = await launch();
 });
 
@@ -57,9 +63,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Besides `shoot`'s whole page: the phone's screen as the member sees it, the tab bar at its foot. */
+async function screen(page: Page, name: string) {
+  await page.setViewportSize(PHONE);
+  await settled(page);
+  await page.screenshot({ path: join(ARTIFACTS, `phone-${name}-390x844.png`) });
+}
+
 async function openMaterial(page: Page, title: string) {
   await page.getByRole("link", { name: "学习资料" }).click();
-  await page.getByTestId("library").getByText(title).click();
+  await page.getByTestId("library").getByText(title, { exact: true }).click();
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
 }
 
@@ -101,6 +114,7 @@ describe("a member on a phone", () => {
     expect(awarded).toBeGreaterThan(0);
     expect(await pointsToday()).toBe(before + awarded);
     await shoot(page, "phone-material");
+    await screen(page, "material");
   });
 
   it("a second read the same day earns nothing, and the server says why", async () => {
@@ -120,6 +134,7 @@ describe("a member on a phone", () => {
     await page.getByRole("link", { name: "我的学习" }).click();
     await page.getByTestId("my-rank").waitFor();
     await shoot(page, "phone-study");
+    await screen(page, "study");
     for (const tab of ["学习资料", "我的党费", "我的会议", "我的记录"]) {
       await page.getByRole("link", { name: tab }).click();
       await page.locator('nav a[aria-current="page"]', { hasText: tab }).waitFor();
@@ -150,7 +165,10 @@ describe("a ticket redeemed before its time", () => {
     const before = await pointsToday();
     await openMaterial(page, long.title);
     await page.getByRole("button", { name: "开始学习" }).click();
-    await page.getByRole("timer").filter({ hasText: /\d+ 秒后可领取积分/ }).waitFor();
+    await page
+      .getByRole("timer")
+      .filter({ hasText: /\d+ 秒后可领取积分/ })
+      .waitFor();
     await context.clock.fastForward("16:00");
     await page.locator('[data-testid="finish"]:not([disabled])').waitFor();
     await page.getByRole("button", { name: "完成学习，领取积分" }).click();
@@ -158,5 +176,6 @@ describe("a ticket redeemed before its time", () => {
     await refusal.getByText(/阅读时间不足，还需 \d+ 秒才能兑换/).waitFor();
     expect(await pointsToday()).toBe(before);
     await shoot(page, "phone-refused");
+    await screen(page, "refused");
   });
 });
