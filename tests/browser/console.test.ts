@@ -390,7 +390,14 @@ describe("the district's auditor", () => {
     await page.waitForURL(/\/console\/district\/overview$/);
     await page.getByText("审计员账号只能查看，不能修改。").waitFor();
     const menu = page.getByRole("navigation", { name: "菜单" }).first().getByRole("menuitem");
-    expect(await menu.allTextContents()).toEqual(["支部总览", "全区预警", "发展审批", "检查审核", "问责情况", "统计报表"]);
+    expect(await menu.allTextContents()).toEqual([
+      "支部总览",
+      "全区预警",
+      "发展审批",
+      "检查审核",
+      "问责情况",
+      "统计报表",
+    ]);
     expect(await page.getByRole("button", { name: "新建支部及书记账号" }).count()).toBe(0);
   });
 });

@@ -20,7 +20,8 @@ let applicantId: string;
 let full: { id: string; name: string }[];
 
 const econ = () => demo.keys.branches.econ!;
-const asSecretary = (path: string) => must("GET", `/v1/branches/${econ().branchId}${path}`, { key: econ().branchAdmin });
+const asSecretary = (path: string) =>
+  must("GET", `/v1/branches/${econ().branchId}${path}`, { key: econ().branchAdmin });
 
 beforeAll(async () => {
   demo = await demoDistrict();
@@ -40,7 +41,10 @@ afterAll(async () => {
 
 /** Opens the form of a next step on the case page and waits for it to be drawn from the schema. */
 async function openStep(page: Page, step: string, title: string) {
-  await page.locator(`[data-testid="next-steps"] li[data-step="${step}"]`).getByRole("button", { name: "办理" }).click();
+  await page
+    .locator(`[data-testid="next-steps"] li[data-step="${step}"]`)
+    .getByRole("button", { name: "办理" })
+    .click();
   const dialog = page.getByRole("dialog", { name: title });
   await dialog.locator(`[data-step="${step}"]`).waitFor();
   return dialog;
@@ -53,7 +57,10 @@ async function closeList(dialog: ReturnType<Page["getByRole"]>) {
 
 async function recordStep(page: Page, dialog: ReturnType<Page["getByRole"]>, label: string) {
   await dialog.getByRole("button", { name: `确认办理：${label}` }).click();
-  await page.getByRole("status").filter({ hasText: `已办理“${label}”` }).waitFor();
+  await page
+    .getByRole("status")
+    .filter({ hasText: `已办理“${label}”` })
+    .waitFor();
 }
 
 describe("a secretary takes an applicant through the first steps", () => {
@@ -100,7 +107,12 @@ describe("a secretary takes an applicant through the first steps", () => {
     });
     // the timeline names the talker and the rule-set version each step was checked against
     await page.getByTestId("timeline").getByText(`谈话人：${full[0]!.name}`).waitFor();
-    expect(await page.getByTestId("timeline").getByText(/规则版本 v\d+/).count()).toBeGreaterThanOrEqual(3);
+    expect(
+      await page
+        .getByTestId("timeline")
+        .getByText(/规则版本 v\d+/)
+        .count(),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("assigns two contacts and records a cultivation review", async () => {
@@ -148,7 +160,8 @@ describe("a secretary takes an applicant through the first steps", () => {
     expect(message).toMatch(/确定为入党积极分子未满\d+个月（\d{4}-\d{2}-\d{2}起方可）/);
 
     const form = await openStep(page, "candidate_designation", "7. 确定发展对象");
-    for (const source of ["党小组", "培养联系人", "党员", "群众"]) await form.getByText(source, { exact: true }).click();
+    for (const source of ["党小组", "培养联系人", "党员", "群众"])
+      await form.getByText(source, { exact: true }).click();
     await form.getByRole("button", { name: "确认办理：确定发展对象" }).click();
     await form.getByTestId("problem").filter({ hasText: message }).waitFor();
     const after = await asSecretary(`/development/cases/${caseId}`);

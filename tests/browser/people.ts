@@ -20,12 +20,21 @@ export async function branchAccount(
 ): Promise<Account> {
   const made = await must("POST", `/v1/branches/${branchId}/accounts`, {
     key,
-    body: { login: unique(role === "member" ? "m" : "sec"), displayName, role, ...(memberId ? { memberId } : {}) },
+    body: {
+      login: unique(role === "member" ? "m" : "sec"),
+      displayName,
+      role,
+      ...(memberId ? { memberId } : {}),
+    },
   });
   return { login: made.login, password: made.initialPassword };
 }
 
-export async function districtAccount(districtId: string, key: string, displayName: string): Promise<Account> {
+export async function districtAccount(
+  districtId: string,
+  key: string,
+  displayName: string,
+): Promise<Account> {
   const made = await must("POST", `/v1/districts/${districtId}/accounts`, {
     key,
     body: { login: unique("org"), displayName, role: "district_admin" },

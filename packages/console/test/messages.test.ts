@@ -11,7 +11,8 @@ const files = (dir: string): string[] =>
     return statSync(p).isDirectory() ? files(p) : /\.(vue|ts)$/.test(f) ? [p] : [];
   });
 const has = (dict: unknown, key: string) =>
-  key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], dict) !== undefined;
+  key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], dict) !==
+  undefined;
 
 describe("the console's messages", () => {
   it("has every key a page asks for by name, in Chinese and in English", () => {

@@ -401,7 +401,11 @@ const en: Shape<typeof zh> = {
     extensionMonths: "Probation extended by (months)",
   },
   stepValue: {
-    recommendedBy: { party_members: "Party members", league: "Youth League", mass_organization: "Mass organization" },
+    recommendedBy: {
+      party_members: "Party members",
+      league: "Youth League",
+      mass_organization: "Mass organization",
+    },
     thought: { outstanding: "Outstanding", good: "Good", ordinary: "Ordinary" },
     work: { outstanding: "Outstanding", good: "Good", ordinary: "Ordinary" },
     rating: { outstanding: "Outstanding", good: "Good", ordinary: "Ordinary" },
@@ -464,7 +468,12 @@ const en: Shape<typeof zh> = {
     grade: "Grade",
   },
   inspectionStatus: { draft: "In progress", submitted: "Awaiting review", reviewed: "Reviewed" },
-  inspectionGrade: { excellent: "Excellent", good: "Good", qualified: "Qualified", unqualified: "Unqualified" },
+  inspectionGrade: {
+    excellent: "Excellent",
+    good: "Good",
+    qualified: "Qualified",
+    unqualified: "Unqualified",
+  },
   inspection: {
     title: "{period} inspection",
     back: "Back to inspections",
@@ -495,7 +504,12 @@ const en: Shape<typeof zh> = {
     women: "Women",
     member: "Member",
   },
-  via: { district: "named by the district", branch: "named by the branch", owner_post: "owner post", secretary: "the secretary" },
+  via: {
+    district: "named by the district",
+    branch: "named by the branch",
+    owner_post: "owner post",
+    secretary: "the secretary",
+  },
   review: {
     open: "Review",
     view: "View",
@@ -575,7 +589,12 @@ const en: Shape<typeof zh> = {
     finalize: "Fix the grades",
   },
   appraisalStatus: { open: "Open", finalized: "Fixed" },
-  appraisalGrade: { excellent: "Excellent", qualified: "Qualified", basically_qualified: "Basically qualified", unqualified: "Unqualified" },
+  appraisalGrade: {
+    excellent: "Excellent",
+    qualified: "Qualified",
+    basically_qualified: "Basically qualified",
+    unqualified: "Unqualified",
+  },
   accountability: {
     from: "From quarter",
     to: "To quarter",
@@ -590,7 +609,13 @@ const en: Shape<typeof zh> = {
     signInTitle: "Member sign-in",
     notMember: "These pages are for members. Secretaries and organization departments use the console.",
     toConsole: "Open the console",
-    tabs: { study: "My study", library: "Library", dues: "My dues", meetings: "My meetings", records: "My records" },
+    tabs: {
+      study: "My study",
+      library: "Library",
+      dues: "My dues",
+      meetings: "My meetings",
+      records: "My records",
+    },
     study: {
       today: "Today's points ({date})",
       points: "{n} points",

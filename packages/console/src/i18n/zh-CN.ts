@@ -571,7 +571,12 @@ export default {
     finalize: "确定评议结果",
   },
   appraisalStatus: { open: "进行中", finalized: "已确定" },
-  appraisalGrade: { excellent: "优秀", qualified: "合格", basically_qualified: "基本合格", unqualified: "不合格" },
+  appraisalGrade: {
+    excellent: "优秀",
+    qualified: "合格",
+    basically_qualified: "基本合格",
+    unqualified: "不合格",
+  },
   accountability: {
     from: "起始季度",
     to: "截止季度",
@@ -586,7 +591,13 @@ export default {
     signInTitle: "党员登录",
     notMember: "手机页面供党员使用。支部书记和组织部请使用支部工作台。",
     toConsole: "打开支部工作台",
-    tabs: { study: "我的学习", library: "学习资料", dues: "我的党费", meetings: "我的会议", records: "我的记录" },
+    tabs: {
+      study: "我的学习",
+      library: "学习资料",
+      dues: "我的党费",
+      meetings: "我的会议",
+      records: "我的记录",
+    },
     study: {
       today: "今日积分（{date}）",
       points: "{n} 分",

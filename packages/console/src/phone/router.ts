@@ -26,7 +26,11 @@ const routes: RouteRecordRaw[] = [
     component: () => import("./PhoneLayout.vue"),
     children: [
       { path: "", redirect: "/study" },
-      { path: "/study", component: () => import("../pages/member/Study.vue"), meta: { title: "phone.tabs.study" } },
+      {
+        path: "/study",
+        component: () => import("../pages/member/Study.vue"),
+        meta: { title: "phone.tabs.study" },
+      },
       {
         path: "/library",
         component: () => import("../pages/member/Library.vue"),
@@ -37,7 +41,11 @@ const routes: RouteRecordRaw[] = [
         component: () => import("../pages/member/Material.vue"),
         meta: { title: "phone.tabs.library" },
       },
-      { path: "/dues", component: () => import("../pages/member/Dues.vue"), meta: { title: "phone.tabs.dues" } },
+      {
+        path: "/dues",
+        component: () => import("../pages/member/Dues.vue"),
+        meta: { title: "phone.tabs.dues" },
+      },
       {
         path: "/meetings",
         component: () => import("../pages/member/Meetings.vue"),
