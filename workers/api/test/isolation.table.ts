@@ -26,6 +26,8 @@ export interface Want {
   /** a CSV body instead of JSON */
   csv?: string;
   query?: string;
+  /** a 422 the member or auditor meets past the role check: the rule that refuses them */
+  rule?: string;
   /** it ends the caller's session: tried after everything else */
   last?: true;
 }
@@ -251,11 +253,12 @@ export const EXPECTATIONS: Record<string, Want> = {
   "POST /v1/branches/{branchId}/appraisals": write({ year: 2001 }),
   "GET /v1/branches/{branchId}/appraisals": MEMBER_READ,
   "GET /v1/branches/{branchId}/appraisals/{appraisalId}": MEMBER_READ,
-  // the member may vote, but not for themselves (a rule, reached past the role check)
+  // the member may vote, but not for themselves: a rule, met past the role check
   "PUT /v1/branches/{branchId}/appraisals/{appraisalId}/grades/{memberId}": {
     member: 422,
     auditor: 403,
     body: { grade: "qualified" },
+    rule: "appraisal_self_grading",
   },
   "POST /v1/branches/{branchId}/appraisals/{appraisalId}/finalize": write(),
   "POST /v1/branches/{branchId}/secretary-reports": write({

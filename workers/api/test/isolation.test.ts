@@ -93,6 +93,8 @@ function tableProblems(ops: Operation[], w: World): string[] {
     }
     if (want.member === undefined || want.auditor === undefined)
       problems.push(`${op.id}: say what the branch's member and the district's auditor get`);
+    if ((want.member === 422 || want.auditor === 422) && !want.rule)
+      problems.push(`${op.id}: name the rule behind the 422 (\`rule\`)`);
     if (namesTenant(op, w) && want.outside !== undefined)
       problems.push(`${op.id} names a tenant: everyone outside its scope gets 404, remove \`outside\``);
     if (!namesTenant(op, w) && want.outside === undefined)
@@ -197,9 +199,11 @@ describe("tenant isolation, generated from the served OpenAPI document", () => {
             : [];
 
       const wrong: string[] = [];
-      const check = (op: Operation, status: number, r: Reply) => {
+      const check = (op: Operation, want: Want, status: number, r: Reply) => {
         if (r.status !== status)
           wrong.push(`${op.id} → ${r.status}, wanted ${status}: ${JSON.stringify(r.body)}`);
+        else if (r.status === 422 && !r.body?.errors?.some((e: { rule?: string }) => e.rule === want.rule))
+          wrong.push(`${op.id} → 422 for another rule than ${want.rule}: ${JSON.stringify(r.body)}`);
         else if (r.status >= 400 && !r.headers.get("content-type")?.includes("application/problem+json"))
           wrong.push(`${op.id} → ${r.status} without problem+json`);
         // outside its scope, a tenant's object answers exactly as one that does not exist
@@ -222,7 +226,7 @@ describe("tenant isolation, generated from the served OpenAPI document", () => {
         wrong.length = 0;
         before = await snapshot(ops, w);
         await pooled(first, 4, async ({ op, want, status }) =>
-          check(op, status, await send(op, want, w, credential)),
+          check(op, want, status, await send(op, want, w, credential)),
         );
         after = await snapshot(ops, w);
       } while (todayIn("Asia/Shanghai") !== day);
@@ -230,7 +234,7 @@ describe("tenant isolation, generated from the served OpenAPI document", () => {
       expect.soft(after, "what was refused changed nothing of the target").toEqual(before);
 
       wrong.length = 0;
-      for (const { op, want, status } of then) check(op, status, await send(op, want, w, credential));
+      for (const { op, want, status } of then) check(op, want, status, await send(op, want, w, credential));
       expect(wrong).toEqual([]);
     }, 120_000);
   }
