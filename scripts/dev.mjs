@@ -57,6 +57,7 @@ console.log(`
 ${Object.values(k.branches)
   .map((b) => `  branch admin     ${b.branchAdmin}   ${b.name} ${b.branchId}`)
   .join("\n")}
+  branch admin     ${k.adopted.branchAdmin}   ${k.adopted.name} ${k.adopted.branchId} (records from ${k.adopted.recordsFrom})
   member           ${k.member.key}   ${k.member.name} ${k.member.memberId}
 ${
   demo.accounts

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { client } from "../lib/client.mjs";
 import { seedAccounts } from "./accounts.mjs";
+import { seedAdoption } from "./adoption.mjs";
 import { seedAudits } from "./audits.mjs";
 import { seedEvaluations } from "./evaluations.mjs";
 import { seedOnboarding } from "./onboarding.mjs";
@@ -22,6 +23,7 @@ export async function seedDemo({ base, adminKey, keysFile, today }) {
   await seedOnboarding(api, seeded, opts);
   await seedStudy(api, seeded, opts);
   await seedEvaluations(api, seeded, opts);
+  await seedAdoption(api, seeded, opts);
   await seedAudits(api, seeded, opts);
   const summary = {
     districtId: seeded.district.id,

@@ -50,6 +50,8 @@ export async function seedPlatform(api, { today }) {
     branches: {},
   };
   const da = api.as(keys.districtAdmin);
+  // the district came to the platform on 1 January: this year is on record, last year is not
+  const recordsFrom = `${today.slice(0, 4)}-01-01`;
   const branches = {};
   const members = {};
   let seq = 0;
@@ -58,6 +60,7 @@ export async function seedPlatform(api, { today }) {
       name: b.name,
       kind: b.kind,
       foundedOn: b.foundedOn,
+      recordsFrom,
       ...(b.parent ? { parentId: branches[b.parent].id } : {}),
     });
     branches[b.key] = created;
@@ -74,7 +77,9 @@ export async function seedPlatform(api, { today }) {
         today,
         ...(status === "applicant" ? { minAge: 19, maxAge: 30 } : {}),
       });
-      members[b.key].push(await ba.post(`/v1/branches/${created.id}/members`, p));
+      members[b.key].push(
+        await ba.post(`/v1/branches/${created.id}/members`, { ...p, joinedBranchOn: recordsFrom }),
+      );
     }
     const full = members[b.key].filter((m) => m.status === "full");
     if (full.length >= 3) {

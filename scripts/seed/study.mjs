@@ -5,7 +5,9 @@
 // What it leaves: three months of 学习强国-style activity (most members study most days, one per
 // branch never does, one stopped six weeks ago, one tried a scripted burst), a rule-set change a
 // month ago (older days keep version 0), and this year's meetings — complete, except that
-// 财政局第一党支部 skipped its committee meeting in three months.
+// 财政局第一党支部 skipped its committee meeting in three months. Then the district's study library
+// (library.mjs), with points some members earn there today.
+import { seedLibrary } from "./library.mjs";
 import { rng } from "./people.mjs";
 
 /** The branch that skipped committee meetings, and when (months of `today`'s year). */
@@ -63,6 +65,7 @@ export async function seedStudy(api, demo, { today }) {
       ),
     ),
   );
+  await seedLibrary(api, demo, branches);
 }
 
 async function send(api, b, activities) {

@@ -34,3 +34,36 @@ describe("the demo data `pnpm dev` seeds", () => {
     ).toMatchObject({ ok: true });
   });
 });
+
+describe("the demo's branch that came to the platform on 1 September", () => {
+  it("carries its imported history and is judged only from September", async () => {
+    const demo = await demoDistrict();
+    const b = demo.keys.adopted;
+    expect(b.recordsFrom.endsWith("-09-01")).toBe(true);
+    const branch = await must("GET", `/v1/branches/${b.branchId}`, { key: demo.keys.districtAdmin });
+    expect(branch).toMatchObject({ name: "城南街道党支部", recordsFrom: b.recordsFrom });
+    const year = b.recordsFrom.slice(0, 4);
+    const compliance = await must("GET", `/v1/branches/${b.branchId}/meetings/compliance?year=${year}`, {
+      key: b.branchAdmin,
+    });
+    const missing = compliance.items.flatMap((i: { missing: string[] }) => i.missing);
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.every((p: string) => p >= `${year}-09`)).toBe(true);
+    const history = await must(
+      "GET",
+      `/v1/branches/${b.branchId}/meetings?from=${year}-01-01&to=${year}-08-31`,
+      {
+        key: b.branchAdmin,
+      },
+    );
+    expect(history.items.length).toBeGreaterThan(0);
+    expect(history.items.every((m: { importedFrom: string | null }) => m.importedFrom !== null)).toBe(true);
+    const cases = await must("GET", `/v1/branches/${b.branchId}/development/cases`, { key: b.branchAdmin });
+    expect(cases.items.map((c: { stage: string }) => c.stage).sort()).toEqual(["activist", "candidate"]);
+    const dues = await must("GET", `/v1/branches/${b.branchId}/dues?month=${year}-08`, {
+      key: b.branchAdmin,
+    });
+    expect(dues.noRecords).toBe(true);
+    expect(dues.items.every((i: { arrearsMonths: string[] }) => i.arrearsMonths.length === 0)).toBe(true);
+  });
+});

@@ -36,7 +36,8 @@ describe("reports on the demo district", () => {
       key: demo.keys.auditor,
     });
     expect(r.districts).toEqual([expect.objectContaining({ id: demo.districtId, name: "赣榆区", shard: 0 })]);
-    expect(r.items).toHaveLength(5);
+    // five units on record from 1 January, and 城南街道党支部 from 1 September
+    expect(r.items).toHaveLength(6);
     const byKey = (k: string) => r.items.find((i: Json) => i.branchId === demo.keys.branches[k]!.branchId);
     const econ = byKey("econ");
     const finance = byKey("finance");
@@ -50,14 +51,21 @@ describe("reports on the demo district", () => {
       expect(row.score).toBeGreaterThan(0);
       expect(["good", "fair", "poor"]).toContain(row.band);
     }
+    // the 党总支 answers for the branch under it: its row adds up that branch's counts
     const organs = r.items.find((i: Json) => i.kind === "general_branch");
-    expect(organs).toMatchObject({ meetings: null, score: null, band: "none" });
+    expect(organs).toMatchObject({
+      rolledUp: [finance.branchId],
+      partyMembers: finance.partyMembers,
+      dues: finance.dues,
+      meetings: { periodsJudged: finance.meetings.periodsJudged, periodsMet: finance.meetings.periodsMet },
+    });
     // the scorecard's open findings are the audit's unresolved findings, branch by branch
     const findings = (await allFindings(demo.districtId, demo.keys.auditor)).filter(
       (f) => f.status !== "resolved",
     );
     for (const row of r.items) {
-      const mine = findings.filter((f) => f.branchId === row.branchId);
+      const unit = [row.branchId, ...row.rolledUp];
+      const mine = findings.filter((f) => unit.includes(f.branchId));
       expect(row.findings.info + row.findings.warning + row.findings.severe, row.branchName).toBe(
         mine.length,
       );
@@ -115,7 +123,7 @@ describe("reports on the demo district", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split("\r\n").filter(Boolean);
     expect(lines[0]!.split(",").slice(0, 3)).toEqual(["区县", "组织名称", "组织编号"]);
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
     expect(lines.some((l) => l.startsWith("赣榆区,经济信息中心党支部,"))).toBe(true);
   });
 });

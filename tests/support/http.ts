@@ -16,7 +16,7 @@ export interface Reply {
 export async function http(
   method: string,
   path: string,
-  opts: { key?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  opts: { key?: string | null; body?: unknown; raw?: BodyInit; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.key !== null) headers.authorization = `Bearer ${opts.key ?? ADMIN_KEY}`;
@@ -59,7 +59,11 @@ export function idNumber(birthDate: string, seq: number): string {
   return first17 + "10X98765432"[sum % 11]!;
 }
 
-export async function tenant(shard: number) {
+/**
+ * A district with one branch and their keys. The branch is on record since 2012 unless `recordsFrom`
+ * says otherwise, so what a test records in past months is judged.
+ */
+export async function tenant(shard: number, { recordsFrom = "2012-07-01" }: { recordsFrom?: string } = {}) {
   const district = await must("POST", "/v1/districts", {
     body: { code: unique("e2e"), name: "端到端区", shard },
   });
@@ -70,7 +74,7 @@ export async function tenant(shard: number) {
   ).key;
   const branch = await must("POST", `/v1/districts/${district.id}/branches`, {
     key: districtKey,
-    body: { name: unique("支部").replace(/-/g, ""), kind: "branch", foundedOn: "2012-07-01" },
+    body: { name: unique("支部").replace(/-/g, ""), kind: "branch", foundedOn: "2012-07-01", recordsFrom },
   });
   const branchKey = (
     await must("POST", `/v1/branches/${branch.id}/keys`, {

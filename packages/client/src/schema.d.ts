@@ -6993,7 +6993,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Members ranked by points for a day, ISO week, month or year */
+    /** Members ranked by points for a day, ISO week, month or year, earned and claimed apart */
     get: {
       parameters: {
         query?: {
@@ -7031,6 +7031,7 @@ export interface paths {
                * @enum {string}
                */
               view: "full" | "anonymous" | "self";
+              counting: components["schemas"]["StudyCounting"];
               items: components["schemas"]["StudyStanding"][];
               nextCursor: string | null;
             };
@@ -7116,7 +7117,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Branches ranked by activity rate, then average points per member */
+    /** Branches ranked by activity rate, then average points per member, earned and claimed apart */
     get: {
       parameters: {
         query?: {
@@ -7149,6 +7150,7 @@ export interface paths {
               key: string;
               from: string;
               to: string;
+              counting: components["schemas"]["StudyCounting"];
               items: components["schemas"]["StudyBranchStanding"][];
               nextCursor: string | null;
             };
@@ -7234,7 +7236,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A member's year: points by day and kind, today's progress against the caps, class hours */
+    /** A member's year: points by day and kind, earned and claimed apart, today's progress against the caps, class hours */
     get: {
       parameters: {
         query?: {
@@ -7529,6 +7531,50 @@ export interface paths {
               /** @default false */
               needsCommittee?: boolean;
             }[];
+            /**
+             * @description the study library: reading tickets and what a redeemed one records
+             * @default {
+             *       "maxOpenTickets": 3,
+             *       "ticketWindowSec": 7200,
+             *       "charsPerMinute": 400,
+             *       "minReadSec": 30,
+             *       "articleKinds": [
+             *         "article",
+             *         "article_time"
+             *       ],
+             *       "videoKinds": [
+             *         "video",
+             *         "video_time"
+             *       ]
+             *     }
+             */
+            library?: {
+              /** @description reading tickets a member may hold open at once */
+              maxOpenTickets: number;
+              /** @description how long a ticket stays redeemable once its minimum time has passed */
+              ticketWindowSec: number;
+              /** @description reading pace an article's minimum time is derived from */
+              charsPerMinute: number;
+              /** @description the least minimum reading time a derived one can be */
+              minReadSec: number;
+              /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
+              articleKinds: string[];
+              /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
+              videoKinds: string[];
+            };
+            /**
+             * @description how points a client claimed, rather than earned in the library, count
+             * @default {
+             *       "weight": 1,
+             *       "ranked": true
+             *     }
+             */
+            claimed?: {
+              /** @description what one claimed point counts for (earned points count 1) */
+              weight: number;
+              /** @description whether claimed points count in leaderboards */
+              ranked: boolean;
+            };
             /** @description the version you read (0 for the default); a stale one answers 409 */
             version: number;
             /** @description ignored */
@@ -8160,6 +8206,1060 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["MeetingDetail"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/study/materials": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The district's library, newest publish date first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description `nextCursor` of the previous page */
+          cursor?: string;
+          kind?: "article" | "video" | "quiz";
+          tag?: string;
+          /** @description published: visible to members today */
+          status?: "published" | "scheduled" | "retired" | "all";
+        };
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description materials without their text */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["StudyMaterial"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Publish a study material: an article, a video or a quiz (its answers stay on the server) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["StudyMaterialInput"];
+        };
+      };
+      responses: {
+        /** @description the material as published */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyMaterial"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/study/materials/{materialId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One material as its publisher sees it, a quiz's answers included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the material */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyMaterial"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/study/materials/{materialId}/retire": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a material: members no longer see it and its open tickets earn nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @example 内容已更新，改用新版 */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the material, retired */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyMaterial"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/materials": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published study library, newest first; a member also sees what they studied today */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description `nextCursor` of the previous page */
+          cursor?: string;
+          kind?: "article" | "video" | "quiz";
+          tag?: string;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description published materials without their text */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["StudyLibraryMaterial"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/materials/{materialId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open a published material: an article's text, a video's link, a quiz's questions without answers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the material */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyLibraryMaterial"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/materials/{materialId}/tickets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open an article or a video for reading: a ticket bound to you and the material, redeemable after its minimum time
+     * @description Members only, for themselves. Opening a material you already hold an open ticket for answers that ticket (200) instead of issuing another.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the ticket you already hold open for this material */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyTicket"];
+          };
+        };
+        /** @description a new ticket */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyTicket"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/tickets/{ticketId}/redeem": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Redeem a reading ticket once its time has come: the read earns points (earned) within the day's caps
+     * @description A material counts once a day: a second read the same day is redeemed with `awarded: 0` and the reason `already_read_today`, and records no activity. Refused (422, nothing awarded, the ticket unchanged): a ticket already redeemed, before its time, lapsed, or for a material not (or no longer) published. Another member's ticket is not found (404).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          ticketId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the ticket, redeemed, and what it earned */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyRedemption"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/study/materials/{materialId}/answers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a quiz: graded on the server, one point a correct answer within the quiz kind's caps (earned)
+     * @description Members only, for themselves, once per quiz. The answer says which questions were right, never the right options. Refused (422, nothing recorded): an answer to a question the quiz does not have, two answers to one question, an option the question lacks, or a second submission.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            answers: {
+              /** @example q1 */
+              questionId: string;
+              /**
+               * @description the option ids you pick; none leaves it unanswered
+               * @example [
+               *       "A"
+               *     ]
+               */
+              choices: string[];
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description graded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StudyQuizResult"];
           };
         };
         /** @description malformed JSON or invalid fields */
@@ -14610,7 +15710,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description missing or invalid API key */
+        /** @description missing or invalid API key or session */
         401: {
           headers: {
             [name: string]: unknown;
@@ -16065,12 +17165,28 @@ export interface components {
       dayTotal: number;
       ruleVersion: number;
     };
+    /** @description how the district's rule set counts claimed points */
+    StudyCounting: {
+      /** @description what one claimed point counts for, 0–1 */
+      claimedWeight: number;
+      /** @description whether claimed points count in this ranking */
+      claimedRanked: boolean;
+      /** @enum {string} */
+      rankedBy: "score" | "earned";
+    };
     StudyStanding: {
       rank: number;
       /** @description null when the ranking is anonymous to you */
       memberId: string | null;
       name: string | null;
+      /** @description every point recorded, earned and claimed */
       points: number;
+      /** @description of `points`, earned in the study library */
+      earned: number;
+      /** @description of `points`, claimed by a client */
+      claimed: number;
+      /** @description what the ranking counts: earned + claimedWeight × claimed, or earned alone when claimed points do not rank */
+      score: number;
       activeDays: number;
       activities: number;
       self: boolean;
@@ -16082,9 +17198,19 @@ export interface components {
       /** @description party members when the branch last studied in the period; null if it did not */
       members: number | null;
       activeMembers: number;
-      /** @description active members / members, 0–1 */
+      /** @description members with an earned activity */
+      earnedActiveMembers: number;
+      /** @description active members / members, 0–1 (members active in the library when claimed points do not rank) */
       activityRate: number;
+      /** @description every point recorded, earned and claimed */
       points: number;
+      /** @description of `points`, earned in the study library */
+      earned: number;
+      /** @description of `points`, claimed by a client */
+      claimed: number;
+      /** @description what the ranking counts: earned + claimedWeight × claimed, or earned alone when claimed points do not rank */
+      score: number;
+      /** @description score / members */
       averagePoints: number;
       activities: number;
     };
@@ -16093,7 +17219,14 @@ export interface components {
       name: string;
       year: number;
       totals: {
+        /** @description every point recorded, earned and claimed */
         points: number;
+        /** @description of `points`, earned in the study library */
+        earned: number;
+        /** @description of `points`, claimed by a client */
+        claimed: number;
+        /** @description earned + claimedWeight × claimed, as the district counts them */
+        score: number;
         activeDays: number;
         activities: number;
         flagged: number;
@@ -16108,6 +17241,8 @@ export interface components {
       byDay: {
         day: string;
         points: number;
+        earned: number;
+        claimed: number;
         ruleVersion: number;
         /** @description points per kind */
         kinds: {
@@ -16155,6 +17290,7 @@ export interface components {
         attended: number;
         absent: number;
       };
+      counting: components["schemas"]["StudyCounting"];
     };
     StudyRuleSet: {
       kinds: {
@@ -16246,6 +17382,50 @@ export interface components {
         /** @default false */
         needsCommittee: boolean;
       }[];
+      /**
+       * @description the study library: reading tickets and what a redeemed one records
+       * @default {
+       *       "maxOpenTickets": 3,
+       *       "ticketWindowSec": 7200,
+       *       "charsPerMinute": 400,
+       *       "minReadSec": 30,
+       *       "articleKinds": [
+       *         "article",
+       *         "article_time"
+       *       ],
+       *       "videoKinds": [
+       *         "video",
+       *         "video_time"
+       *       ]
+       *     }
+       */
+      library: {
+        /** @description reading tickets a member may hold open at once */
+        maxOpenTickets: number;
+        /** @description how long a ticket stays redeemable once its minimum time has passed */
+        ticketWindowSec: number;
+        /** @description reading pace an article's minimum time is derived from */
+        charsPerMinute: number;
+        /** @description the least minimum reading time a derived one can be */
+        minReadSec: number;
+        /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
+        articleKinds: string[];
+        /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
+        videoKinds: string[];
+      };
+      /**
+       * @description how points a client claimed, rather than earned in the library, count
+       * @default {
+       *       "weight": 1,
+       *       "ranked": true
+       *     }
+       */
+      claimed: {
+        /** @description what one claimed point counts for (earned points count 1) */
+        weight: number;
+        /** @description whether claimed points count in leaderboards */
+        ranked: boolean;
+      };
       districtId: string;
       /** @description 0: the built-in default, never stored */
       version: number;
@@ -16314,6 +17494,240 @@ export interface components {
       reason: string;
       /** @description the revision being corrected, as last read (a stale one answers 409) */
       revision: number;
+    };
+    StudyMaterial: {
+      id: string;
+      districtId: string;
+      /** @enum {string} */
+      kind: "article" | "video" | "quiz";
+      title: string;
+      summary: string | null;
+      tags: string[];
+      publishOn: string;
+      /** @enum {string} */
+      status: "scheduled" | "published" | "retired";
+      /** @description articles: the text (null in lists) */
+      body: string | null;
+      /** @description articles: readable characters */
+      chars: number | null;
+      /** @description articles and videos: seconds before a reading ticket can be redeemed */
+      minReadSec: number | null;
+      url: string | null;
+      durationSec: number | null;
+      quizKind: string | null;
+      questionCount: number | null;
+      createdAt: string;
+      /** @description articles: the publisher set the minimum time (else derived from the length) */
+      minReadSecSet: boolean | null;
+      /** @description quizzes: the questions with their answers (null in lists) */
+      questions:
+        | {
+            /** @example q1 */
+            id: string;
+            prompt: string;
+            options: {
+              id: string;
+              text: string;
+            }[];
+            /** @description more than one option is right */
+            multiple: boolean;
+            /** @description the right option ids */
+            correct: string[];
+          }[]
+        | null;
+      retiredAt: string | null;
+      retireReason: string | null;
+    };
+    StudyMaterialInput:
+      | {
+          /** @enum {string} */
+          kind: "article";
+          /** @example 习近平新时代中国特色社会主义思想学习纲要（节选） */
+          title: string;
+          summary?: string;
+          /**
+           * @default []
+           * @example [
+           *       "理论学习",
+           *       "党章党规"
+           *     ]
+           */
+          tags: string[];
+          /**
+           * Format: date
+           * @description the first day members see it, in the district's time zone; defaults to today
+           * @example 2024-07-01
+           */
+          publishOn?: string;
+          /** @description the article's text */
+          body: string;
+          /** @description seconds a reading ticket waits before it can be redeemed; defaults to the text's length at the district's reading pace, never under its floor */
+          minReadSec?: number;
+        }
+      | {
+          /** @enum {string} */
+          kind: "video";
+          /** @example 习近平新时代中国特色社会主义思想学习纲要（节选） */
+          title: string;
+          summary?: string;
+          /**
+           * @default []
+           * @example [
+           *       "理论学习",
+           *       "党章党规"
+           *     ]
+           */
+          tags: string[];
+          /**
+           * Format: date
+           * @description the first day members see it, in the district's time zone; defaults to today
+           * @example 2024-07-01
+           */
+          publishOn?: string;
+          /**
+           * Format: uri
+           * @example https://video.example.cn/dangke/2026-11.mp4
+           */
+          url: string;
+          /** @description its running time: a viewing ticket is redeemable after it */
+          durationSec: number;
+        }
+      | {
+          /** @enum {string} */
+          kind: "quiz";
+          /** @example 习近平新时代中国特色社会主义思想学习纲要（节选） */
+          title: string;
+          summary?: string;
+          /**
+           * @default []
+           * @example [
+           *       "理论学习",
+           *       "党章党规"
+           *     ]
+           */
+          tags: string[];
+          /**
+           * Format: date
+           * @description the first day members see it, in the district's time zone; defaults to today
+           * @example 2024-07-01
+           */
+          publishOn?: string;
+          /**
+           * @description the activity kind it scores as (1 unit per correct answer, within that kind's caps)
+           * @default daily_quiz
+           * @example article
+           */
+          quizKind: string;
+          questions: {
+            /** @example 党的最高理想和最终目标是什么？ */
+            prompt: string;
+            /** @description 2 to 8 options, shown as A, B, C, D, E, F, G, H */
+            options: string[];
+            /** @description indices of the right options (0 is A); more than one makes a multiple choice */
+            correct: number[];
+          }[];
+        };
+    StudyLibraryMaterial: {
+      id: string;
+      districtId: string;
+      /** @enum {string} */
+      kind: "article" | "video" | "quiz";
+      title: string;
+      summary: string | null;
+      tags: string[];
+      publishOn: string;
+      /** @enum {string} */
+      status: "scheduled" | "published" | "retired";
+      /** @description articles: the text (null in lists) */
+      body: string | null;
+      /** @description articles: readable characters */
+      chars: number | null;
+      /** @description articles and videos: seconds before a reading ticket can be redeemed */
+      minReadSec: number | null;
+      url: string | null;
+      durationSec: number | null;
+      quizKind: string | null;
+      questionCount: number | null;
+      createdAt: string;
+      /** @description quizzes: the questions without their answers (null in lists) */
+      questions:
+        | {
+            /** @example q1 */
+            id: string;
+            prompt: string;
+            options: {
+              id: string;
+              text: string;
+            }[];
+            /** @description more than one option is right */
+            multiple: boolean;
+          }[]
+        | null;
+      /** @description a member's own state; null for anyone else */
+      mine: {
+        openTicket: components["schemas"]["StudyTicket"];
+        /** @description articles and videos: already counted today (another read earns nothing) */
+        studiedToday: boolean;
+        /** @description quizzes: your graded answers (a quiz counts once) */
+        answered: {
+          correct: number;
+          total: number;
+          awarded: number;
+          submittedAt: string;
+        } | null;
+      } | null;
+    };
+    /** @description the reading ticket you hold open for it */
+    StudyTicket: {
+      id: string;
+      materialId: string;
+      memberId: string;
+      issuedAt: string;
+      /** @description from when the ticket can be redeemed */
+      redeemableAt: string;
+      /** @description when it lapses unredeemed */
+      expiresAt: string;
+      /** @enum {string} */
+      status: "open" | "redeemed" | "expired";
+      redeemedAt: string | null;
+    } | null;
+    StudyRedemption: {
+      ticket: components["schemas"]["StudyTicket"];
+      /**
+       * @description credited: the day's read of this material; repeat: it already counted today
+       * @enum {string}
+       */
+      outcome: "credited" | "repeat";
+      /** @description points this read earned */
+      awarded: number;
+      capped: boolean;
+      reason: components["schemas"]["StudyEarnReason"];
+      /** @description the earned activities it recorded */
+      activities: components["schemas"]["StudyActivityResult"][];
+      /** @description your points today after it */
+      dayTotal: number | null;
+    };
+    /** @description why it earned less than a fresh read or a first quiz would */
+    StudyEarnReason: {
+      /** @enum {string} */
+      code: "already_read_today" | "daily_cap_reached";
+      message: string;
+    } | null;
+    StudyQuizResult: {
+      materialId: string;
+      correct: number;
+      total: number;
+      results: {
+        questionId: string;
+        correct: boolean;
+      }[];
+      /** @description points it earned after the caps */
+      awarded: number;
+      capped: boolean;
+      reason: components["schemas"]["StudyEarnReason"];
+      activity: components["schemas"]["StudyActivityResult"] & unknown;
+      dayTotal: number;
+      submittedAt: string;
     };
     InspectionTemplate: {
       id: string;

@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   event: "ev",
   request: "req",
   studyActivity: "sa",
+  studyMaterial: "sm",
+  readingTicket: "stk",
   meeting: "mt",
   developmentCase: "dc",
   developmentStep: "ds",
@@ -44,4 +46,19 @@ export function newId(kind: IdKind): string {
 
 export function hasPrefix(id: string, kind: IdKind): boolean {
   return id.startsWith(`${ID_PREFIXES[kind]}_`) && id.length === ID_PREFIXES[kind].length + 27;
+}
+
+/**
+ * An id derived from content, for records a history import creates: the same line in any rerun of
+ * any file names the same record, so importing twice finds it instead of creating it again.
+ */
+export async function contentId(kind: IdKind, ...parts: string[]): Promise<string> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(parts.join("\u001f"))),
+  );
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  let out = "";
+  for (let i = 0; i < 26; i++) out += alphabet[digest[i]! % 32];
+  // one character short of a ulid, so a derived id never collides with a generated one
+  return `${ID_PREFIXES[kind]}_${out}`;
 }

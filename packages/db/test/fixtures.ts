@@ -16,7 +16,9 @@ import {
  * Tenants for module worker tests, written through the real data layer (no mocks): a district on
  * the chosen shard with one branch, and members on its roll.
  */
-export async function tenantFixture(opts: { shard?: number; timeZone?: string } = {}): Promise<{
+export async function tenantFixture(
+  opts: { shard?: number; timeZone?: string; recordsFrom?: string } = {},
+): Promise<{
   ref: TenantRef;
   tc: TenantContext;
   plane: DataPlane;
@@ -45,11 +47,13 @@ export async function tenantFixture(opts: { shard?: number; timeZone?: string } 
       kind: "branch",
       name: `支部${branchId.slice(-6)}`,
       foundedOn: "2010-07-01",
+      // a branch on record for years: the judgements tests look at all count
+      recordsFrom: opts.recordsFrom ?? "2010-07-01",
       createdAt: now,
       updatedAt: now,
     }),
   ]);
-  const ref = { districtId, branchId, timeZone, shard };
+  const ref = { districtId, branchId, timeZone, shard, recordsFrom: opts.recordsFrom ?? "2010-07-01" };
   return { ref, tc: tenantContext(plane, ref), plane };
 }
 
@@ -64,6 +68,7 @@ export async function memberFixture(tc: TenantContext, m: Partial<MemberRow> = {
     birthDate: "1985-03-12",
     status: "full",
     joinedOn: "2010-07-01",
+    joinedBranchOn: "2010-07-01",
     idNumberEnc: null,
     idNumberHash: null,
     idNumberMasked: null,

@@ -31,3 +31,4 @@ export * from "./openapi/responses";
 export * from "./openapi/schemas";
 export * from "./roll/roll-door";
 export * from "./types";
+export * from "./uploads/index";

@@ -34,6 +34,8 @@ export async function moduleCall(
     principal?: Principal;
     method?: string;
     body?: unknown;
+    /** a body sent as is, with the content type given in `headers` (uploads) */
+    raw?: BodyInit;
     headers?: Record<string, string>;
     lang?: "zh-CN" | "en";
   },
@@ -52,9 +54,9 @@ export async function moduleCall(
   if (opts.body !== undefined) headers.set("content-type", "application/json");
   const res = await exports.default.fetch(
     new Request(`https://module.internal${path}`, {
-      method: opts.method ?? (opts.body !== undefined ? "POST" : "GET"),
+      method: opts.method ?? (opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET"),
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     }),
   );
   const text = await res.text();

@@ -109,11 +109,17 @@ export async function newTenant(opts: { shard?: number } = {}): Promise<Tenant> 
   return { district, districtKey, auditorKey, branch, branchKey };
 }
 
-export function newBranch(districtId: string, districtKey: string, name = `支部-${unique()}`) {
-  return ok<{ id: string; districtId: string }>(
+/** A branch on record since 2010 (unless `recordsFrom` says otherwise): every past month is judged. */
+export function newBranch(
+  districtId: string,
+  districtKey: string,
+  name = `支部-${unique()}`,
+  recordsFrom = "2010-07-01",
+) {
+  return ok<{ id: string; districtId: string; recordsFrom: string; version: number }>(
     call(`/v1/districts/${districtId}/branches`, {
       key: districtKey,
-      body: { name, kind: "branch", foundedOn: "2010-07-01" },
+      body: { name, kind: "branch", foundedOn: "2010-07-01", recordsFrom },
     }),
   );
 }
@@ -124,6 +130,7 @@ export interface MemberInput {
   birthDate?: string;
   status?: string;
   joinedOn?: string | null;
+  joinedBranchOn?: string | null;
   idNumber?: string | null;
   phone?: string | null;
   education?: string | null;
@@ -139,6 +146,8 @@ export function newMember(branchId: string, key: string, m: MemberInput = {}) {
         gender: "male",
         status: "full",
         joinedOn: "2010-07-01",
+        // on the roll since the branch's records began, unless a test says otherwise
+        joinedBranchOn: "2010-07-01",
         idNumber: idNumberFor(birthDate),
         phone: "13812345678",
         education: "大学本科",

@@ -40,16 +40,27 @@ describe("reports as CSV", () => {
     expect(text).toContain('"城东,城西联合党支部"');
     const rows = parse(text.slice(1), { relax_column_count: false }) as string[][];
     expect(rows[0]).toEqual(
-      expect.arrayContaining(["区县", "组织名称", "综合得分", "党费收缴率", "会议达标率", "发展环节逾期"]),
+      expect.arrayContaining([
+        "区县",
+        "组织名称",
+        "综合得分(满分100)",
+        "党费收缴率(按人月)",
+        "会议达标率(按期)",
+        "缺会明细",
+        "发展环节逾期(项)",
+      ]),
     );
     expect(rows).toHaveLength(3);
     const header = rows[0]!;
     const line = rows.find((row) => row[header.indexOf("组织名称")] === "城东,城西联合党支部")!;
     expect(line[header.indexOf("区县")]).toBe("测试区");
-    expect(line[header.indexOf("党员人数")]).toBe("1");
+    expect(line[header.indexOf("党员人数(人)")]).toBe("1");
+    expect(line[header.indexOf("类型")]).toBe("党支部");
     expect(line[header.indexOf("应缴党费(人月)")]).toBe("3");
     expect(line[header.indexOf("已缴党费(人月)")]).toBe("2");
-    expect(line[header.indexOf("党费收缴率")]).toBe("0.6667");
+    // a rate as a spreadsheet reader expects it, and a band in words
+    expect(line[header.indexOf("党费收缴率(按人月)")]).toBe("66.7%");
+    expect(["良好", "一般", "较差", "暂无数据"]).toContain(line[header.indexOf("等级")]);
     // every row has every column, in CRLF records
     expect(text.slice(1).split("\r\n").filter(Boolean)).toHaveLength(3);
   });
@@ -59,7 +70,7 @@ describe("reports as CSV", () => {
     for (const [path, first] of [
       [
         `/v1/reports/compliance?districtId=${t.district.id}`,
-        "District,Branch,Branch ID,Kind,As of,Score,Band",
+        "District,Unit,Unit ID,Kind,Records from,As of,Score (of 100),Band",
       ],
       [`/v1/reports/development?districtId=${t.district.id}`, "District,Branch,Branch ID,Kind,Applied"],
       [`/v1/reports/study?districtId=${t.district.id}`, "District,Branch,Branch ID,Month,Party members"],

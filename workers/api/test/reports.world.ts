@@ -257,7 +257,7 @@ export async function publishCadence(districtId: string) {
 export async function generalBranch(t: Tenant, name: string) {
   const r = await call(`/v1/districts/${t.district.id}/branches`, {
     key: t.districtKey,
-    body: { name, kind: "general_branch", foundedOn: "2000-07-01" },
+    body: { name, kind: "general_branch", foundedOn: "2000-07-01", recordsFrom: "2000-07-01" },
   });
   if (r.status !== 201) throw new Error(JSON.stringify(r.body));
   return r.body as { id: string };
@@ -276,6 +276,7 @@ export async function manyBranches(districtId: string, n: number) {
       kind: "branch",
       name: `批量支部${i}`,
       foundedOn: "2015-07-01",
+      recordsFrom: "2015-07-01",
       createdAt: now,
       updatedAt: now,
     });

@@ -1,4 +1,4 @@
-import { createModuleApp } from "@vanguard/platform";
+import { createModuleApp, fileUpload } from "@vanguard/platform";
 import { cases } from "./cases/cases.index";
 import { complaints } from "./complaints/complaints.index";
 import type { OnboardingBindings } from "./env";
@@ -7,7 +7,11 @@ import { sanctions } from "./sanctions/sanctions.index";
 import { steps } from "./steps/steps.index";
 
 /** The development pipeline (发展党员): cases, their 25 steps, complaints, sanctions and the district's rules. */
-const app = createModuleApp<OnboardingBindings>({ service: "onboarding", personalData: true });
+const app = createModuleApp<OnboardingBindings>({
+  service: "onboarding",
+  personalData: true,
+  uploads: [fileUpload(/^\/v1\/branches\/[^/]+\/development\/cases\/import$/)],
+});
 
 app.route("/", cases).route("/", steps).route("/", complaints).route("/", sanctions).route("/", rules);
 

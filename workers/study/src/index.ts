@@ -1,13 +1,24 @@
-import { createModuleApp } from "@vanguard/platform";
+import { createModuleApp, fileUpload } from "@vanguard/platform";
 import { activities } from "./activities/activities.index";
+import type { StudyBindings } from "./env";
 import { leaderboard } from "./leaderboard/leaderboard.index";
-import { meetings } from "./meetings/meetings.index";
+import { materials } from "./materials/materials.index";
+import { meetingImports, meetings } from "./meetings/meetings.index";
+import { quizzes } from "./quizzes/quizzes.index";
 import { rules } from "./rules/rules.index";
 import { summary } from "./summary/summary.index";
+import { tickets } from "./tickets/tickets.index";
 
-const app = createModuleApp({ service: "study" });
+const app = createModuleApp<StudyBindings>({
+  service: "study",
+  personalData: true,
+  uploads: [fileUpload(/^\/v1\/branches\/[^/]+\/meetings\/import$/)],
+});
 
-for (const feature of [activities, leaderboard, summary, rules, meetings]) app.route("/", feature);
+for (const feature of [activities, leaderboard, summary, rules, meetings, materials, tickets, quizzes]) {
+  app.route("/", feature);
+}
+app.route("/", meetingImports);
 
 export default app;
 

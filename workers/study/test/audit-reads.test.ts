@@ -39,6 +39,10 @@ describe("what the audits worker reads of study", () => {
   });
 
   it("lists the member-owned study tables that travel on a transfer", () => {
-    expect(STUDY_MEMBER_RECORDS.map((t) => t.name)).toEqual(["study_days", "meeting_attendance"]);
+    expect(STUDY_MEMBER_RECORDS.map((t) => t.name)).toEqual([
+      "study_days",
+      "meeting_attendance",
+      "study_quiz_submissions",
+    ]);
   });
 });

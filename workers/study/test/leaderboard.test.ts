@@ -128,8 +128,9 @@ describe("the branch leaderboard", () => {
       counts.push(Number(member.headers.get("x-d1-queries")));
       return counts;
     };
-    // the first member read also fetches the district's ranking visibility; later ones reuse it
-    expect((await queries())[4]).toBe(2);
+    // the first read also fetches the district's rule set (what members see, how claimed points
+    // count); later ones reuse it
+    expect((await queries())[0]).toBe(2);
     const small = await queries();
     expect(small).toEqual([1, 1, 1, 1, 1]);
     // a year of activity: 5 members × 365 days × 2 activities
@@ -155,6 +156,7 @@ describe("the district leaderboard", () => {
         path: `/${other.branchId}/`,
         kind: "branch",
         name: "第二支部",
+        recordsFrom: "2010-07-01",
         foundedOn: "2010-07-01",
         createdAt: now,
         updatedAt: now,
@@ -168,8 +170,9 @@ describe("the district leaderboard", () => {
     ]);
     const cold = await districtBoard(ref, "period=month&date=2025-03-20");
     expect(cold.status).toBe(200);
-    // totals from the shard and the branch names from the directory; the names are then reused
-    expect(Number(cold.headers.get("x-d1-queries"))).toBe(2);
+    // totals from the shard, the branch names and the rule set from the directory; the names and
+    // the rule set are then reused
+    expect(Number(cold.headers.get("x-d1-queries"))).toBe(3);
     const first = await districtBoard(ref, "period=month&date=2025-03-20");
     const queries = Number(first.headers.get("x-d1-queries"));
     expect(queries).toBe(1);

@@ -30,7 +30,8 @@ describe("a member's study summary", () => {
       memberId: m,
       name: "党员1",
       year: 2025,
-      totals: { points: 5 + 3 + 6, activeDays: 3, activities: 7, flagged: 0 },
+      totals: { points: 14, earned: 0, claimed: 14, score: 14, activeDays: 3, activities: 7, flagged: 0 },
+      counting: { claimedWeight: 1, claimedRanked: true, rankedBy: "score" },
       classHours: {
         committeeMember: false,
         required: 32,
@@ -42,9 +43,17 @@ describe("a member's study summary", () => {
       },
     });
     expect(r.body.byDay).toEqual([
-      { day: "2025-03-10", points: 5, ruleVersion: 0, kinds: { article: 4, login: 1 } },
-      { day: "2025-03-11", points: 3, ruleVersion: 0, kinds: { weekly_quiz: 3 } },
-      { day: "2025-03-12", points: 6, ruleVersion: 0, kinds: { offline_session: 6 } },
+      // all of it claimed: posted by a client, not earned in the library
+      {
+        day: "2025-03-10",
+        points: 5,
+        earned: 0,
+        claimed: 5,
+        ruleVersion: 0,
+        kinds: { article: 4, login: 1 },
+      },
+      { day: "2025-03-11", points: 3, earned: 0, claimed: 3, ruleVersion: 0, kinds: { weekly_quiz: 3 } },
+      { day: "2025-03-12", points: 6, earned: 0, claimed: 6, ruleVersion: 0, kinds: { offline_session: 6 } },
     ]);
     expect(r.body.byKind).toContainEqual({
       kind: "article",

@@ -98,7 +98,7 @@ const en: Shape<typeof zh> = {
   },
   per: { month: "Monthly", quarter: "Quarterly", year: "Yearly" },
   taskState: { open: "Open", completed: "Completed", verified: "Verified", overdue: "Overdue" },
-  band: { good: "Good", fair: "Fair", poor: "Poor", none: "No data" },
+  band: { good: "Good", fair: "Fair", poor: "Poor", none: "No data", noRecords: "No records" },
   kind: { branch: "Branch", general_branch: "General branch", committee: "Committee" },
   duesCategory: {
     employed: "Employed",

@@ -94,7 +94,7 @@ export default {
   },
   per: { month: "每月", quarter: "每季度", year: "每年" },
   taskState: { open: "进行中", completed: "已完成", verified: "已核验", overdue: "已逾期" },
-  band: { good: "良好", fair: "一般", poor: "较差", none: "无数据" },
+  band: { good: "良好", fair: "一般", poor: "较差", none: "无数据", noRecords: "无记录" },
   kind: { branch: "党支部", general_branch: "党总支", committee: "基层党委" },
   duesCategory: {
     employed: "在职",

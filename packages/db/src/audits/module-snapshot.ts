@@ -53,7 +53,7 @@ export async function readModuleFacts(
       .bind(ids, `${Number(today.slice(0, 4)) - 1}-01-01`),
     d1
       .prepare(
-        `SELECT m.branch_id, m.id, m.name,
+        `SELECT m.branch_id, m.id, m.name, m.joined_branch_on,
                 coalesce((SELECT sum(d.points) FROM study_days d
                            WHERE d.branch_id = m.branch_id AND d.member_id = m.id AND d.day > ?), 0) AS points
            FROM members m
@@ -114,9 +114,12 @@ export async function readModuleFacts(
     });
   }
   for (const r of study?.results ?? []) {
-    out
-      .get(String(r.branch_id))
-      ?.studyPoints.push({ memberId: String(r.id), name: String(r.name), points: Number(r.points) });
+    out.get(String(r.branch_id))?.studyPoints.push({
+      memberId: String(r.id),
+      name: String(r.name),
+      points: Number(r.points),
+      joinedBranchOn: String(r.joined_branch_on),
+    });
   }
   for (const r of tasks?.results ?? []) {
     out.get(String(r.branch_id))?.dutyTasks.push({

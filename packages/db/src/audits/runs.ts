@@ -28,6 +28,7 @@ export function branchesOfShard(
       name: branches.name,
       kind: branches.kind,
       foundedOn: branches.foundedOn,
+      recordsFrom: branches.recordsFrom,
       timeZone: districts.timeZone,
     })
     .from(branches)

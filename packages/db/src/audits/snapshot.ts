@@ -1,5 +1,5 @@
 import type { BranchSnapshot } from "@vanguard/domain";
-import { addMonthsToMonth, lastClosedMonth, monthOf, STUCK_AFTER_MINUTES } from "@vanguard/domain";
+import { arrearsStartMonth, lastClosedMonth, STUCK_AFTER_MINUTES } from "@vanguard/domain";
 import type { DataPlane } from "../shards";
 import { type BranchSetContext, branchIdsJson } from "../tenant/context";
 
@@ -13,7 +13,7 @@ type Row = Record<string, string | number | null>;
 export async function readSnapshots(
   plane: DataPlane,
   set: BranchSetContext,
-  branchMeta: Map<string, { name: string; kind: BranchSnapshot["kind"] }>,
+  branchMeta: Map<string, { name: string; kind: BranchSnapshot["kind"]; recordsFrom?: string }>,
   today: string,
 ): Promise<BranchSnapshot[]> {
   const ids = branchIdsJson(set);
@@ -39,7 +39,7 @@ export async function readSnapshots(
     // per party member: the last month paid up to last month, and when the branch began recording dues
     d1
       .prepare(
-        `SELECT m.branch_id, m.id, m.name, m.joined_on,
+        `SELECT m.branch_id, m.id, m.name, m.joined_on, m.joined_branch_on,
                 (SELECT max(p.month) FROM dues_payments p
                   WHERE p.branch_id = m.branch_id AND p.member_id = m.id AND p.month <= ?) AS last_paid,
                 (SELECT min(p.month) FROM dues_payments p WHERE p.branch_id = m.branch_id) AS branch_first
@@ -68,6 +68,7 @@ export async function readSnapshots(
       districtId: b.districtId,
       branchName: meta?.name ?? b.branchId,
       kind: meta?.kind ?? "branch",
+      ...(meta?.recordsFrom ? { recordsFrom: meta.recordsFrom } : {}),
       today,
       members: { applicant: 0, activist: 0, candidate: 0, probationary: 0, full: 0 },
       committee: null,
@@ -92,11 +93,13 @@ export async function readSnapshots(
   for (const r of dues?.results ?? []) {
     const s = snaps.get(String(r.branch_id));
     if (!s || !r.branch_first) continue;
-    const joined = r.joined_on ? monthOf(String(r.joined_on)) : String(r.branch_first);
-    // arrears count from the month after the last payment, or from when the member and branch both started
-    const start = r.last_paid
-      ? addMonthsToMonth(String(r.last_paid), 1)
-      : [joined, String(r.branch_first)].sort().at(-1)!;
+    const start = arrearsStartMonth({
+      lastPaid: (r.last_paid as string | null) ?? null,
+      joinedOn: (r.joined_on as string | null) ?? null,
+      branchFirst: String(r.branch_first),
+      joinedBranchOn: (r.joined_branch_on as string | null) ?? null,
+      recordsFrom: s.recordsFrom ?? null,
+    });
     if (start > lastClosed) continue;
     const consecutive = monthsInclusive(start, lastClosed);
     s.duesArrears.push({ memberId: String(r.id), name: String(r.name), firstUnpaid: start, consecutive });

@@ -21,6 +21,7 @@ function resolveBranchQuery(plane: DataPlane, branchId: string) {
       kind: branches.kind,
       name: branches.name,
       foundedOn: branches.foundedOn,
+      recordsFrom: branches.recordsFrom,
       createdAt: branches.createdAt,
       updatedAt: branches.updatedAt,
       version: branches.version,
@@ -81,7 +82,7 @@ export function updateBranch(
   plane: DataPlane,
   id: string,
   version: number,
-  patch: Partial<Pick<Branch, "name" | "foundedOn">> & { updatedAt: string },
+  patch: Partial<Pick<Branch, "name" | "foundedOn" | "recordsFrom">> & { updatedAt: string },
 ): D1PreparedStatement {
   return statement(
     plane.directory.d1,

@@ -78,8 +78,8 @@ export function principalFromRow(k: Row): Principal {
 export function branchStatement(d1: D1Database, branchId: string): D1PreparedStatement {
   return d1
     .prepare(
-      `SELECT b.id, b.district_id, b.parent_id, b.path, b.kind, b.name, b.founded_on, b.created_at, b.updated_at,
-              b.version, d.shard, d.time_zone
+      `SELECT b.id, b.district_id, b.parent_id, b.path, b.kind, b.name, b.founded_on, b.records_from, b.created_at,
+              b.updated_at, b.version, d.shard, d.time_zone
          FROM branches b JOIN districts d ON d.id = b.district_id WHERE b.id = ? LIMIT 1`,
     )
     .bind(branchId);
@@ -94,6 +94,7 @@ export function branchFromRow(b: Row): ResolvedBranch {
     kind: b.kind as ResolvedBranch["kind"],
     name: String(b.name),
     foundedOn: String(b.founded_on),
+    recordsFrom: String(b.records_from),
     createdAt: String(b.created_at),
     updatedAt: String(b.updated_at),
     version: Number(b.version),

@@ -23,6 +23,7 @@ export function caseStateOf(row: CaseRow, steps: readonly StepRow[], birthDate: 
           occurredOn: s.occurredOn,
           data: JSON.parse(s.data),
           cycle: s.cycle,
+          ...(s.importedFrom ? { imported: true } : {}),
         }) as RecordedStep,
     ),
   };

@@ -1,10 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { developmentSteps } from "../schema/onboarding";
 import type { TenantContext } from "../tenant/context";
-import { statement } from "../write/sql";
+import { bulkInsert, statement } from "../write/sql";
 
 export type StepRow = typeof developmentSteps.$inferSelect;
-export type NewStep = Omit<StepRow, "districtId" | "branchId">;
+export type NewStep = Omit<StepRow, "districtId" | "branchId" | "importedFrom"> & {
+  importedFrom?: string | null;
+};
 
 function scope(tc: TenantContext) {
   return and(eq(developmentSteps.districtId, tc.districtId), eq(developmentSteps.branchId, tc.branchId));
@@ -42,5 +44,14 @@ export function insertStep(tc: TenantContext, row: NewStep): D1PreparedStatement
   return statement(
     tc.shard.d1,
     tc.shard.db.insert(developmentSteps).values({ ...row, districtId: tc.districtId, branchId: tc.branchId }),
+  );
+}
+
+/** Many steps in a few statements (a history import of cases under way). */
+export function insertSteps(tc: TenantContext, rows: NewStep[]): D1PreparedStatement[] {
+  return bulkInsert(
+    tc.shard.d1,
+    developmentSteps,
+    rows.map((r) => ({ ...r, districtId: tc.districtId, branchId: tc.branchId })),
   );
 }

@@ -6,6 +6,8 @@ type Row = Record<string, string | number | null>;
 /** What the compliance scorecard reads of one branch. */
 export interface ComplianceFacts {
   partyMembers: number;
+  /** party members on the roll for at least one whole month judged in the period (study's denominator) */
+  studyMembers: number;
   /** member-months of dues owed in the months judged, counted from each member's joining */
   duesDue: number;
   /** of those, the member-months paid */
@@ -29,6 +31,11 @@ export interface ComplianceQuery {
   duesMonths: readonly string[];
   /** study period keys covering the period */
   studyKeys: readonly string[];
+  /**
+   * Per branch whose records start inside or after the period: the first month judged (`YYYY-MM`)
+   * and the study keys judged. Branches not named are judged over the whole period.
+   */
+  recordsStarts?: ReadonlyMap<string, { firstMonth: string; studyKeys: readonly string[] }>;
   /** the latest reviewed inspection up to this quarter counts */
   inspectionUpTo: string;
   /** the finding rules that mean an overdue development step */
@@ -39,10 +46,17 @@ const PARTY = "('probationary', 'full')";
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const JOINED_INDEX =
   "CAST(substr(m.joined_on, 1, 4) AS INTEGER) * 12 + CAST(substr(m.joined_on, 6, 2) AS INTEGER) - 1";
+/** the first whole month a member is on the branch's roll (docs/adoption.md), as a month index */
+const ON_ROLL_INDEX =
+  "CAST(substr(m.joined_branch_on, 1, 4) AS INTEGER) * 12 + CAST(substr(m.joined_branch_on, 6, 2) AS INTEGER) - 1 + (substr(m.joined_branch_on, 9, 2) <> '01')";
+/** the branch's first judged month index, from the JSON object bound as ?6 */
+const BRANCH_START_INDEX = `coalesce(json_extract(?6, '$."' || m.branch_id || '"'), 0)`;
+const asMonth = (index: string) => `printf('%04d-%02d', (${index}) / 12, (${index}) % 12 + 1)`;
 
 export function emptyComplianceFacts(): ComplianceFacts {
   return {
     partyMembers: 0,
+    studyMembers: 0,
     duesDue: 0,
     duesPaid: 0,
     studyActive: 0,
@@ -70,31 +84,56 @@ export async function readComplianceFacts(
   const [firstMonth, lastMonth] = q.duesMonths.length
     ? [q.duesMonths[0]!, q.duesMonths.at(-1)!]
     : ["9999-12", "0000-01"];
+  const starts = q.recordsStarts ?? new Map();
+  const branchStarts = JSON.stringify(
+    Object.fromEntries([...starts].map(([id, s]) => [id, monthIndex(s.firstMonth)])),
+  );
+  // a branch whose records start inside the period counts study only in the months it judges
+  const studyKeys = JSON.stringify(
+    Object.fromEntries(
+      set.branches.map((b) => [b.branchId, starts.get(b.branchId)?.studyKeys ?? q.studyKeys]),
+    ),
+  );
+  // a member counts for study when on the roll for a whole month of the period up to asOf
+  const periodLast = monthIndex(q.asOf.slice(0, 7));
   const [dues, study, meetings, committees, findings, inspections, cases] = await d1.batch<Row>([
-    // owed: months from max(first month, joining month) to the last; paid: a covering index count
+    // owed: months from the latest of the first month, the joining month, the member's first whole
+    // month on the roll and the branch's first judged month, to the last; paid: a covering index count
     d1
       .prepare(
         `SELECT m.branch_id AS branch_id, count(*) AS party_members,
-                sum(max(0, ?3 - max(?2, coalesce(${JOINED_INDEX}, 0)) + 1)) AS dues_due,
+                sum(m.s <= ?7) AS study_members,
+                sum(max(0, ?3 - max(?2, m.s) + 1)) AS dues_due,
                 sum((SELECT count(*) FROM dues_payments p
                       WHERE p.branch_id = m.branch_id AND p.member_id = m.id
-                        AND p.month BETWEEN max(?4, coalesce(substr(m.joined_on, 1, 7), ?4)) AND ?5)) AS dues_paid
-           FROM members m
-          WHERE ${inSet("m.branch_id")} AND m.left_on IS NULL AND m.status IN ${PARTY}
+                        AND p.month BETWEEN ${asMonth("max(?2, m.s)")} AND ?5)) AS dues_paid
+           FROM (SELECT m.*, max(coalesce(${JOINED_INDEX}, 0), ${ON_ROLL_INDEX}, ${BRANCH_START_INDEX}) AS s
+                   FROM members m
+                  WHERE ${inSet("m.branch_id")} AND m.left_on IS NULL AND m.status IN ${PARTY}) m
           GROUP BY m.branch_id`,
       )
-      .bind(ids, monthIndex(firstMonth), monthIndex(lastMonth), firstMonth, lastMonth),
+      .bind(
+        ids,
+        monthIndex(firstMonth),
+        monthIndex(lastMonth),
+        firstMonth,
+        lastMonth,
+        branchStarts,
+        periodLast,
+      ),
     d1
       .prepare(
         `SELECT p.branch_id AS branch_id, count(DISTINCT p.member_id) AS study_active,
                 sum(p.points) AS study_points
            FROM study_member_periods p
            JOIN members m ON m.branch_id = p.branch_id AND m.id = p.member_id
-          WHERE ${inSet("p.branch_id")} AND p.period IN (SELECT value FROM json_each(?2))
+          WHERE ${inSet("p.branch_id")}
+            AND p.period IN (SELECT value FROM json_each(?2, '$."' || p.branch_id || '"'))
             AND m.left_on IS NULL AND m.status IN ${PARTY}
+            AND max(coalesce(${JOINED_INDEX}, 0), ${ON_ROLL_INDEX}, coalesce(json_extract(?3, '$."' || m.branch_id || '"'), 0)) <= ?4
           GROUP BY p.branch_id`,
       )
-      .bind(ids, JSON.stringify(q.studyKeys)),
+      .bind(ids, studyKeys, branchStarts, periodLast),
     // one row per branch, its meetings packed as `kind date by_secretary`: rows, not bytes, cost here
     d1
       .prepare(
@@ -150,6 +189,7 @@ export async function readComplianceFacts(
   const n = (v: string | number | null | undefined) => Number(v ?? 0);
   each(dues, (f, r) => {
     f.partyMembers = n(r.party_members);
+    f.studyMembers = n(r.study_members);
     f.duesDue = n(r.dues_due);
     f.duesPaid = n(r.dues_paid);
   });

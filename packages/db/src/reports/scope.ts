@@ -22,6 +22,8 @@ export interface ReportBranch {
   kind: "branch" | "general_branch" | "committee";
   name: string;
   foundedOn: string;
+  /** nothing before this day is judged (docs/adoption.md) */
+  recordsFrom: string;
 }
 
 export interface ReportDirectory {
@@ -49,7 +51,7 @@ export async function readReportDirectory(
       .bind(ids, all),
     d1
       .prepare(
-        `SELECT b.id, b.district_id, b.parent_id, b.path, b.kind, b.name, b.founded_on
+        `SELECT b.id, b.district_id, b.parent_id, b.path, b.kind, b.name, b.founded_on, b.records_from
            FROM branches b JOIN districts d ON d.id = b.district_id
           WHERE ${inScope("b.district_id")} ORDER BY d.code, b.path`,
       )
@@ -79,6 +81,7 @@ export async function readReportDirectory(
       kind: r.kind as ReportBranch["kind"],
       name: String(r.name),
       foundedOn: String(r.founded_on),
+      recordsFrom: String(r.records_from),
     })),
     ruleSets: new Map(
       (rules?.results ?? []).map((r) => [

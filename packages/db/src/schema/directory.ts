@@ -28,6 +28,11 @@ export const branches = sqliteTable(
     kind: text("kind", { enum: ["branch", "general_branch", "committee"] }).notNull(),
     name: text("name").notNull(),
     foundedOn: text("founded_on").notNull(),
+    /**
+     * The first day the branch's records on the platform are complete: nothing before it is judged
+     * (docs/adoption.md). The day it was created, unless the district says otherwise.
+     */
+    recordsFrom: text("records_from").notNull(),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
     version: integer("version").notNull().default(1),

@@ -66,6 +66,11 @@ export const developmentSteps = sqliteTable(
     recordedAt: text("recorded_at").notNull(),
     recordedBy: text("recorded_by").notNull(),
     recordedRole: text("recorded_role").notNull(),
+    /**
+     * SHA-256 of the history file the step was imported from: a step taken before the branch came
+     * to the platform, recorded as history and not judged by the gates; null when recorded live
+     */
+    importedFrom: text("imported_from"),
   },
   (t) => [
     primaryKey({ columns: [t.branchId, t.id] }),

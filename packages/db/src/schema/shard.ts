@@ -21,6 +21,8 @@ export const members = sqliteTable(
       enum: ["applicant", "activist", "candidate", "probationary", "full"],
     }).notNull(),
     joinedOn: text("joined_on"),
+    /** the day the member came onto this branch's roll (added, or a transfer accepted): bounds their dues and study */
+    joinedBranchOn: text("joined_branch_on").notNull(),
     /** AES-GCM ciphertext (`v1:<iv+ct base64>`) */
     idNumberEnc: text("id_number_enc"),
     /** HMAC of the number, to find duplicates without decrypting */
@@ -79,6 +81,8 @@ export const duesPayments = sqliteTable(
     paidOn: text("paid_on").notNull(),
     recordedAt: text("recorded_at").notNull(),
     recordedBy: text("recorded_by").notNull(),
+    /** SHA-256 of the history file the payment was imported from; null when recorded live */
+    importedFrom: text("imported_from"),
   },
   (t) => [
     primaryKey({ columns: [t.branchId, t.id] }),

@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * Tables owned by the study worker (shard side). Every table carries `district_id` and `branch_id`
@@ -28,6 +29,10 @@ export const studyActivities = sqliteTable(
     ruleVersion: integer("rule_version").notNull(),
     recordedBy: text("recorded_by").notNull(),
     recordedAt: text("recorded_at").notNull(),
+    /** `earned` through the study library, `claimed` when a client posted it */
+    source: text("source", { enum: ["earned", "claimed"] })
+      .notNull()
+      .default("claimed"),
   },
   (t) => [
     primaryKey({ columns: [t.branchId, t.id] }),
@@ -49,6 +54,8 @@ export const studyDays = sqliteTable(
     ruleVersion: integer("rule_version").notNull(),
     points: integer("points").notNull(),
     deducted: integer("deducted").notNull(),
+    /** of `points`, those earned in the study library; the rest were claimed */
+    earned: integer("earned").notNull().default(0),
     flagged: integer("flagged").notNull(),
     activities: integer("activities").notNull(),
     classSeconds: integer("class_seconds").notNull(),
@@ -80,6 +87,9 @@ export const studyMemberPeriods = sqliteTable(
     points: integer("points").notNull(),
     activities: integer("activities").notNull(),
     activeDays: integer("active_days").notNull(),
+    /** of the points and activities, those earned in the study library */
+    earned: integer("earned").notNull().default(0),
+    earnedActivities: integer("earned_activities").notNull().default(0),
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.branchId, t.period, t.memberId] })],
@@ -99,12 +109,116 @@ export const studyBranchPeriods = sqliteTable(
     activities: integer("activities").notNull(),
     activeMembers: integer("active_members").notNull(),
     members: integer("members").notNull(),
+    /** of the totals, the study library's: earned points, activities, members active there */
+    earned: integer("earned").notNull().default(0),
+    earnedActivities: integer("earned_activities").notNull().default(0),
+    earnedActiveMembers: integer("earned_active_members").notNull().default(0),
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.branchId, t.period] }),
     index("study_branch_periods_district_idx").on(t.districtId, t.period, t.branchId),
   ],
+);
+
+/**
+ * The district's study library (docs/domain.md §Study library), kept in its shard beside the
+ * branches that read it. A material is never edited: a district retires it and publishes another.
+ * A quiz's answers are stored here and leave the server only to the district that wrote them.
+ */
+export const studyMaterials = sqliteTable(
+  "study_materials",
+  {
+    districtId: text("district_id").notNull(),
+    id: text("id").notNull(),
+    kind: text("kind", { enum: ["article", "video", "quiz"] }).notNull(),
+    title: text("title").notNull(),
+    summary: text("summary"),
+    /** JSON array of tags */
+    tags: text("tags").notNull(),
+    /** the first day members see it, in the district's time zone */
+    publishOn: text("publish_on").notNull(),
+    /** articles: the text and its readable characters */
+    body: text("body"),
+    chars: integer("chars"),
+    /** videos: where it plays and how long it runs */
+    url: text("url"),
+    durationSec: integer("duration_sec"),
+    /** articles and videos: how long a reading ticket waits before it can be redeemed */
+    minSec: integer("min_sec"),
+    /** whether the publisher set `min_sec` (else it came from the text's length) */
+    minSecSet: integer("min_sec_set", { mode: "boolean" }),
+    /** quizzes: JSON questions with options and answers, and the activity kind they score as */
+    quiz: text("quiz"),
+    quizKind: text("quiz_kind"),
+    questions: integer("questions"),
+    createdAt: text("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+    retiredAt: text("retired_at"),
+    retiredBy: text("retired_by"),
+    retireReason: text("retire_reason"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index("study_materials_published_idx").on(t.districtId, t.publishOn, t.id),
+  ],
+);
+
+/**
+ * Reading tickets: issued when a member opens an article or a video, redeemed once. A redeemed
+ * ticket keeps what it earned; `outcome` is `credited` for the day's first read of a material
+ * (at most one a day, the unique index guards it) or `repeat` for a later one that earned nothing.
+ */
+export const studyTickets = sqliteTable(
+  "study_tickets",
+  {
+    branchId: text("branch_id").notNull(),
+    id: text("id").notNull(),
+    districtId: text("district_id").notNull(),
+    memberId: text("member_id").notNull(),
+    materialId: text("material_id").notNull(),
+    issuedAt: text("issued_at").notNull(),
+    redeemableAt: text("redeemable_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    redeemedAt: text("redeemed_at"),
+    /** the day the read counted for, in the district's time zone */
+    redeemedDay: text("redeemed_day"),
+    outcome: text("outcome", { enum: ["credited", "repeat"] }),
+    awarded: integer("awarded"),
+    /** JSON array of the study activities the redemption recorded */
+    activityIds: text("activity_ids"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.id] }),
+    index("study_tickets_member_idx").on(t.branchId, t.memberId, t.redeemedAt, t.expiresAt),
+    uniqueIndex("study_tickets_credited_idx")
+      .on(t.branchId, t.memberId, t.materialId, t.redeemedDay)
+      .where(sql`outcome = 'credited'`),
+  ],
+);
+
+/**
+ * A member's graded answers to a quiz: one per member and quiz (the key refuses a second), with
+ * what they picked and which questions were right, for the member's own view.
+ */
+export const studyQuizSubmissions = sqliteTable(
+  "study_quiz_submissions",
+  {
+    branchId: text("branch_id").notNull(),
+    materialId: text("material_id").notNull(),
+    memberId: text("member_id").notNull(),
+    districtId: text("district_id").notNull(),
+    submittedAt: text("submitted_at").notNull(),
+    day: text("day").notNull(),
+    correct: integer("correct").notNull(),
+    total: integer("total").notNull(),
+    awarded: integer("awarded").notNull(),
+    activityId: text("activity_id").notNull(),
+    /** JSON: the answers as sent, and `{ questionId, correct }` per question */
+    answers: text("answers").notNull(),
+    results: text("results").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.materialId, t.memberId] })],
 );
 
 /**
@@ -137,6 +251,8 @@ export const meetings = sqliteTable(
     recordedAt: text("recorded_at").notNull(),
     /** 0 as first recorded; each correction adds one */
     revision: integer("revision").notNull().default(0),
+    /** SHA-256 of the history file the meeting was imported from; null when recorded live */
+    importedFrom: text("imported_from"),
   },
   (t) => [
     primaryKey({ columns: [t.branchId, t.id] }),

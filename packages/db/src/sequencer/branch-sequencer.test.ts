@@ -68,6 +68,7 @@ describe("the chains' sequencer", () => {
               gender: "male" as const,
               birthDate: "1980-01-01",
               status: "applicant" as const,
+              joinedBranchOn: "2020-01-01",
               createdAt: now,
               updatedAt: now,
             };

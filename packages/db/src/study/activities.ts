@@ -24,6 +24,7 @@ export function dayFromRow(r: StudyDayRow): DayState {
     refs: JSON.parse(r.refs),
     recent: JSON.parse(r.recent),
     deducted: r.deducted,
+    earned: r.earned,
     flagged: r.flagged,
     classSeconds: r.classSeconds,
   };
@@ -38,6 +39,7 @@ function dayToRow(tc: TenantContext, d: DayState, at: string): StudyDayRow {
     ruleVersion: d.ruleVersion,
     points: dayPoints(d),
     deducted: d.deducted,
+    earned: d.earned,
     flagged: d.flagged,
     activities: activityCount(d),
     classSeconds: d.classSeconds,
@@ -56,6 +58,8 @@ export interface ScoringInputs {
   days: DayState[];
   /** `memberKey(memberId, period)` of the period rows already stored */
   periods: Set<string>;
+  /** the same, of the rows with an earned activity */
+  earnedPeriods: Set<string>;
 }
 
 /**
@@ -93,7 +97,11 @@ export async function readScoringInputs(
         ),
       ),
     db
-      .select({ memberId: studyMemberPeriods.memberId, period: studyMemberPeriods.period })
+      .select({
+        memberId: studyMemberPeriods.memberId,
+        period: studyMemberPeriods.period,
+        earnedActivities: studyMemberPeriods.earnedActivities,
+      })
       .from(studyMemberPeriods)
       .where(
         and(
@@ -108,10 +116,21 @@ export async function readScoringInputs(
     roll: roll[0]?.n ?? 0,
     days: days.map(dayFromRow),
     periods: new Set(periods.map((p) => memberKey(p.memberId, p.period))),
+    earnedPeriods: new Set(
+      periods.filter((p) => p.earnedActivities > 0).map((p) => memberKey(p.memberId, p.period)),
+    ),
   };
 }
 
 export type NewStudyActivity = Omit<StudyActivityRow, "branchId" | "districtId">;
+
+/** Period deltas; the earned parts default to 0 (a write of claimed activity only, a synthetic world). */
+type WithOptionalEarned<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+export type MemberPeriodWrite = WithOptionalEarned<MemberPeriodDelta, "earned" | "earnedActivities">;
+export type BranchPeriodWrite = WithOptionalEarned<
+  BranchPeriodDelta,
+  "earned" | "earnedActivities" | "earnedActiveMembers"
+>;
 
 /**
  * The statements that record scored activities: the raw rows, the days as they now stand, and the
@@ -122,8 +141,8 @@ export function recordStudyStatements(
   w: {
     activities: NewStudyActivity[];
     days: DayState[];
-    memberPeriods: MemberPeriodDelta[];
-    branchPeriods: BranchPeriodDelta[];
+    memberPeriods: MemberPeriodWrite[];
+    branchPeriods: BranchPeriodWrite[];
     roll: number;
     at: string;
   },
@@ -147,6 +166,7 @@ export function recordStudyStatements(
           "rule_version",
           "points",
           "deducted",
+          "earned",
           "flagged",
           "activities",
           "class_seconds",
@@ -166,6 +186,8 @@ export function recordStudyStatements(
         points: "points + excluded.points",
         activities: "activities + excluded.activities",
         active_days: "active_days + excluded.active_days",
+        earned: "earned + excluded.earned",
+        earned_activities: "earned_activities + excluded.earned_activities",
         updated_at: "excluded.updated_at",
       },
     ),
@@ -178,6 +200,9 @@ export function recordStudyStatements(
         points: "points + excluded.points",
         activities: "activities + excluded.activities",
         active_members: "active_members + excluded.active_members",
+        earned: "earned + excluded.earned",
+        earned_activities: "earned_activities + excluded.earned_activities",
+        earned_active_members: "earned_active_members + excluded.earned_active_members",
         members: "excluded.members",
         updated_at: "excluded.updated_at",
       },

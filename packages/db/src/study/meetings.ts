@@ -7,7 +7,9 @@ import { bulkInsert, expectChanged, statement } from "../write/sql";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type AttendanceRow = typeof meetingAttendance.$inferSelect;
-export type NewMeeting = Omit<MeetingRow, "branchId" | "districtId" | "revision">;
+export type NewMeeting = Omit<MeetingRow, "branchId" | "districtId" | "revision" | "importedFrom"> & {
+  importedFrom?: string | null;
+};
 export type MeetingRevisionRow = typeof meetingRevisions.$inferSelect;
 type Attendance = { memberId: string; present: boolean; reason: string | null }[];
 
@@ -169,4 +171,78 @@ export function meetingsOfYear(tc: TenantContext, year: number): Promise<HeldMee
         sql`${meetings.heldOn} BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}`,
       ),
     );
+}
+
+/** Which of these meetings exist, and who is already recorded at each: one round trip. */
+export async function meetingsAmong(
+  tc: TenantContext,
+  ids: string[],
+): Promise<{ meetings: Set<string>; attendance: Set<string> }> {
+  if (!ids.length) return { meetings: new Set(), attendance: new Set() };
+  const json = JSON.stringify(ids);
+  const db = tc.shard.db;
+  const [found, seen] = await db.batch([
+    db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.branchId, tc.branchId),
+          sql`${meetings.id} IN (SELECT value FROM json_each(${json}))`,
+        ),
+      ),
+    db
+      .select({ meetingId: meetingAttendance.meetingId, memberId: meetingAttendance.memberId })
+      .from(meetingAttendance)
+      .where(
+        and(
+          eq(meetingAttendance.branchId, tc.branchId),
+          sql`${meetingAttendance.meetingId} IN (SELECT value FROM json_each(${json}))`,
+        ),
+      ),
+  ]);
+  return {
+    meetings: new Set(found.map((m) => m.id)),
+    attendance: new Set(seen.map((a) => `${a.meetingId}|${a.memberId}`)),
+  };
+}
+
+/**
+ * Past meetings and their attendance as a history import writes them: new meetings and lines only
+ * (a row already there is left alone), then each touched meeting's head counts recounted from its
+ * attendance, so a rerun that adds a corrected line keeps them true.
+ */
+export function importMeetingsStatements(
+  tc: TenantContext,
+  fresh: NewMeeting[],
+  attendance: Omit<AttendanceRow, "branchId" | "districtId">[],
+  touched: string[],
+): D1PreparedStatement[] {
+  const scope = { branchId: tc.branchId, districtId: tc.districtId };
+  return [
+    ...bulkInsert(
+      tc.shard.d1,
+      meetings,
+      fresh.map((m) => ({ ...m, ...scope, revision: 0 })),
+      { onConflictDoNothing: true },
+    ),
+    ...bulkInsert(
+      tc.shard.d1,
+      meetingAttendance,
+      attendance.map((a) => ({ ...a, ...scope })),
+      { onConflictDoNothing: true },
+    ),
+    ...(touched.length
+      ? [
+          tc.shard.d1
+            .prepare(
+              `UPDATE meetings SET
+                 present = (SELECT count(*) FROM meeting_attendance a WHERE a.branch_id = meetings.branch_id AND a.meeting_id = meetings.id AND a.present = 1),
+                 absent = (SELECT count(*) FROM meeting_attendance a WHERE a.branch_id = meetings.branch_id AND a.meeting_id = meetings.id AND a.present = 0)
+               WHERE branch_id = ? AND id IN (SELECT value FROM json_each(?))`,
+            )
+            .bind(tc.branchId, JSON.stringify(touched)),
+        ]
+      : []),
+  ];
 }

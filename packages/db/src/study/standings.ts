@@ -1,4 +1,4 @@
-import type { BranchStanding, MemberStanding } from "@vanguard/domain";
+import type { MemberStanding, SourcedBranchStanding, SourcedMemberStanding } from "@vanguard/domain";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { branches } from "../schema/directory";
 import { members } from "../schema/shard";
@@ -11,13 +11,14 @@ import type { DistrictContext, TenantContext } from "../tenant/context";
  * `2026-W48`, `2026-11`, `2026`); members with no activity show zeros. One query, one row per
  * member, whatever the period's length.
  */
-export function memberStandings(tc: TenantContext, period: string): Promise<MemberStanding[]> {
+export function memberStandings(tc: TenantContext, period: string): Promise<SourcedMemberStanding[]> {
   const p = studyMemberPeriods;
   return tc.shard.db
     .select({
       memberId: members.id,
       name: members.name,
       points: sql<number>`coalesce(${p.points}, 0)`,
+      earned: sql<number>`coalesce(${p.earned}, 0)`,
       activeDays: sql<number>`coalesce(${p.activeDays}, 0)`,
       activities: sql<number>`coalesce(${p.activities}, 0)`,
     })
@@ -49,14 +50,16 @@ export async function membersBelow(
 export function branchStandings(
   dc: DistrictContext,
   period: string,
-): Promise<Omit<BranchStanding, "name">[]> {
+): Promise<Omit<SourcedBranchStanding, "name">[]> {
   const b = studyBranchPeriods;
   return dc.shard.db
     .select({
       branchId: b.branchId,
       members: b.members,
       activeMembers: b.activeMembers,
+      earnedActiveMembers: b.earnedActiveMembers,
       points: b.points,
+      earned: b.earned,
       activities: b.activities,
     })
     .from(b)

@@ -11,6 +11,8 @@ export interface TenantContext {
   readonly districtId: string;
   readonly branchId: string;
   readonly timeZone: string;
+  /** the branch's records-from day: judgements count only periods from it (docs/adoption.md) */
+  readonly recordsFrom: string | null;
   readonly shard: ShardDb;
   readonly [tenantBrand]: true;
 }
@@ -20,6 +22,7 @@ export interface TenantRef {
   branchId: string;
   timeZone: string;
   shard: number;
+  recordsFrom?: string | null;
 }
 
 export function tenantContext(plane: DataPlane, ref: TenantRef): TenantContext {
@@ -27,6 +30,7 @@ export function tenantContext(plane: DataPlane, ref: TenantRef): TenantContext {
     districtId: ref.districtId,
     branchId: ref.branchId,
     timeZone: ref.timeZone,
+    recordsFrom: ref.recordsFrom ?? null,
     shard: plane.shard(ref.shard),
   } as TenantContext;
 }

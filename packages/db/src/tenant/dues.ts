@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { duesBases, duesPayments } from "../schema/shard";
-import { statement } from "../write/sql";
+import { bulkInsert, statement } from "../write/sql";
 import type { TenantContext } from "./context";
 
 export type DuesBasisRow = typeof duesBases.$inferSelect;
@@ -113,17 +113,21 @@ export async function duesTotals(
   tc: TenantContext,
   year: number,
   month: string,
+  recordsFrom: string | null = null,
 ): Promise<{ expectedFen: number; membersDue: number; collectedFen: number; membersPaid: number }> {
   const lastDay = `${month}-31`;
+  // a month is owed only when the branch's records and the member's time on its roll cover all of it
+  const firstDay = `${month}-01`;
+  const judged = recordsFrom === null || firstDay >= recordsFrom;
   const [expected, collected] = await tc.shard.d1.batch([
     tc.shard.d1
       .prepare(
         `SELECT coalesce(sum(b.monthly_due_fen), 0) AS fen, count(*) AS n
            FROM members m JOIN dues_bases b ON b.branch_id = m.branch_id AND b.member_id = m.id AND b.year = ?
           WHERE m.branch_id = ? AND m.left_on IS NULL AND m.status IN ('probationary', 'full')
-            AND (m.joined_on IS NULL OR m.joined_on <= ?)`,
+            AND (m.joined_on IS NULL OR m.joined_on <= ?) AND m.joined_branch_on <= ? AND ?`,
       )
-      .bind(year, tc.branchId, lastDay),
+      .bind(year, tc.branchId, lastDay, firstDay, judged ? 1 : 0),
     tc.shard.d1
       .prepare(
         `SELECT coalesce(sum(p.amount_fen), 0) AS fen, count(*) AS n
@@ -140,4 +144,34 @@ export async function duesTotals(
     collectedFen: p?.fen ?? 0,
     membersPaid: p?.n ?? 0,
   };
+}
+
+/** Payments already recorded for months in [from, to]: what a history import must not record twice. */
+export function paymentsBetween(
+  tc: TenantContext,
+  fromMonth: string,
+  toMonth: string,
+): Promise<{ memberId: string; month: string; amountFen: number }[]> {
+  return tc.shard.db
+    .select({ memberId: duesPayments.memberId, month: duesPayments.month, amountFen: duesPayments.amountFen })
+    .from(duesPayments)
+    .where(
+      and(
+        eq(duesPayments.branchId, tc.branchId),
+        sql`${duesPayments.month} BETWEEN ${fromMonth} AND ${toMonth}`,
+      ),
+    );
+}
+
+/** Many payments in a few statements (one JSON parameter per 500 rows); a month already paid is left alone. */
+export function insertPayments(
+  tc: TenantContext,
+  rows: Omit<typeof duesPayments.$inferInsert, "districtId" | "branchId">[],
+): D1PreparedStatement[] {
+  return bulkInsert(
+    tc.shard.d1,
+    duesPayments,
+    rows.map((r) => ({ ...r, districtId: tc.districtId, branchId: tc.branchId })),
+    { onConflictDoNothing: true },
+  );
 }

@@ -1,3 +1,4 @@
+import { todayIn } from "@vanguard/domain";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { members } from "../schema/shard";
 import { bulkInsert, expectChanged, statement } from "../write/sql";
@@ -156,6 +157,8 @@ export interface NewPersonFields {
   birthDate: string;
   status: MemberRow["status"];
   joinedOn?: string | null;
+  /** the day they came onto this roll; default: today in the district (docs/adoption.md) */
+  joinedBranchOn?: string | null;
   education?: string | null;
 }
 
@@ -179,6 +182,7 @@ export function newMemberRow(
     birthDate: fields.birthDate,
     status: fields.status,
     joinedOn: fields.joinedOn ?? null,
+    joinedBranchOn: fields.joinedBranchOn ?? todayIn(tc.timeZone, new Date(at)),
     idNumberEnc: sealed.idNumberEnc ?? null,
     idNumberHash: sealed.idNumberHash ?? null,
     idNumberMasked: sealed.idNumberMasked ?? null,
@@ -220,4 +224,21 @@ export async function currentMembersMatching(
     for (const r of rows) out.set(r.id, r);
   }
   return [...out.values()];
+}
+
+/** The current roll as a history import matches lines against it: one query, whatever the file's size. */
+export function rollForHistory(tc: TenantContext) {
+  return tc.shard.db
+    .select({
+      id: members.id,
+      name: members.name,
+      birthDate: members.birthDate,
+      idNumberHash: members.idNumberHash,
+      status: members.status,
+      joinedOn: members.joinedOn,
+      joinedBranchOn: members.joinedBranchOn,
+      version: members.version,
+    })
+    .from(members)
+    .where(and(scope(tc), isNull(members.leftOn)));
 }

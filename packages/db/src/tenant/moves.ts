@@ -1,3 +1,4 @@
+import { todayIn } from "@vanguard/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { members } from "../schema/shard";
 import { bulkInsert, expectChanged, rawStatement, statement } from "../write/sql";
@@ -51,6 +52,8 @@ export function arriveStatements(
     leftOn: null,
     leftReason: null,
     transferId,
+    // the receiving branch judges their dues and study from the day it accepted them
+    joinedBranchOn: todayIn(dst.timeZone, new Date(at)),
     updatedAt: at,
     version: 1,
   };

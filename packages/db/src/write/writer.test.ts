@@ -25,6 +25,7 @@ function person(name: string) {
     gender: "male" as const,
     birthDate: "1980-01-01",
     status: "applicant" as const,
+    joinedBranchOn: "2020-01-01",
     createdAt: now,
     updatedAt: now,
   };

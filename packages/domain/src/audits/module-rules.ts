@@ -1,9 +1,10 @@
 import { addDays, monthOf } from "../calendar/dates";
 import { dutyTaskFindings } from "../evaluations/duty-tasks";
 import { inspectionNotSubmitted } from "../evaluations/inspection-lifecycle";
-import { addQuarters, quarterOf } from "../evaluations/periods";
+import { addQuarters, quarterOf, quarterStart } from "../evaluations/periods";
 import { meetingCompliance } from "../meetings/cadence";
 import { overdueSteps } from "../pipeline/deadlines";
+import { periodJudged, recordsStart } from "../records/records-from";
 import type { FindingDraft } from "./finding";
 import type { AuditRule } from "./rules";
 
@@ -20,19 +21,22 @@ export const pipelineDeadlines: AuditRule = {
   label: { zh: "发展党员环节逾期", en: "Development step overdue" },
   evaluate(s, r) {
     return (s.cases ?? []).flatMap((c) =>
-      overdueSteps(c.state, s.today, r.pipeline).map((o) => ({
-        rule: o.failure.rule,
-        subjectType: "case" as const,
-        subjectId: c.caseId,
-        severity: "warning" as const,
-        period: `${o.step}:${o.dueBy}`,
-        dueBy: o.dueBy,
-        message: {
-          zh: `${c.memberName}：${o.failure.message.zh}（逾期 ${o.daysOverdue} 天）`,
-          en: `${c.memberName}: ${o.failure.message.en} (${o.daysOverdue} days overdue)`,
-        },
-        facts: { ...o.failure.facts, memberId: c.memberId },
-      })),
+      overdueSteps(c.state, s.today, r.pipeline)
+        // a deadline that fell before the branch's records start is history, not judged here
+        .filter((o) => periodJudged(o.dueBy, s.recordsFrom ?? null))
+        .map((o) => ({
+          rule: o.failure.rule,
+          subjectType: "case" as const,
+          subjectId: c.caseId,
+          severity: "warning" as const,
+          period: `${o.step}:${o.dueBy}`,
+          dueBy: o.dueBy,
+          message: {
+            zh: `${c.memberName}：${o.failure.message.zh}（逾期 ${o.daysOverdue} 天）`,
+            en: `${c.memberName}: ${o.failure.message.en} (${o.daysOverdue} days overdue)`,
+          },
+          facts: { ...o.failure.facts, memberId: c.memberId },
+        })),
     );
   },
 };
@@ -53,6 +57,7 @@ export const meetingCadence: AuditRule = {
         year: y,
         asOf: s.today,
         since: s.foundedOn ?? null,
+        recordsFrom: s.recordsFrom ?? null,
         hasCommittee: s.committee !== null,
         rules: r.meetings,
         meetings: s.meetings,
@@ -81,20 +86,25 @@ export const studyBelowThreshold: AuditRule = {
   emits: ["study_below_threshold"],
   label: { zh: "学习积分偏低", en: "Study points below the bar" },
   evaluate(s, r) {
-    return (s.studyPoints ?? [])
-      .filter((m) => m.points < r.studyMinPoints30Days)
-      .map((m) => ({
-        rule: this.code,
-        subjectType: "member" as const,
-        subjectId: m.memberId,
-        severity: "info" as const,
-        period: monthOf(s.today),
-        message: {
-          zh: `${m.name} 近30天学习积分 ${m.points} 分，低于 ${r.studyMinPoints30Days} 分`,
-          en: `${m.name} earned ${m.points} study points in 30 days (bar: ${r.studyMinPoints30Days})`,
-        },
-        facts: { points: m.points, threshold: r.studyMinPoints30Days, since: addDays(s.today, -30) },
-      }));
+    const windowFrom = addDays(s.today, -30);
+    return (
+      (s.studyPoints ?? [])
+        // the 30 days are judged only when the member was on the roll and the branch on record for all of them
+        .filter((m) => periodJudged(windowFrom, recordsStart(s.recordsFrom, m.joinedBranchOn)))
+        .filter((m) => m.points < r.studyMinPoints30Days)
+        .map((m) => ({
+          rule: this.code,
+          subjectType: "member" as const,
+          subjectId: m.memberId,
+          severity: "info" as const,
+          period: monthOf(s.today),
+          message: {
+            zh: `${m.name} 近30天学习积分 ${m.points} 分，低于 ${r.studyMinPoints30Days} 分`,
+            en: `${m.name} earned ${m.points} study points in 30 days (bar: ${r.studyMinPoints30Days})`,
+          },
+          facts: { points: m.points, threshold: r.studyMinPoints30Days, since: addDays(s.today, -30) },
+        }))
+    );
   },
 };
 
@@ -129,6 +139,7 @@ export const inspectionSubmitted: AuditRule = {
   label: { zh: "季度检查未提交", en: "Quarterly inspection not submitted" },
   evaluate(s, r) {
     if (s.kind !== "branch" || !s.lastQuarterInspection) return [];
+    if (!periodJudged(quarterStart(s.lastQuarterInspection.period), s.recordsFrom ?? null)) return [];
     const f = inspectionNotSubmitted(s.lastQuarterInspection, s.today, r.evaluation);
     return f
       ? [

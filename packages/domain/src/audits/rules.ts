@@ -2,6 +2,7 @@ import { addDays, addMonthsToMonth, daysBetween, monthOf } from "../calendar/dat
 import { DEFAULT_EVALUATION_RULES, type EvaluationRules } from "../evaluations/rules";
 import { type CadenceRule, DEFAULT_MEETING_CADENCE } from "../meetings/cadence";
 import { DEFAULT_PIPELINE_RULES, type PipelineRules } from "../pipeline/rules";
+import { recordsStart } from "../records/records-from";
 import type { FindingDraft } from "./finding";
 import type { BranchSnapshot } from "./snapshot";
 
@@ -56,6 +57,9 @@ export const branchInactive: AuditRule = {
     if (s.kind !== "branch") return [];
     const days = s.lastActivityOn ? daysBetween(s.lastActivityOn, s.today) : null;
     if (days !== null && days < r.inactiveDays) return [];
+    // silence is counted from the records start at the earliest: a branch new to the platform has its 30 days
+    const since = recordsStart(s.lastActivityOn, s.recordsFrom);
+    if (since && daysBetween(since, s.today) < r.inactiveDays) return [];
     return [
       {
         rule: this.code,

@@ -39,6 +39,8 @@ export interface BranchSnapshot {
   }[];
   /** the branch's founding date (meetings are owed from then) */
   foundedOn?: string;
+  /** the branch's records start: nothing before it is judged (docs/adoption.md) */
+  recordsFrom?: string;
   /**
    * The branch's event chain against the head an earlier audit witnessed: `holds` is false when the
    * row at the witnessed seq is gone (the chain was cut) or carries another hash (rewritten).
@@ -49,7 +51,7 @@ export interface BranchSnapshot {
   /** meetings held since the start of last year (study) */
   meetings?: HeldMeeting[];
   /** party members' study points over the last 30 days, zero included (study) */
-  studyPoints?: { memberId: string; name: string; points: number }[];
+  studyPoints?: { memberId: string; name: string; points: number; joinedBranchOn?: string }[];
   /** duty tasks still open or unverified in the last few months (evaluations) */
   dutyTasks?: {
     id: string;

@@ -1,4 +1,5 @@
-import { monthRange } from "../calendar/dates";
+import { addMonthsToMonth, monthOf, monthRange } from "../calendar/dates";
+import { firstJudgedMonth, recordsStart } from "../records/records-from";
 
 /** Dues categories of the 2008 dues regulation (党费规定). */
 export const DUES_CATEGORIES = ["employed", "retired", "farmer", "student", "unemployed", "relief"] as const;
@@ -111,4 +112,30 @@ export function arrearsSeverity(consecutive: number): "none" | "warning" | "seve
   if (consecutive >= 6) return "severe";
   if (consecutive >= 3) return "warning";
   return "none";
+}
+
+export interface ArrearsStartFacts {
+  /** the latest month paid, if any */
+  lastPaid: string | null;
+  /** joining the party: dues are owed from that month */
+  joinedOn: string | null;
+  /** the first month anyone in the branch paid: when the branch began recording dues */
+  branchFirst: string;
+  /** coming onto this branch's roll, and the branch's records start (docs/adoption.md) */
+  joinedBranchOn: string | null;
+  recordsFrom: string | null;
+}
+
+/**
+ * The first month a member's unpaid run can count from: after the last payment, never before they
+ * owed dues or the branch recorded any, and never before the first whole month of the branch's
+ * records and of the member's time on its roll.
+ */
+export function arrearsStartMonth(f: ArrearsStartFacts): string {
+  const owed = f.joinedOn ? monthOf(f.joinedOn) : f.branchFirst;
+  const base = f.lastPaid ? addMonthsToMonth(f.lastPaid, 1) : [owed, f.branchFirst].sort().at(-1)!;
+  const start = recordsStart(f.recordsFrom, f.joinedBranchOn);
+  if (start === null) return base;
+  const judged = firstJudgedMonth(start);
+  return [base, judged].sort().at(-1)!;
 }

@@ -1,3 +1,4 @@
+import { periodJudged } from "../records/records-from";
 import type { Message } from "../rules/rule";
 import { MEETING_KIND_LABELS, type MeetingKind } from "./kinds";
 
@@ -82,6 +83,8 @@ export interface ComplianceFacts {
   asOf: string;
   /** the branch's founding date: see `existedFor` */
   since: string | null;
+  /** the branch's records start: periods that begin before it are not judged (docs/adoption.md) */
+  recordsFrom?: string | null;
   hasCommittee: boolean;
   rules: CadenceRule[];
   meetings: HeldMeeting[];
@@ -97,7 +100,7 @@ export interface ComplianceItem {
   applicable: boolean;
   /** meetings required in the periods due so far (the open one included) */
   required: number;
-  /** qualifying meetings held in the year */
+  /** qualifying meetings held in the periods judged */
   held: number;
   /** ended periods with fewer than `min` meetings: exactly the gaps to report */
   missing: string[];
@@ -130,8 +133,12 @@ export function meetingCompliance(f: ComplianceFacts): ComplianceItem[] {
       min: rule.min,
       by: rule.by,
     };
+    const due = cadencePeriods(rule.per, f.year).filter(
+      (p) => p.from <= f.asOf && existedFor(p, f.since) && periodJudged(p.from, f.recordsFrom ?? null),
+    );
     const held = f.meetings.filter(
-      (m) => qualifies(rule, m) && m.heldOn.startsWith(`${f.year}-`) && m.heldOn <= f.asOf,
+      (m) =>
+        qualifies(rule, m) && m.heldOn <= f.asOf && due.some((p) => m.heldOn >= p.from && m.heldOn <= p.to),
     );
     if (rule.needsCommittee && !f.hasCommittee) {
       return {
@@ -144,7 +151,6 @@ export function meetingCompliance(f: ComplianceFacts): ComplianceItem[] {
         compliant: true,
       };
     }
-    const due = cadencePeriods(rule.per, f.year).filter((p) => p.from <= f.asOf && existedFor(p, f.since));
     const missing: string[] = [];
     let open: string | null = null;
     for (const p of due) {

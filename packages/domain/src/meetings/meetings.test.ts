@@ -21,6 +21,53 @@ describe("meeting cadence compliance", () => {
     expect(cadencePeriods("year", 2026)).toEqual([{ key: "2026", from: "2026-01-01", to: "2026-12-31" }]);
   });
 
+  it("judges only the periods that start on or after the branch's records start", () => {
+    // records from 1 September: Q3 and the year straddle it and are not judged; September on is
+    const items = meetingCompliance({
+      year: 2026,
+      asOf: "2026-11-27",
+      since: "2003-07-01",
+      recordsFrom: "2026-09-01",
+      hasCommittee: true,
+      rules: DEFAULT_MEETING_CADENCE,
+      // imported history before the start is kept but neither blames nor credits the branch
+      meetings: [...monthly("committee", [3, 4, 9]), ...monthly("general_assembly", [8])],
+    });
+    const by = (code: string) => items.find((i) => i.code === code)!;
+    expect(by("committee_monthly")).toMatchObject({
+      missing: ["2026-10"],
+      open: "2026-11",
+      held: 1,
+      required: 3,
+    });
+    expect(by("general_assembly_quarterly")).toMatchObject({
+      missing: [],
+      open: "2026-Q4",
+      held: 0,
+      required: 1,
+    });
+    expect(by("life_meeting_yearly")).toMatchObject({
+      missing: [],
+      open: null,
+      required: 0,
+      compliant: true,
+    });
+    // a start in mid-month leaves that month unjudged too
+    const mid = meetingCompliance({
+      year: 2026,
+      asOf: "2026-11-27",
+      since: null,
+      recordsFrom: "2026-09-10",
+      hasCommittee: true,
+      rules: DEFAULT_MEETING_CADENCE,
+      meetings: [],
+    });
+    expect(mid.find((i) => i.code === "committee_monthly")).toMatchObject({
+      missing: ["2026-10"],
+      required: 2,
+    });
+  });
+
   it("names exactly the ended periods that lack their meetings, and the open one apart", () => {
     const items = meetingCompliance({
       year: 2026,

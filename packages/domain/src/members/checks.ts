@@ -7,6 +7,8 @@ export interface MemberFacts {
   birthDate: string;
   status: MemberStatus;
   joinedOn?: string | null;
+  /** the day they came onto this branch's roll */
+  joinedBranchOn?: string | null;
   idNumber?: string | null;
 }
 
@@ -19,6 +21,15 @@ export const MIN_AGE = 18;
  */
 export function checkMemberFacts(m: MemberFacts, today: string): RuleFailure[] {
   const out: RuleFailure[] = [];
+  if (m.joinedBranchOn && m.joinedBranchOn > today) {
+    out.push(
+      failure(
+        "joined_branch_in_future",
+        { zh: "转入本支部日期不能晚于今天", en: "The day of coming onto the roll is in the future" },
+        { joinedBranchOn: m.joinedBranchOn, today },
+      ),
+    );
+  }
   if (m.birthDate > today) {
     out.push(
       failure(

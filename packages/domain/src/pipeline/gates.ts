@@ -4,7 +4,15 @@ import type { MemberStatus } from "../members/member";
 import { failure, type RuleFailure } from "../rules/rule";
 import { OPINION_SOURCES, type StepRecord } from "./data";
 import type { PipelineRules } from "./rules";
-import { basicTrainingHours, type CaseState, dataOf, intensiveTraining, latestOf, recordsOf } from "./state";
+import {
+  basicTrainingHours,
+  type CaseState,
+  dataOf,
+  importedLatest,
+  intensiveTraining,
+  latestOf,
+  recordsOf,
+} from "./state";
 import { type StepCode, stepDefinition } from "./steps";
 import { checkVote } from "./votes";
 
@@ -284,6 +292,8 @@ function basicTraining(state: CaseState, rules: PipelineRules): RuleFailure[] {
 
 /** Whether a candidate's intensive training reached the days or the class hours required. */
 export function intensiveTrainingSufficient(state: CaseState, rules: PipelineRules): boolean {
+  // imported history: the training took place as the branch's files record it, hours unknown here
+  if (importedLatest(state, "intensive_training")) return true;
   const t = intensiveTraining(state);
   return t.hours >= rules.intensiveTraining.minHours || t.days >= rules.intensiveTraining.minDays;
 }
@@ -306,7 +316,8 @@ function intensiveTrainingDone(state: CaseState, rules: PipelineRules): RuleFail
 
 function politicalReview(state: CaseState): RuleFailure[] {
   const latest = latestOf(state, "political_review");
-  if (latest?.data.conclusion === "passed") return [];
+  // an imported review is one the case went on from: only passed reviews are imported (docs/adoption.md)
+  if (latest?.data.conclusion === "passed" || latest?.imported) return [];
   return [
     failure(
       "political_review_missing_or_failed",

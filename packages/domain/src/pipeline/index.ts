@@ -2,6 +2,7 @@ export * from "./complaints";
 export * from "./data";
 export * from "./deadlines";
 export * from "./gates";
+export * from "./history";
 export * from "./machine";
 export * from "./rules";
 export * from "./sanctions";

@@ -1,8 +1,15 @@
 import type { StepDataMap, StepRecord } from "./data";
 import { type Stage, type StepCode, stepDefinition } from "./steps";
 
-/** A recorded step, tagged with the probation cycle it belongs to (0 until an extension). */
-export type RecordedStep<S extends StepCode = StepCode> = StepRecord<S> & { cycle: number };
+/**
+ * A recorded step, tagged with the probation cycle it belongs to (0 until an extension). `imported`:
+ * taken before the branch came to the platform and entered from its files as history, with its date
+ * (and documents) but none of the details a live record carries (docs/adoption.md).
+ */
+export type RecordedStep<S extends StepCode = StepCode> = StepRecord<S> & {
+  cycle: number;
+  imported?: boolean;
+};
 
 /**
  * A case as the rules see it: where it stands, the facts its steps established, and every step
@@ -65,15 +72,20 @@ export function dataOf<S extends StepCode>(state: CaseState, code: S): StepDataM
   return latestOf(state, code)?.data;
 }
 
+/** Whether the latest record of a step is imported history: the branch's files say it was done. */
+export function importedLatest(state: CaseState, code: StepCode): boolean {
+  return latestOf(state, code)?.imported === true;
+}
+
 /** Training hours an activist accumulated in cultivation reviews. */
 export function basicTrainingHours(state: CaseState): number {
-  return recordsOf(state, "cultivation_review").reduce((n, r) => n + r.data.trainingHours, 0);
+  return recordsOf(state, "cultivation_review").reduce((n, r) => n + (r.data.trainingHours ?? 0), 0);
 }
 
 /** A candidate's intensive training, summed over sessions. */
 export function intensiveTraining(state: CaseState): { hours: number; days: number } {
   return recordsOf(state, "intensive_training").reduce(
-    (t, r) => ({ hours: t.hours + r.data.hours, days: t.days + r.data.days }),
+    (t, r) => ({ hours: t.hours + (r.data.hours ?? 0), days: t.days + (r.data.days ?? 0) }),
     { hours: 0, days: 0 },
   );
 }

@@ -1,3 +1,4 @@
 export * from "./funnel";
+export * from "./labels";
 export * from "./period";
 export * from "./scorecard";

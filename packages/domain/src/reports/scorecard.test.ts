@@ -21,14 +21,36 @@ describe("the meetings measure", () => {
       ],
     });
     // 3 monthly rules × 9 months = 27 periods; committee misses Aug, theme day misses all 9
-    expect(summarizeMeetings(items, "2025-09-30")).toEqual({
+    expect(summarizeMeetings(items, "2025-09-30")).toMatchObject({
       required: 27,
       held: 17,
       missingPeriods: 10,
+      periodsJudged: 27,
+      periodsMet: 17,
       rate: 0.6296,
     });
+    // and it names them, rule by rule
+    expect(summarizeMeetings(items, "2025-09-30").missing).toEqual([
+      { code: "committee_monthly", kind: "committee", per: "month", periods: ["2025-08"] },
+      {
+        code: "theme_day_monthly",
+        kind: "theme_day",
+        per: "month",
+        periods: [
+          "2025-01",
+          "2025-02",
+          "2025-03",
+          "2025-04",
+          "2025-05",
+          "2025-06",
+          "2025-07",
+          "2025-08",
+          "2025-09",
+        ],
+      },
+    ]);
     // seen on 30 September itself, September is still under way: its missing theme day is not judged yet
-    expect(summarizeMeetings(items, null)).toEqual({
+    expect(summarizeMeetings(items, null)).toMatchObject({
       required: 27,
       held: 17,
       missingPeriods: 9,
@@ -75,7 +97,7 @@ describe("the meetings measure", () => {
       meetings: [],
     });
     // 3 quarters of general assemblies missed; the secretary's lecture and the life meeting are due by December
-    expect(summarizeMeetings(items, "2025-09-30")).toEqual({
+    expect(summarizeMeetings(items, "2025-09-30")).toMatchObject({
       required: 5,
       held: 0,
       missingPeriods: 3,
@@ -102,7 +124,12 @@ describe("the meetings measure", () => {
       rules: DEFAULT_MEETING_CADENCE.filter((r) => r.code === "committee_monthly"),
       meetings: [],
     });
-    expect(summarizeMeetings(items, null)).toEqual({ required: 0, held: 0, missingPeriods: 0, rate: null });
+    expect(summarizeMeetings(items, null)).toMatchObject({
+      required: 0,
+      held: 0,
+      missingPeriods: 0,
+      rate: null,
+    });
   });
 });
 

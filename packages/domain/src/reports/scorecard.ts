@@ -13,8 +13,13 @@ export interface MeetingSummary {
   held: number;
   /** ended periods that lacked their meeting */
   missingPeriods: number;
-  /** share of judged periods (ended, or the running one once its meeting is held) that had it */
+  /** cadence periods judged (ended, or the running one once its meeting is held), and of those the ones that had it */
+  periodsJudged: number;
+  periodsMet: number;
+  /** share of judged periods that had it */
   rate: number | null;
+  /** per rule, the months, quarters or years that lacked their meeting */
+  missing: { code: string; kind: ComplianceItem["kind"]; per: Cadence; periods: string[] }[];
 }
 
 /**
@@ -29,6 +34,7 @@ export function summarizeMeetings(items: readonly ComplianceItem[], endedOn: str
   let missingPeriods = 0;
   let judged = 0;
   let met = 0;
+  const named: MeetingSummary["missing"] = [];
   for (const i of items) {
     if (!i.applicable || i.min <= 0) continue;
     const due = i.required / i.min;
@@ -40,8 +46,18 @@ export function summarizeMeetings(items: readonly ComplianceItem[], endedOn: str
     missingPeriods += missing;
     judged += due - open;
     met += due - open - missing;
+    const periods = [...i.missing, ...(lapsed && i.open ? [i.open] : [])];
+    if (periods.length) named.push({ code: i.code, kind: i.kind, per: i.per, periods });
   }
-  return { required, held, missingPeriods, rate: ratio(met, judged) };
+  return {
+    required,
+    held,
+    missingPeriods,
+    periodsJudged: judged,
+    periodsMet: met,
+    rate: ratio(met, judged),
+    missing: named,
+  };
 }
 
 function periodEnd(per: Cadence, key: string): string {

@@ -25,6 +25,8 @@ export interface DayState {
   recent: number[];
   /** points taken for flagged activities */
   deducted: number;
+  /** of the day's points, those earned in the study library (docs/domain.md §Earned and claimed points) */
+  earned: number;
   flagged: number;
   /** seconds that count toward class hours */
   classSeconds: number;
@@ -42,6 +44,7 @@ export function emptyDay(memberId: string, day: string, ruleVersion: number): Da
     refs: [],
     recent: [],
     deducted: 0,
+    earned: 0,
     flagged: 0,
     classSeconds: 0,
   };

@@ -131,18 +131,74 @@ describe("rolling scored activities up into period totals", () => {
     // mb_2 studied earlier this month, but not yet this week
     const existing = new Set([memberKey("mb_2", "2026-11"), memberKey("mb_2", "2026")]);
     const { members, branch } = rollUp(entries, existing);
+    const split = { earned: 0, earnedActivities: 0 };
     expect(members.filter((m) => m.memberId === "mb_1")).toEqual([
-      { memberId: "mb_1", period: "2026-11-27", points: 2, activities: 2, activeDays: 1 },
-      { memberId: "mb_1", period: "2026-W48", points: 2, activities: 2, activeDays: 1 },
-      { memberId: "mb_1", period: "2026-11", points: 2, activities: 2, activeDays: 1 },
-      { memberId: "mb_1", period: "2026", points: 2, activities: 2, activeDays: 1 },
+      { memberId: "mb_1", period: "2026-11-27", points: 2, activities: 2, activeDays: 1, ...split },
+      { memberId: "mb_1", period: "2026-W48", points: 2, activities: 2, activeDays: 1, ...split },
+      { memberId: "mb_1", period: "2026-11", points: 2, activities: 2, activeDays: 1, ...split },
+      { memberId: "mb_1", period: "2026", points: 2, activities: 2, activeDays: 1, ...split },
     ]);
+    const none = { earned: 0, earnedActivities: 0, earnedActiveMembers: 0 };
     expect(branch).toEqual([
-      { period: "2026-11-27", points: 3, activities: 3, activeMembers: 2 },
-      { period: "2026-W48", points: 3, activities: 3, activeMembers: 2 },
-      { period: "2026-11", points: 3, activities: 3, activeMembers: 1 },
-      { period: "2026", points: 3, activities: 3, activeMembers: 1 },
+      { period: "2026-11-27", points: 3, activities: 3, activeMembers: 2, ...none },
+      { period: "2026-W48", points: 3, activities: 3, activeMembers: 2, ...none },
+      { period: "2026-11", points: 3, activities: 3, activeMembers: 1, ...none },
+      { period: "2026", points: 3, activities: 3, activeMembers: 1, ...none },
     ]);
+  });
+
+  it("keeps earned points and members active in the library apart", () => {
+    const { entries, changed } = scoreActivities({
+      ...base,
+      recorder: "member",
+      stored: [],
+      activities: [
+        a("mb_1", "login", "2026-11-27T08:00:00+08:00"),
+        a("mb_1", "video", "2026-11-27T08:10:00+08:00", { ref: "sm_1", source: "earned" }),
+        a("mb_1", "video_time", "2026-11-27T08:10:00+08:00", { durationSec: 360, source: "earned" }),
+        a("mb_2", "daily_quiz", "2026-11-27T08:00:00+08:00", { units: 3, source: "earned" }),
+      ],
+    });
+    expect(changed.map((d) => [d.memberId, dayPoints(d), d.earned])).toEqual([
+      ["mb_1", 4, 3],
+      ["mb_2", 3, 3],
+    ]);
+    // mb_2 earned in the library earlier this year; mb_1 only ever claimed before
+    const existing = new Set([memberKey("mb_1", "2026"), memberKey("mb_2", "2026")]);
+    const { members, branch } = rollUp(entries, existing, new Set([memberKey("mb_2", "2026")]));
+    expect(members.find((m) => m.memberId === "mb_1" && m.period === "2026-11-27")).toMatchObject({
+      points: 4,
+      activities: 3,
+      earned: 3,
+      earnedActivities: 2,
+    });
+    expect(branch.find((b) => b.period === "2026-11-27")).toMatchObject({
+      points: 7,
+      earned: 6,
+      activeMembers: 2,
+      earnedActivities: 3,
+      earnedActiveMembers: 2,
+    });
+    expect(branch.find((b) => b.period === "2026")).toMatchObject({
+      activeMembers: 0,
+      earnedActiveMembers: 1,
+    });
+  });
+
+  it("neither counts earned activities toward a burst nor lets them trip one", () => {
+    const claimed = Array.from({ length: 5 }, (_, i) =>
+      a("mb_1", "article", `2026-11-27T08:00:0${i}+08:00`, { ref: `x${i}` }),
+    );
+    const earned = Array.from({ length: 4 }, (_, i) =>
+      a("mb_1", "article", `2026-11-27T08:00:1${i}+08:00`, { ref: `sm_${i}`, source: "earned" }),
+    );
+    const { entries } = scoreActivities({
+      ...base,
+      recorder: "member",
+      stored: [],
+      activities: [...claimed, ...earned, a("mb_1", "article", "2026-11-27T08:00:30+08:00", { ref: "x9" })],
+    });
+    expect(entries.map((e) => e.ok && e.flags)).toEqual([...Array(10).fill([])]);
   });
 
   it("nets flag deductions into the totals", () => {

@@ -124,6 +124,9 @@ export interface MemberPeriodDelta {
   activities: number;
   /** 1 for each day the member becomes active on */
   activeDays: number;
+  /** of the points and activities, those earned in the study library */
+  earned: number;
+  earnedActivities: number;
 }
 
 export interface BranchPeriodDelta {
@@ -132,35 +135,68 @@ export interface BranchPeriodDelta {
   activities: number;
   /** members active in the period for the first time */
   activeMembers: number;
+  earned: number;
+  earnedActivities: number;
+  /** members with their first earned activity of the period */
+  earnedActiveMembers: number;
 }
 
 /**
  * What scored activities add to the per-period totals leaderboards read (day, ISO week, month,
- * year): points, activities, active days per member and newly active members per branch.
- * `existing` holds `memberKey(memberId, period)` of the member period rows already stored.
+ * year): points, activities, active days per member and newly active members per branch, each
+ * also for earned activities alone. `existing` holds `memberKey(memberId, period)` of the member
+ * period rows already stored, `existingEarned` those with an earned activity.
  */
 export function rollUp(
   entries: readonly LedgerEntry[],
   existing: ReadonlySet<string>,
+  existingEarned: ReadonlySet<string> = new Set(),
 ): { members: MemberPeriodDelta[]; branch: BranchPeriodDelta[] } {
   const members = new Map<string, MemberPeriodDelta>();
   const branch = new Map<string, BranchPeriodDelta>();
   const seen = new Set(existing);
+  const seenEarning = new Set(existingEarned);
   for (const e of entries) {
     if (!e.ok) continue;
     const { memberId, day } = e.activity;
+    const earned = e.activity.source === "earned";
+    const net = e.awarded - e.deducted;
     const newDay = !seen.has(memberKey(memberId, day));
     for (const period of periodKeysOf(day)) {
       const key = memberKey(memberId, period);
-      const m = members.get(key) ?? { memberId, period, points: 0, activities: 0, activeDays: 0 };
-      m.points += e.awarded - e.deducted;
+      const m = members.get(key) ?? {
+        memberId,
+        period,
+        points: 0,
+        activities: 0,
+        activeDays: 0,
+        earned: 0,
+        earnedActivities: 0,
+      };
+      m.points += net;
       m.activities += 1;
       if (newDay) m.activeDays += 1;
-      members.set(key, m);
-      const b = branch.get(period) ?? { period, points: 0, activities: 0, activeMembers: 0 };
-      b.points += e.awarded - e.deducted;
+      const b = branch.get(period) ?? {
+        period,
+        points: 0,
+        activities: 0,
+        activeMembers: 0,
+        earned: 0,
+        earnedActivities: 0,
+        earnedActiveMembers: 0,
+      };
+      b.points += net;
       b.activities += 1;
       if (!seen.has(key)) b.activeMembers += 1;
+      if (earned) {
+        m.earned += net;
+        m.earnedActivities += 1;
+        b.earned += net;
+        b.earnedActivities += 1;
+        if (!seenEarning.has(key)) b.earnedActiveMembers += 1;
+        seenEarning.add(key);
+      }
+      members.set(key, m);
       branch.set(period, b);
       seen.add(key);
     }

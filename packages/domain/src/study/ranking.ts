@@ -8,10 +8,16 @@ export interface MemberStanding {
 
 export type MemberView = "full" | "anonymous" | "self" | "hidden";
 
-/** Most points first; equal points share a rank (1, 2, 2, 4). */
-export function rankMembers<T extends MemberStanding>(rows: readonly T[]): (T & { rank: number })[] {
-  const sorted = [...rows].sort((a, b) => b.points - a.points || a.memberId.localeCompare(b.memberId));
-  return withRanks(sorted, (a, b) => a.points === b.points);
+/**
+ * Most points first; equal points share a rank (1, 2, 2, 4). `by` says which points rank (the
+ * district may rank by earned points alone, docs/domain.md §Earned and claimed points).
+ */
+export function rankMembers<T extends MemberStanding>(
+  rows: readonly T[],
+  by: (r: T) => number = (r) => r.points,
+): (T & { rank: number })[] {
+  const sorted = [...rows].sort((a, b) => by(b) - by(a) || a.memberId.localeCompare(b.memberId));
+  return withRanks(sorted, (a, b) => by(a) === by(b));
 }
 
 /** Competition ranking over rows already in order: a row equal to the one before shares its rank. */
@@ -24,32 +30,27 @@ function withRanks<T>(sorted: readonly T[], same: (a: T, b: T) => boolean): (T &
   return out;
 }
 
-export interface VisibleStanding {
+/** A ranked row as a viewer may see it: the name and id only where the district allows. */
+export type VisibleStanding<T extends MemberStanding = MemberStanding> = Omit<T, "memberId" | "name"> & {
   rank: number;
   memberId: string | null;
   name: string | null;
-  points: number;
-  activeDays: number;
-  activities: number;
   self: boolean;
-}
+};
 
 /**
  * What a viewer may see of a ranking. Admins and auditors (`viewer` null) see everything; a member
  * sees what the district's rule set allows: everyone, everyone without names, or only themself.
  */
-export function visibleStandings(
-  ranked: readonly (MemberStanding & { rank: number })[],
+export function visibleStandings<T extends MemberStanding>(
+  ranked: readonly (T & { rank: number })[],
   view: MemberView,
   viewer: string | null,
-): VisibleStanding[] {
-  const show = (r: MemberStanding & { rank: number }, named: boolean): VisibleStanding => ({
-    rank: r.rank,
+): VisibleStanding<T>[] {
+  const show = (r: T & { rank: number }, named: boolean): VisibleStanding<T> => ({
+    ...r,
     memberId: named ? r.memberId : null,
     name: named ? r.name : null,
-    points: r.points,
-    activeDays: r.activeDays,
-    activities: r.activities,
     self: r.memberId === viewer,
   });
   if (viewer === null || view === "full") return ranked.map((r) => show(r, true));
@@ -78,7 +79,7 @@ export interface RankedBranch extends BranchStanding {
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 
 /** Branches by activity rate, then average points per member; equal on both share a rank. */
-export function rankBranches(rows: readonly BranchStanding[]): RankedBranch[] {
+export function rankBranches<T extends BranchStanding>(rows: readonly T[]): (T & RankedBranch)[] {
   const scored = rows.map((b) => {
     const n = b.members ?? 0;
     return {

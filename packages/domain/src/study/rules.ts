@@ -49,7 +49,46 @@ export interface StudyRules {
   /** class hours a year (党员教育管理工作条例 2019) */
   classHours: { member: number; committee: number };
   meetings: CadenceRule[];
+  /** the district's study library: reading tickets and what a redeemed one records */
+  library: LibraryRules;
+  /** how points a client claimed (not earned in the library) count */
+  claimed: ClaimedRules;
 }
+
+/** docs/domain.md §Study library. */
+export interface LibraryRules {
+  /** open reading tickets a member may hold at once */
+  maxOpenTickets: number;
+  /** how long a ticket stays redeemable once its minimum time has passed */
+  ticketWindowSec: number;
+  /** an article's minimum reading time unless its publisher sets one: its characters at this pace… */
+  charsPerMinute: number;
+  /** …and never less than this */
+  minReadSec: number;
+  /** what a redeemed article ticket records: count kinds one unit, timed kinds its minimum time */
+  articleKinds: string[];
+  /** what a redeemed video ticket records: count kinds one unit, timed kinds the video's duration */
+  videoKinds: string[];
+}
+
+/** docs/domain.md §Earned and claimed points. */
+export interface ClaimedRules {
+  /** what one claimed point counts for, 0 to 1 */
+  weight: number;
+  /** whether claimed points count in the leaderboards (else they rank by earned points alone) */
+  ranked: boolean;
+}
+
+export const DEFAULT_LIBRARY_RULES: LibraryRules = {
+  maxOpenTickets: 3,
+  ticketWindowSec: 7200,
+  charsPerMinute: 400,
+  minReadSec: 30,
+  articleKinds: ["article", "article_time"],
+  videoKinds: ["video", "video_time"],
+};
+
+export const DEFAULT_CLAIMED_RULES: ClaimedRules = { weight: 1, ranked: true };
 
 const kind = (k: Partial<KindRule> & Pick<KindRule, "label" | "points">): KindRule => ({
   measure: "count",
@@ -125,7 +164,23 @@ export const DEFAULT_STUDY_RULES: StudyRules = {
   ranking: { memberView: "full" },
   classHours: { member: 32, committee: 56 },
   meetings: DEFAULT_MEETING_CADENCE,
+  library: DEFAULT_LIBRARY_RULES,
+  claimed: DEFAULT_CLAIMED_RULES,
 };
+
+/**
+ * A stored body as the code reads it: versions published before the library and the claimed
+ * weight existed take those sections' defaults (docs/domain.md §Rule sets and versions).
+ */
+export function withStudyDefaults(
+  body: Omit<StudyRules, "library" | "claimed"> & Partial<StudyRules>,
+): StudyRules {
+  return {
+    ...body,
+    library: { ...DEFAULT_LIBRARY_RULES, ...body.library },
+    claimed: { ...DEFAULT_CLAIMED_RULES, ...body.claimed },
+  };
+}
 
 /** Consistency a schema cannot express: references between parts of the rule set. */
 export function checkStudyRules(r: StudyRules): RuleFailure[] {
@@ -160,6 +215,26 @@ export function checkStudyRules(r: StudyRules): RuleFailure[] {
           { kind: code },
         ),
       );
+    }
+  }
+  for (const [list, code] of [
+    [r.library.articleKinds, "articleKinds"],
+    [r.library.videoKinds, "videoKinds"],
+  ] as const) {
+    for (const k of list) {
+      const rule = r.kinds[k];
+      if (!rule || rule.points <= 0 || rule.recordedBy !== "member") {
+        out.push(
+          failure(
+            "study_rules_library_kind",
+            {
+              zh: `学习资料记录的活动 ${k} 须是党员本人记录、计正分的活动`,
+              en: `The library's kind ${k} must be an earning kind members record`,
+            },
+            { list: code, kind: k },
+          ),
+        );
+      }
     }
   }
   const codes = r.meetings.map((m) => m.code);

@@ -2,6 +2,7 @@ import { daysBetween } from "../calendar/dates";
 import { failure, type RuleFailure } from "../rules/rule";
 import { type DayState, RECENT_KEPT, REFS_KEPT, tallyOf } from "./day";
 import type { KindRule, StudyRules } from "./rules";
+import type { StudySource } from "./sources";
 
 export interface ActivityInput {
   memberId: string;
@@ -14,6 +15,8 @@ export interface ActivityInput {
   /** count kinds: how many units (correct answers, items); 1 when absent */
   units: number | null;
   ref: string | null;
+  /** `earned` through the study library; absent or `claimed` when a client says it happened */
+  source?: StudySource;
 }
 
 /** Accepted but not scored: the evidence stays on record and the day loses `flagDeduction`. */
@@ -118,7 +121,8 @@ function flagsOf(rule: KindRule, a: ActivityInput, c: ScoreContext): StudyFlag[]
   const out: StudyFlag[] = [];
   const t = Math.floor(Date.parse(a.occurredAt) / 1000);
   const inWindow = [...c.previousRecent, ...c.day.recent].filter((s) => s > t - 60 && s <= t).length;
-  if (inWindow >= c.rules.antiFarming.maxPerMinute) out.push("rate_exceeded");
+  // an earned activity's pace is the library's own (tickets and their minimum time)
+  if (a.source !== "earned" && inWindow >= c.rules.antiFarming.maxPerMinute) out.push("rate_exceeded");
   if (
     rule.measure === "count" &&
     rule.minDurationSec !== null &&
@@ -180,10 +184,12 @@ export function scoreActivity(a: ActivityInput, c: ScoreContext): Scored {
   const flags = flagsOf(rule, a, c);
   const tally = tallyOf(c.day, a.kind);
   const t = Math.floor(Date.parse(a.occurredAt) / 1000);
+  const earned = a.source === "earned";
   const day: DayState = {
     ...c.day,
     kinds: { ...c.day.kinds },
-    recent: insertSorted(c.day.recent, t, RECENT_KEPT),
+    // the burst window watches what clients claim; earned activities neither fill nor trip it
+    recent: earned ? c.day.recent : insertSorted(c.day.recent, t, RECENT_KEPT),
   };
 
   if (flags.length) {
@@ -192,6 +198,7 @@ export function scoreActivity(a: ActivityInput, c: ScoreContext): Scored {
     day.kinds[a.kind] = { ...tally, count: tally.count + 1 };
     day.flagged += 1;
     day.deducted += deducted;
+    if (earned) day.earned -= deducted;
     return { ok: true, awarded: 0, deducted, capped: false, flags, units: 0, day };
   }
 
@@ -212,5 +219,6 @@ export function scoreActivity(a: ActivityInput, c: ScoreContext): Scored {
     day.refs = [...day.refs, `${a.kind}:${a.ref}`];
   }
   if (rule.classHours) day.classSeconds += a.durationSec ?? 0;
+  if (earned) day.earned += awarded;
   return { ok: true, awarded, deducted: 0, capped: awarded < raw, flags, units, day };
 }

@@ -175,13 +175,22 @@ describe("a member's year", () => {
     };
     d1.deducted = 1;
     d1.flagged = 1;
+    // one of the videos was watched through the library
+    d1.earned = 1;
     const d2 = emptyDay("mb_1", "2026-03-01", 1);
     d2.kinds = { login: { points: 1, units: 1, seconds: 0, count: 1 } };
     expect(summarizeDays([d1, d2])).toEqual({
-      totals: { points: 3, activeDays: 2, activities: 5, flagged: 1 },
+      totals: { points: 3, earned: 1, claimed: 2, activeDays: 2, activities: 5, flagged: 1 },
       byDay: [
-        { day: "2026-03-01", points: 1, ruleVersion: 1, kinds: { login: 1 } },
-        { day: "2026-03-02", points: 2, ruleVersion: 0, kinds: { login: 1, video: 2 } },
+        { day: "2026-03-01", points: 1, earned: 0, claimed: 1, ruleVersion: 1, kinds: { login: 1 } },
+        {
+          day: "2026-03-02",
+          points: 2,
+          earned: 1,
+          claimed: 1,
+          ruleVersion: 0,
+          kinds: { login: 1, video: 2 },
+        },
       ],
       byKind: [
         { kind: "login", points: 2, units: 2, count: 2 },

@@ -1,4 +1,5 @@
 import type { PlatformBindings } from "../env";
+import { type UploadRoute, uploadBodyLimit } from "../http/body-limit";
 import { internalOnly } from "../internal/module";
 import { OPENAPI_INFO, registerSecurity } from "../openapi/document";
 import { createApp } from "./create-app";
@@ -10,10 +11,13 @@ import { createApp } from "./create-app";
 export function createModuleApp<B extends PlatformBindings = PlatformBindings>(opts: {
   service: string;
   personalData?: boolean;
+  /** this worker's routes that take files over the default limit */
+  uploads?: readonly UploadRoute[];
 }) {
   const app = createApp<B>(opts);
   registerSecurity(app);
   app.use("*", internalOnly());
+  if (opts.uploads?.length) app.use("*", uploadBodyLimit(opts.uploads));
   app.get("/health", (c) => c.json({ ok: true, service: opts.service }));
   app.get("/openapi.json", (c) => c.json(app.getOpenAPI31Document(OPENAPI_INFO)));
   return app;

@@ -8,7 +8,7 @@ import {
   resolveBranch,
   updateBranch,
 } from "@vanguard/db";
-import { canContain, childPath, failure } from "@vanguard/domain";
+import { canContain, checkRecordsFrom, childPath, failure, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
@@ -23,7 +23,7 @@ import {
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
 import { MANAGE_BRANCH, MANAGE_DISTRICT, READ_BRANCH, READ_DISTRICT } from "../shared/roles";
-import type { CreateRoute, GetRoute, ListRoute, PatchRoute } from "./branches.routes";
+import type { CreateRoute, GetRoute, ListRoute, PatchRoute, SetRecordsFromRoute } from "./branches.routes";
 
 export const view = (b: Branch) => ({
   id: b.id,
@@ -33,6 +33,7 @@ export const view = (b: Branch) => ({
   kind: b.kind,
   name: b.name,
   foundedOn: b.foundedOn,
+  recordsFrom: b.recordsFrom,
   createdAt: b.createdAt,
   updatedAt: b.updatedAt,
   version: b.version,
@@ -44,7 +45,11 @@ const nameTaken = (name: string) =>
 export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { districtId } = c.req.valid("param");
   const body = c.req.valid("json");
-  await districtScope(c, districtId, MANAGE_DISTRICT);
+  const { district } = await districtScope(c, districtId, MANAGE_DISTRICT);
+  const today = todayIn(district.timeZone);
+  const recordsFrom = body.recordsFrom ?? today;
+  const refused = checkRecordsFrom(recordsFrom, body.foundedOn, today);
+  if (refused.length) throw ruleViolation(refused);
   const plane = c.get("plane");
   let parentPath: string | null = null;
   if (body.parentId) {
@@ -82,6 +87,7 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
     kind: body.kind,
     name: body.name,
     foundedOn: body.foundedOn,
+    recordsFrom,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -149,6 +155,42 @@ export const patch: AppRouteHandler<PatchRoute, ApiBindings> = async (c) => {
     ],
     result: after,
   })).catch(nameTaken(changes.name ?? ""));
+  forgetBranch(branchId);
+  return c.json(result, 200);
+};
+
+/**
+ * Moves a unit's records start: a district decision (a branch cannot excuse itself from judgement),
+ * with its reason in the district's event log beside the day before and after.
+ */
+export const setRecordsFrom: AppRouteHandler<SetRecordsFromRoute, ApiBindings> = async (c) => {
+  const { branchId } = c.req.valid("param");
+  const { version, recordsFrom, reason } = c.req.valid("json");
+  const { branch } = await branchScope(c, branchId, MANAGE_DISTRICT, { fresh: true });
+  if (branch.version !== version) throw new ProblemError("version_conflict");
+  const refused = checkRecordsFrom(recordsFrom, branch.foundedOn, todayIn(branch.timeZone));
+  if (refused.length) throw ruleViolation(refused);
+  const plane = c.get("plane");
+  const now = new Date().toISOString();
+  const after = { ...view(branch), recordsFrom, updatedAt: now, version: version + 1 };
+  const result = await directoryWrite(plane, await writeRequest(c), branch.districtId, async () => ({
+    statements: [
+      updateBranch(plane, branchId, version, { recordsFrom, updatedAt: now }),
+      expectChanged(plane.directory.d1),
+    ],
+    events: [
+      {
+        scopeId: branch.districtId,
+        districtId: branch.districtId,
+        action: "branch.records_from_changed",
+        subjectType: "branch",
+        subjectId: branchId,
+        before: { recordsFrom: branch.recordsFrom },
+        after: { recordsFrom, reason },
+      },
+    ],
+    result: after,
+  }));
   forgetBranch(branchId);
   return c.json(result, 200);
 };

@@ -6,4 +6,5 @@ export const branches = apiRouter()
   .openapi(routes.create, handlers.create)
   .openapi(routes.list, handlers.list)
   .openapi(routes.get, handlers.get)
-  .openapi(routes.patch, handlers.patch);
+  .openapi(routes.patch, handlers.patch)
+  .openapi(routes.setRecordsFrom, handlers.setRecordsFrom);

@@ -22,6 +22,10 @@ export const Branch = z
     kind: z.enum(BRANCH_KINDS),
     name: z.string(),
     foundedOn: z.string(),
+    recordsFrom: z.string().openapi({
+      description:
+        "the first day of the unit's records on the platform: audits, compliance, dues arrears, study and reports judge only periods that start on or after it (docs/adoption.md)",
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -34,6 +38,17 @@ export const CreateBranch = z
     kind: z.enum(BRANCH_KINDS),
     parentId: z.string().max(64).optional(),
     foundedOn: IsoDate,
+    recordsFrom: IsoDate.optional().openapi({
+      description: "default: the day the unit is created on the platform",
+    }),
+  })
+  .strict();
+
+export const SetRecordsFrom = z
+  .object({
+    version: Version,
+    recordsFrom: IsoDate,
+    reason: Name(500).openapi({ example: "已导入本年度1月起的全部会议和党费记录" }),
   })
   .strict();
 
@@ -82,7 +97,20 @@ export const patch = createRoute({
   responses: { 200: json(Branch, "the branch"), ...writeResponses },
 });
 
+export const setRecordsFrom = createRoute({
+  method: "put",
+  path: "/v1/branches/{branchId}/records-from",
+  tags,
+  security,
+  summary: "Move the day the unit's records start (district_admin; with a reason, logged)",
+  description:
+    "Periods that start before this day are not judged. A district moves it back once a branch's earlier history is imported complete, or forward when what came before is not to be judged.",
+  request: { params: BranchParams, body: jsonBody(SetRecordsFrom) },
+  responses: { 200: json(Branch, "the branch"), ...writeResponses },
+});
+
 export type CreateRoute = typeof create;
+export type SetRecordsFromRoute = typeof setRecordsFrom;
 export type ListRoute = typeof list;
 export type GetRoute = typeof get;
 export type PatchRoute = typeof patch;

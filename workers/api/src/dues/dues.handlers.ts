@@ -19,9 +19,11 @@ import {
   checkPayment,
   failure,
   fenToYuan,
+  firstJudgedMonth,
   isPartyMember,
   monthlyDueFen,
   monthOf,
+  recordsStart,
   todayIn,
   yuanToFen,
 } from "@vanguard/domain";
@@ -158,7 +160,7 @@ export const recordPayment: AppRouteHandler<RecordPaymentRoute, ApiBindings> = a
       recordedAt: new Date().toISOString(),
       recordedBy: c.get("principal").id,
     };
-    const view = paymentView({ ...row, branchId, districtId: tc.districtId });
+    const view = paymentView({ ...row, branchId, districtId: tc.districtId, importedFrom: null });
     return {
       statements: [insertPayment(tc, row)],
       events: [event({ action: "dues.paid", subjectType: "member", subjectId: body.memberId, after: view })],
@@ -190,7 +192,7 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
       paged.items.map((m) => m.id),
       { year, fromMonth, toMonth: month },
     ),
-    duesTotals(tc, year, month),
+    duesTotals(tc, year, month, tc.recordsFrom),
   ]);
   const basisOf = new Map(bases.map((b) => [b.memberId, b]));
   const paidBy = new Map<string, Map<string, DuesPaymentRow>>();
@@ -202,8 +204,13 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
     .filter((m) => !m.joinedOn || monthOf(m.joinedOn) <= month)
     .map((m) => {
       const paid = paidBy.get(m.id) ?? new Map<string, DuesPaymentRow>();
-      const since = m.joinedOn && monthOf(m.joinedOn) > fromMonth ? monthOf(m.joinedOn) : fromMonth;
-      const a = arrears({ since, asOf: month, paidMonths: new Set(paid.keys()) });
+      const start = recordsStart(tc.recordsFrom, m.joinedBranchOn);
+      const judgedFrom = start ? firstJudgedMonth(start) : null;
+      const since = [fromMonth, m.joinedOn ? monthOf(m.joinedOn) : "", judgedFrom ?? ""].sort().at(-1)!;
+      const a =
+        since <= month
+          ? arrears({ since, asOf: month, paidMonths: new Set(paid.keys()) })
+          : { unpaid: [], consecutive: 0 };
       const basis = basisOf.get(m.id);
       const thisMonth = paid.get(month);
       return {
@@ -214,6 +221,7 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
         paid: thisMonth ? fenToYuan(thisMonth.amountFen) : 0,
         paidOn: thisMonth?.paidOn ?? null,
         arrearsMonths: a.unpaid,
+        judgedFrom,
         consecutiveUnpaid: a.consecutive,
         arrearsSeverity: arrearsSeverity(a.consecutive),
       };
@@ -221,6 +229,8 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
   return c.json(
     {
       month,
+      recordsFrom: tc.recordsFrom,
+      noRecords: tc.recordsFrom !== null && month < firstJudgedMonth(tc.recordsFrom),
       totals: {
         expected: fenToYuan(totals.expectedFen),
         collected: fenToYuan(totals.collectedFen),

@@ -2,12 +2,15 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DUES_CATEGORIES, MEMBER_STATUSES } from "@vanguard/domain";
 import {
   errorResponses,
+  ImportQuery,
+  ImportReport,
   IsoDate,
   IsoMonth,
   json,
   jsonBody,
   PageQuery,
   security,
+  uploadBody,
   writeResponses,
 } from "@vanguard/platform";
 
@@ -46,9 +49,13 @@ export const DuesLine = z
     monthlyDue: z.number().nullable().openapi({ description: "null when no basis is set for the year" }),
     paid: z.number(),
     paidOn: z.string().nullable(),
-    arrearsMonths: z
-      .array(z.string())
-      .openapi({ description: "unpaid months in the 12 months up to `month`" }),
+    arrearsMonths: z.array(z.string()).openapi({
+      description: "unpaid months in the 12 months up to `month`, counted from `judgedFrom` at the earliest",
+    }),
+    judgedFrom: z.string().nullable().openapi({
+      description:
+        "the first month this member's dues are judged in this branch: the first whole month of the branch's records and of the member's time on its roll (docs/adoption.md); null: no bound",
+    }),
     consecutiveUnpaid: z.number().int(),
     arrearsSeverity: z.enum(["none", "warning", "severe"]),
   })
@@ -121,6 +128,10 @@ export const overview = createRoute({
     200: json(
       z.object({
         month: z.string(),
+        recordsFrom: z.string().nullable(),
+        noRecords: z.boolean().openapi({
+          description: "the month lies before the branch's records start: nothing in it is judged",
+        }),
         totals: z.object({
           expected: z.number(),
           collected: z.number(),
@@ -136,6 +147,23 @@ export const overview = createRoute({
   },
 });
 
+export const importHistory = createRoute({
+  method: "post",
+  path: "/v1/branches/{branchId}/dues/import",
+  tags,
+  security,
+  summary: "Import past dues payments (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)",
+  description:
+    "For a branch joining mid-year. One payment per line: the member (身份证号, or 姓名 and 出生日期), 月份 (month), 金额 (amount in yuan) and optionally 交纳日期 (paid on; default the month's first day). A member and month already paid at the same amount is reported unchanged, so a rerun creates nothing; each created payment is logged as dues.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or not a party member, or a month before joining are rejected with their reasons; the valid lines land.",
+  request: {
+    params: z.object({ branchId: z.string().max(64) }),
+    query: ImportQuery,
+    body: uploadBody("姓名,出生日期,月份,金额\n王晓明,1985-03-12,2026-03,108"),
+  },
+  responses: { 200: json(ImportReport, "what was created, unchanged and rejected"), ...writeResponses },
+});
+
+export type ImportRoute = typeof importHistory;
 export type SetBasisRoute = typeof setBasis;
 export type RecordPaymentRoute = typeof recordPayment;
 export type OverviewRoute = typeof overview;

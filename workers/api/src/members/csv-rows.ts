@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { excelSerialDate } from "@vanguard/domain";
 
 /** Header spellings accepted for each field: the API's names and the ones staff spreadsheets use. */
 const HEADERS: Record<string, string[]> = {
@@ -7,6 +7,7 @@ const HEADERS: Record<string, string[]> = {
   birthDate: ["birthdate", "birth_date", "出生日期", "出生年月日"],
   status: ["status", "状态", "人员类别"],
   joinedOn: ["joinedon", "joined_on", "入党日期", "入党时间"],
+  joinedBranchOn: ["joinedbranchon", "joined_branch_on", "转入日期", "转入本支部日期", "到支部日期"],
   idNumber: ["idnumber", "id_number", "身份证号", "身份证号码", "公民身份号码"],
   phone: ["phone", "手机号", "手机号码", "联系电话"],
   education: ["education", "学历"],
@@ -45,8 +46,13 @@ export function mapHeader(header: string[]): HeaderResult {
   return missing.length || unknown.length ? { ok: false, missing, unknown } : { ok: true, fields };
 }
 
-/** Accepts the date forms spreadsheets produce: 1985-03-12, 1985/3/12, 1985.3.12, 1985年3月12日. */
+/**
+ * Accepts the date forms spreadsheets produce: 1985-03-12, 1985/3/12, 1985.3.12, 1985年3月12日,
+ * and an xlsx date cell's serial number.
+ */
 export function normalizeDate(v: string): string {
+  const serial = excelSerialDate(v);
+  if (serial) return serial;
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
   return m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : v;
 }
@@ -54,30 +60,8 @@ export function normalizeDate(v: string): string {
 function normalize(field: string, v: string): string {
   if (field === "gender") return GENDER_ZH[v] ?? v.toLowerCase();
   if (field === "status") return STATUS_ZH[v] ?? v.toLowerCase();
-  if (field === "birthDate" || field === "joinedOn") return normalizeDate(v);
+  if (field === "birthDate" || field === "joinedOn" || field === "joinedBranchOn") return normalizeDate(v);
   return v;
-}
-
-/**
- * Parses the file with `csv-parse` (quotes, embedded commas and newlines, a UTF-8 BOM from Excel)
- * and returns each data row with the line it started on, so rejections can point at it.
- */
-export function parseMemberCsv(text: string): {
-  header: string[];
-  rows: { line: number; cells: string[] }[];
-} {
-  const records = parse(text, {
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  const [head, ...body] = records;
-  return {
-    header: head?.record ?? [],
-    rows: body.map((r) => ({ line: r.info.lines, cells: r.record })),
-  };
 }
 
 export function rowValues(fields: (string | null)[], cells: string[]): Record<string, string | null> {

@@ -41,7 +41,8 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
-  const failures = checkMemberFacts(body, todayIn(tc.timeZone));
+  const today = todayIn(tc.timeZone);
+  const failures = checkMemberFacts(body, today);
   if (failures.length) throw ruleViolation(failures);
   const row = await sealedMemberRow(c.env, tc, body, new Date().toISOString());
   const { verdicts, release } = await reserveOnRoll(c, tc, [row]);

@@ -16,20 +16,20 @@ import {
   issuePath,
   localizeIssue,
   onAnotherRoll,
-  ProblemError,
+  readUploadTable,
   reserveOnRoll,
   sealedMemberRow,
+  type UploadTable,
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
 import { MANAGE_BRANCH } from "../shared/roles";
-import { mapHeader, parseMemberCsv, rowValues } from "./csv-rows";
+import { mapHeader, rowValues } from "./csv-rows";
 import type { ImportRoute } from "./members.routes";
 import { MemberInput } from "./members.schemas";
 import { memberView } from "./members.view";
 
 export const MAX_IMPORT_ROWS = 10_000;
-export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
 interface Rejection {
   line: number;
@@ -45,24 +45,9 @@ const DUPLICATE_IN_FILE: Message = {
   en: "The identity number repeats an earlier row",
 };
 
-async function readCsv(c: Parameters<AppRouteHandler<ImportRoute, ApiBindings>>[0]): Promise<string> {
-  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "text/csv") {
-    throw new ProblemError("unsupported_media_type", {
-      zh: "请以 text/csv 上传",
-      en: "Send the file as text/csv",
-    });
-  }
-  const declared = Number(c.req.header("content-length") ?? "0");
-  const tooLarge = () =>
-    new ProblemError("payload_too_large", {
-      zh: "导入文件不能超过 8 MiB",
-      en: "Import files are limited to 8 MiB",
-    });
-  if (declared > MAX_IMPORT_BYTES) throw tooLarge();
-  const text = await c.req.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_IMPORT_BYTES) throw tooLarge();
-  return text;
+/** The roll as uploaded: CSV (UTF-8 or GB18030) or xlsx, read by the one upload reader. */
+function readCsv(c: Parameters<AppRouteHandler<ImportRoute, ApiBindings>>[0]): Promise<UploadTable> {
+  return readUploadTable(c.req);
 }
 
 /**
@@ -72,17 +57,7 @@ async function readCsv(c: Parameters<AppRouteHandler<ImportRoute, ApiBindings>>[
 export const importCsv: AppRouteHandler<ImportRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
-  const text = await readCsv(c);
-  let parsed: ReturnType<typeof parseMemberCsv>;
-  try {
-    parsed = parseMemberCsv(text);
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw invalid("body", {
-      zh: `CSV 格式错误（第 ${line ?? "?"} 行）`,
-      en: `Malformed CSV (line ${line ?? "?"})`,
-    });
-  }
+  const parsed = await readCsv(c);
   const header = mapHeader(parsed.header);
   if (!header.ok) {
     throw invalid("header", {

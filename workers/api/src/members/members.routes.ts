@@ -7,6 +7,7 @@ import {
   PageQuery,
   pageSchema,
   security,
+  uploadBody,
   writeResponses,
 } from "@vanguard/platform";
 import { ImportResult, Member, MemberInput, MemberPatch } from "./members.schemas";
@@ -68,21 +69,12 @@ export const importCsv = createRoute({
   path: "/v1/branches/{branchId}/members/import",
   tags,
   security,
-  summary: "Import members from CSV (header row; up to 10,000 rows and 8 MiB)",
+  summary: "Import members from CSV or xlsx (header row; up to 10,000 rows and 8 MiB)",
   description:
-    "Columns: name, gender, birthDate, status, joinedOn, idNumber, phone, education (or the Chinese headers 姓名, 性别, 出生日期, 状态, 入党日期, 身份证号, 手机号, 学历). Valid rows are created together in one transaction; invalid rows are reported by line and nothing of them is written.",
+    "A CSV in UTF-8 (with or without BOM) or GB18030/GBK (detected, or declared with charset=), or the first sheet of an xlsx workbook. Columns: name, gender, birthDate, status, joinedOn, joinedBranchOn, idNumber, phone, education (or the Chinese headers 姓名, 性别, 出生日期, 状态, 入党日期, 转入日期, 身份证号, 手机号, 学历). Valid rows are created together in one transaction; invalid rows are reported by line and nothing of them is written.",
   request: {
     params: BranchParams,
-    body: {
-      required: true,
-      content: {
-        "text/csv": {
-          schema: z
-            .string()
-            .openapi({ example: "name,gender,birthDate,status\n王晓明,male,1985-03-12,applicant" }),
-        },
-      },
-    },
+    body: uploadBody("name,gender,birthDate,status\n王晓明,male,1985-03-12,applicant"),
   },
   responses: { 200: json(ImportResult, "what was created and what was rejected"), ...writeResponses },
 });

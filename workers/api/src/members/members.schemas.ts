@@ -9,13 +9,20 @@ export const MemberInput = z
     birthDate: IsoDate,
     status: z.enum(MEMBER_STATUSES),
     joinedOn: IsoDate.nullish(),
+    joinedBranchOn: IsoDate.nullish().openapi({
+      description:
+        "the day the person came onto this branch's roll (default: the day they are added); their dues and study are judged from it (docs/adoption.md)",
+    }),
     idNumber: IdNumber.nullish(),
     phone: Phone.nullish(),
     education: Name(40).nullish().openapi({ example: "大学本科" }),
   })
   .strict();
 
-export const MemberPatch = MemberInput.omit({ status: true }).partial().extend({ version: Version }).strict();
+export const MemberPatch = MemberInput.omit({ status: true, joinedBranchOn: true })
+  .partial()
+  .extend({ version: Version, joinedBranchOn: IsoDate.optional() })
+  .strict();
 
 export const Member = z
   .object({
@@ -29,6 +36,7 @@ export const Member = z
     }),
     status: z.enum(MEMBER_STATUSES),
     joinedOn: z.string().nullable(),
+    joinedBranchOn: z.string(),
     idNumber: z
       .string()
       .nullable()

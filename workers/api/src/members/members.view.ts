@@ -15,6 +15,7 @@ export function memberView(m: MemberRow, reader?: Role) {
     birthDate: reader ? discloseBirthDate(m.birthDate, reader) : m.birthDate,
     status: m.status,
     joinedOn: m.joinedOn,
+    joinedBranchOn: m.joinedBranchOn,
     idNumber: displayIdMask(m.idNumberMasked),
     phone: m.phoneMasked,
     education: m.education,

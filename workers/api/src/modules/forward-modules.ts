@@ -31,6 +31,7 @@ export function forwardModules(): MiddlewareHandler<ApiEnv> {
         branchId: branch.id,
         timeZone: branch.timeZone,
         shard: branch.shard,
+        recordsFrom: branch.recordsFrom,
       };
       return forward(c, binding, {
         tenant,

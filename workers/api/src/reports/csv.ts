@@ -6,7 +6,7 @@ import { stringify } from "csv-stringify/sync";
 export interface Column<T> {
   zh: string;
   en: string;
-  value: (row: T) => string | number | null;
+  value: (row: T, lang: Lang) => string | number | null;
 }
 
 /** Spreadsheet programs read a UTF-8 file as UTF-8 (and the Chinese as Chinese) when it opens with a BOM. */
@@ -22,10 +22,10 @@ function cell(v: string | number | null): string | number {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-export function csvLines<T>(columns: readonly Column<T>[], rows: readonly T[]): string {
+export function csvLines<T>(columns: readonly Column<T>[], rows: readonly T[], lang: Lang = "zh-CN"): string {
   if (!rows.length) return "";
   return stringify(
-    rows.map((r) => columns.map((c) => cell(c.value(r)))),
+    rows.map((r) => columns.map((c) => cell(c.value(r, lang)))),
     // CRLF records; a line break inside a cell (CR or LF alone) is quoted too, or spreadsheets split the row
     { record_delimiter: "windows", quoted_match: /[\r\n]/ },
   );
@@ -55,7 +55,7 @@ export function csvResponse<T>(
     try {
       await writer.write(encoder.encode(BOM + csvHeader(opts.columns, opts.lang)));
       for await (const rows of batches) {
-        const text = csvLines(opts.columns, rows);
+        const text = csvLines(opts.columns, rows, opts.lang);
         if (text) await writer.write(encoder.encode(text));
       }
       await writer.close();

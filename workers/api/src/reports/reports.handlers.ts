@@ -5,7 +5,7 @@ import { COMPLIANCE_COLUMNS, type ComplianceRow, complianceOfSet } from "./compl
 import { csvResponse, wantsCsv } from "./csv";
 import { DEVELOPMENT_COLUMNS, developmentOfSet, districtFunnels } from "./development.report";
 import { asCompleted } from "./fan-out";
-import { type ReportScope, reportScope } from "./report-scope";
+import { branchesOf, type ReportScope, reportScope } from "./report-scope";
 import type { ComplianceRoute, DevelopmentRoute, StudyRoute, TrendsRoute } from "./reports.routes";
 import { STUDY_COLUMNS, studyOfSet } from "./study.report";
 import { readTrendsOfSet, TREND_COLUMNS, trendPoints } from "./trends.report";
@@ -30,7 +30,7 @@ export const compliance: AppRouteHandler<ComplianceRoute, ApiBindings> = async (
   const { districtId, period: key } = c.req.valid("query");
   const scope = await reportScope(c, districtId);
   const period = reportPeriod(key, todayOf(scope));
-  const reads = scope.sets.map((rs) => complianceOfSet(scope, rs, period.key));
+  const reads = scope.sets.map((rs) => complianceOfSet(scope, rs, period.key, c.get("lang")));
   if (wantsCsv(c.req.header("accept"))) {
     return csvResponse(
       {
@@ -121,7 +121,7 @@ export const trends: AppRouteHandler<TrendsRoute, ApiBindings> = async (c) => {
   const scope = await reportScope(c, districtId, branchId);
   const today = todayOf(scope);
   const months = trendMonths(n, to ? `${to}-01` : today);
-  const facts = await Promise.all(scope.sets.map((rs) => readTrendsOfSet(rs, months)));
+  const facts = await Promise.all(scope.sets.map((rs) => readTrendsOfSet(rs, months, branchesOf(scope, rs))));
   const points = trendPoints(months, facts, monthOf(today));
   if (wantsCsv(c.req.header("accept"))) {
     return csvResponse(

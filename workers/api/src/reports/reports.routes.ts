@@ -33,24 +33,55 @@ export const ComplianceRow = z
     asOf: z
       .string()
       .openapi({ description: "the last day counted: the period's end, or today while it runs" }),
+    recordsFrom: z.string().openapi({
+      description:
+        "the unit's records start: only periods that start on or after it are judged (docs/adoption.md)",
+    }),
+    noRecords: z.boolean().openapi({
+      description:
+        "the report's period lies wholly before the records start: every measure is null (无记录), not 0 %",
+    }),
+    rolledUp: z.array(z.string()).openapi({
+      description: "a 党总支 or base committee: the units under it whose counts its row adds up",
+    }),
     partyMembers: z.number().int(),
     meetings: z
       .object({
         required: z.number().int(),
         held: z.number().int().openapi({ description: "qualifying meetings counted against `required`" }),
         missingPeriods: z.number().int(),
-        rate: Rate,
+        periodsJudged: z.number().int(),
+        periodsMet: z.number().int(),
+        rate: Rate.openapi({ description: "periodsMet / periodsJudged" }),
+        missing: z.array(
+          z.object({
+            code: z.string(),
+            kind: z.string(),
+            label: z.string(),
+            per: z.enum(["month", "quarter", "year"]),
+            periods: z.array(z.string()).openapi({ description: "the months, quarters or years missed" }),
+          }),
+        ),
       })
       .nullable()
       .openapi({
-        description: "三会一课 cadence for the period's year up to `asOf`; null for non-branch units",
+        description:
+          "三会一课 cadence for the period's year up to `asOf`, from the records start; null for units without branches to judge, or with no records",
       }),
     dues: z.object({
       due: z.number().int().openapi({ description: "member-months owed in the ended months of the period" }),
       paid: z.number().int(),
       rate: Rate,
     }),
-    study: z.object({ activeMembers: z.number().int(), points: z.number(), rate: Rate }),
+    study: z.object({
+      members: z
+        .number()
+        .int()
+        .openapi({ description: "party members on the roll for a whole month judged" }),
+      activeMembers: z.number().int(),
+      points: z.number(),
+      rate: Rate.openapi({ description: "activeMembers / members" }),
+    }),
     findings: z
       .object({ info: z.number().int(), warning: z.number().int(), severe: z.number().int() })
       .openapi({ description: "unresolved (open or acknowledged) audit findings by severity" }),
@@ -240,6 +271,9 @@ export const study = createRoute({
                   branchName: z.string(),
                   kind: Kind,
                   month: z.string(),
+                  noRecords: z.boolean().openapi({
+                    description: "the month lies before the unit's records start: no rate (无记录), not 0 %",
+                  }),
                   partyMembers: z.number().int(),
                   activeMembers: z.number().int(),
                   activityRate: Rate,

@@ -1,5 +1,5 @@
 import { type ReportSet, readStudyFacts, type StudyFacts } from "@vanguard/db";
-import { ratio, round } from "@vanguard/domain";
+import { firstJudgedMonth, NO_RECORDS, percent, ratio, round } from "@vanguard/domain";
 import type { Column } from "./csv";
 import { branchesOf, type ReportScope } from "./report-scope";
 
@@ -10,6 +10,8 @@ export interface StudyRow {
   branchName: string;
   kind: "branch" | "general_branch" | "committee";
   month: string;
+  /** the month lies before the unit's records start (docs/adoption.md) */
+  noRecords: boolean;
   partyMembers: number;
   activeMembers: number;
   /** share of current party members with any study activity in the month */
@@ -25,6 +27,7 @@ export async function studyOfSet(scope: ReportScope, rs: ReportSet, month: strin
   const names = new Map(scope.directory.districts.map((d) => [d.id, d.name]));
   return branchesOf(scope, rs).map((b) => {
     const f = facts.get(b.id) as StudyFacts;
+    const noRecords = month < firstJudgedMonth(b.recordsFrom);
     return {
       districtId: b.districtId,
       districtName: names.get(b.districtId) ?? b.districtId,
@@ -32,11 +35,12 @@ export async function studyOfSet(scope: ReportScope, rs: ReportSet, month: strin
       branchName: b.name,
       kind: b.kind,
       month,
+      noRecords,
       partyMembers: f.partyMembers,
       activeMembers: f.activeMembers,
-      activityRate: ratio(f.activeMembers, f.partyMembers),
+      activityRate: noRecords ? null : ratio(f.activeMembers, f.partyMembers),
       points: f.points,
-      averagePoints: f.partyMembers ? round(f.points / f.partyMembers, 1) : null,
+      averagePoints: f.partyMembers && !noRecords ? round(f.points / f.partyMembers, 1) : null,
       activities: f.activities,
       activeDays: f.activeDays,
     };
@@ -50,7 +54,12 @@ export const STUDY_COLUMNS: Column<StudyRow>[] = [
   { zh: "月份", en: "Month", value: (r) => r.month },
   { zh: "党员人数", en: "Party members", value: (r) => r.partyMembers },
   { zh: "参学人数", en: "Members studying", value: (r) => r.activeMembers },
-  { zh: "学习参与率", en: "Activity rate", value: (r) => r.activityRate },
+  {
+    zh: "学习参与率(按人)",
+    en: "Activity rate (members)",
+    value: (r, lang) =>
+      r.noRecords ? (lang === "en" ? NO_RECORDS.en : NO_RECORDS.zh) : percent(r.activityRate),
+  },
   { zh: "学习积分", en: "Points", value: (r) => r.points },
   { zh: "人均积分", en: "Average points", value: (r) => r.averagePoints },
   { zh: "学习次数", en: "Activities", value: (r) => r.activities },

@@ -1,5 +1,11 @@
-import { type ReportSet, readTrendFacts, type TrendFacts } from "@vanguard/db";
-import { MEETING_KIND_LABELS, MEETING_KINDS, type MeetingKind, ratio } from "@vanguard/domain";
+import { type ReportBranch, type ReportSet, readTrendFacts, type TrendFacts } from "@vanguard/db";
+import {
+  firstJudgedMonth,
+  MEETING_KIND_LABELS,
+  MEETING_KINDS,
+  type MeetingKind,
+  ratio,
+} from "@vanguard/domain";
 import type { Column } from "./csv";
 
 /** One month of the district (or one branch) as the dashboard's charts draw it. */
@@ -13,8 +19,17 @@ export interface TrendPoint {
   dues: { due: number; paid: number; rate: number | null };
 }
 
-export function readTrendsOfSet(rs: ReportSet, months: readonly string[]): Promise<TrendFacts> {
-  return readTrendFacts(rs.set, months);
+/** Each branch counts from the first whole month of its records (docs/adoption.md). */
+export function readTrendsOfSet(
+  rs: ReportSet,
+  months: readonly string[],
+  branches: readonly ReportBranch[],
+): Promise<TrendFacts> {
+  return readTrendFacts(
+    rs.set,
+    months,
+    new Map(branches.map((b) => [b.id, firstJudgedMonth(b.recordsFrom)])),
+  );
 }
 
 /**

@@ -116,7 +116,9 @@ export async function auditBatch(
     msg.shard,
     msg.branches.map((b) => ({ branchId: b.id, districtId: b.districtId })),
   );
-  const meta = new Map(msg.branches.map((b) => [b.id, { name: b.name, kind: b.kind }]));
+  const meta = new Map(
+    msg.branches.map((b) => [b.id, { name: b.name, kind: b.kind, recordsFrom: b.recordsFrom }]),
+  );
   const before = plane.counter.queries;
   const catalog = auditCatalog();
   const [platform, modules, rulesOf, chains] = await Promise.all([

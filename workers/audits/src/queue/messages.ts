@@ -23,6 +23,8 @@ export interface AuditBatchMessage {
     name: string;
     kind: "branch" | "general_branch" | "committee";
     foundedOn: string;
+    /** absent in messages enqueued before records-from existed: everything is judged */
+    recordsFrom?: string;
   }[];
 }
 

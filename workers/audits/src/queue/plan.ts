@@ -32,6 +32,7 @@ export async function plan(env: AuditsBindings, plane: DataPlane, msg: PlanMessa
           name: b.name,
           kind: b.kind,
           foundedOn: b.foundedOn,
+          recordsFrom: b.recordsFrom,
         })),
       });
     }

@@ -1,11 +1,14 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import {
   errorResponses,
+  ImportQuery,
+  ImportReport,
   json,
   jsonBody,
   PageQuery,
   pageSchema,
   security,
+  uploadBody,
   writeResponses,
 } from "@vanguard/platform";
 import { BranchParams, CaseParams } from "../shared/schemas";
@@ -70,3 +73,33 @@ export type ListRoute = typeof list;
 export type GetRoute = typeof get;
 export type TimelineRoute = typeof timeline;
 export type CloseRoute = typeof close;
+
+export const importHistory = createRoute({
+  method: "post",
+  path: "/v1/branches/{branchId}/development/cases/import",
+  tags,
+  security,
+  summary: "Import development cases under way (CSV or xlsx; ?dryRun=true to preview)",
+  description:
+    "For a branch joining mid-year: one person per line (身份证号, or 姓名 and 出生日期; 性别 too for someone not yet on the roll, who is added to it) with the date of each step already taken, in columns named by the step (its code or Chinese label, e.g. 递交入党申请书, 确定入党积极分子, 培养教育考察 — several dates may share that cell — 确定发展对象), and 材料 (document references, `title=ref; …`). The steps are recorded as imported history, marked on the timeline and not judged by today's gates; what comes next is judged normally. Steps recorded by the upper committee are imported with a district admin key. A step out of order, a date after today, a person not on the roll (without the details to add them) or one who already has an open case is rejected with the reason; a case already imported is reported unchanged.",
+  request: {
+    params: BranchParams,
+    query: ImportQuery,
+    body: uploadBody(
+      "姓名,性别,出生日期,递交入党申请书,党组织派人谈话,确定入党积极分子\n周明,男,1999-05-01,2025-09-01,2025-09-15,2026-03-27",
+    ),
+  },
+  responses: {
+    200: json(
+      ImportReport.extend({
+        cases: z.array(
+          z.object({ line: z.number().int(), caseId: z.string(), memberId: z.string(), stage: z.string() }),
+        ),
+      }).openapi("CaseImportReport"),
+      "what was created, unchanged and rejected",
+    ),
+    ...writeResponses,
+  },
+});
+
+export type ImportRoute = typeof importHistory;

@@ -130,5 +130,9 @@ export const TimelineEntry = z
       .openapi({ description: "a complaint's summary or resolution, a closing reason" }),
     recordedAt: z.string().nullable(),
     recordedBy: z.string().nullable(),
+    imported: z.boolean().optional().openapi({
+      description:
+        "a step taken before the branch came to the platform, imported from its files as history (not judged by the gates)",
+    }),
   })
   .openapi("DevelopmentTimelineEntry");

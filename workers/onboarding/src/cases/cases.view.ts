@@ -82,6 +82,7 @@ export function stepView(s: StepRow, lang: Lang) {
     recordedAt: s.recordedAt,
     recordedBy: s.recordedBy,
     recordedRole: s.recordedRole,
+    importedFrom: s.importedFrom,
   };
 }
 
@@ -125,6 +126,7 @@ export function timeline(
       ruleSetVersion: v.ruleSetVersion,
       recordedAt: v.recordedAt,
       recordedBy: v.recordedBy,
+      imported: v.importedFrom !== null,
     };
   });
   if (withComplaints) {

@@ -35,5 +35,6 @@ export function stepRow(s: {
     recordedAt: s.at,
     recordedBy: s.actor.principalId,
     recordedRole: s.actor.role,
+    importedFrom: null,
   };
 }

@@ -141,6 +141,10 @@ export const StepView = z
     recordedAt: z.string(),
     recordedBy: z.string(),
     recordedRole: z.string(),
+    importedFrom: z.string().nullable().openapi({
+      description:
+        "SHA-256 of the history file the step was imported from (history, not judged by the gates); null when recorded live",
+    }),
   })
   .openapi("DevelopmentStep");
 

@@ -19,6 +19,7 @@ import {
   rollUp,
   type StudyFlag,
   type StudyRules,
+  type StudySource,
   scoreActivities,
   startsNewDay,
   todayIn,
@@ -37,6 +38,7 @@ export interface RecordedActivity {
   flags: StudyFlag[];
   dayTotal: number;
   ruleVersion: number;
+  source: StudySource;
 }
 
 export type Outcome =
@@ -55,6 +57,7 @@ function resultOf(e: Extract<LedgerEntry, { ok: true }>): RecordedActivity {
     flags: e.flags,
     dayTotal: e.dayTotal,
     ruleVersion: e.ruleVersion,
+    source: e.activity.source ?? "claimed",
   };
 }
 
@@ -79,11 +82,124 @@ function refuseAll(outcomes: Outcome[]): never {
   throw new ProblemError("rule_violation", items[0]?.message, items);
 }
 
+/** What scoring a set of activities inside a write decided, and the statements that store it. */
+export interface ScoredWrite {
+  outcomes: Outcome[];
+  landed: Extract<Outcome, { ok: true }>[];
+  statements: D1PreparedStatement[];
+}
+
 /**
- * Scores and stores a batch of activities in one branch write; refusals write nothing. Everything
- * scoring depends on (the members' days, the roll, the rule sets) is read inside the plan, so when
- * a concurrent write wins the branch's chain the plan re-runs on fresh data and caps hold under any
- * concurrency.
+ * Scores activities and builds the statements that store them, for a plan running inside a branch
+ * write. Everything scoring depends on (the members' days, the roll, the rule sets) is read here,
+ * inside the plan, so when a concurrent write wins the branch's chain the plan re-runs on fresh
+ * data and caps hold under any concurrency. Refused activities get no statement; the caller decides
+ * whether a refusal refuses the whole write.
+ */
+export async function scoreInPlan(
+  plane: DataPlane,
+  tc: TenantContext,
+  activities: Omit<ActivityInput, "day">[],
+  opts: { recorder: "member" | "branch"; recordedBy: string; now?: Date },
+): Promise<ScoredWrite> {
+  const now = opts.now ?? new Date();
+  const inputs: ActivityInput[] = activities.map((a) => ({
+    ...a,
+    day: todayIn(tc.timeZone, new Date(a.occurredAt)),
+  }));
+  const today = todayIn(tc.timeZone, now);
+  const need = daysNeeded(inputs)!;
+  const read = await readScoringInputs(tc, {
+    ...need,
+    periods: [...new Set(inputs.flatMap((a) => periodKeysOf(a.day)))],
+  });
+  const people = new Map(read.people.map((p) => [p.id, p]));
+
+  const rules = new Map<number, StudyRules>();
+  for (const v of new Set(read.days.map((d) => d.ruleVersion))) {
+    rules.set(v, (await rulesAt(plane, tc.districtId, v)).rules);
+  }
+  let latestVersion = 0;
+  if (startsNewDay(inputs, read.days)) {
+    const latest = await latestRules(plane, tc.districtId);
+    latestVersion = latest.version;
+    rules.set(latest.version, latest.rules);
+  }
+  const versionOf = new Map(read.days.map((d) => [memberKey(d.memberId, d.day), d.ruleVersion]));
+
+  // who may be scored at all, before any points move
+  const refused = new Map<number, RuleFailure[]>();
+  inputs.forEach((a, i) => {
+    const rule = rules.get(versionOf.get(memberKey(a.memberId, a.day)) ?? latestVersion)?.kinds[a.kind];
+    const failures = admitActivity(a, people.get(a.memberId), rule, opts.recorder);
+    if (failures.length) refused.set(i, failures);
+  });
+  const { entries, changed } = scoreActivities({
+    activities: inputs.filter((_, i) => !refused.has(i)),
+    stored: read.days,
+    rulesFor: (v) => rules.get(v)!,
+    latestVersion,
+    now,
+    today,
+    recorder: opts.recorder,
+  });
+
+  const outcomes: Outcome[] = [];
+  const scored: LedgerEntry[] = [];
+  let next = 0;
+  for (let index = 0; index < inputs.length; index++) {
+    const refusal = refused.get(index);
+    if (refusal) {
+      outcomes.push({ index, ok: false, failures: refusal });
+      continue;
+    }
+    const e = entries[next++]!;
+    if (!e.ok) {
+      outcomes.push({ index, ok: false, failures: e.failures });
+      continue;
+    }
+    scored.push(e);
+    outcomes.push({ index, ok: true, result: resultOf(e) });
+  }
+  const landed = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
+  if (landed.length === 0) return { outcomes, landed, statements: [] };
+
+  const at = now.toISOString();
+  const { members, branch } = rollUp(scored, read.periods, read.earnedPeriods);
+  const statements = recordStudyStatements(tc, {
+    activities: landed.map(({ index, result: r }) => {
+      const a = inputs[index]!;
+      return {
+        id: r.id,
+        memberId: r.memberId,
+        kind: r.kind,
+        occurredAt: a.occurredAt,
+        day: r.day,
+        durationSec: a.durationSec,
+        units: a.units,
+        ref: a.ref,
+        awarded: r.awarded,
+        deducted: r.deducted,
+        capped: r.capped,
+        flags: r.flags.length ? JSON.stringify(r.flags) : null,
+        ruleVersion: r.ruleVersion,
+        recordedBy: opts.recordedBy,
+        recordedAt: at,
+        source: r.source,
+      };
+    }),
+    days: changed,
+    memberPeriods: members,
+    branchPeriods: branch,
+    roll: read.roll,
+    at,
+  });
+  return { outcomes, landed, statements };
+}
+
+/**
+ * Scores and stores a batch of activities a client posted (claimed, docs/domain.md §Earned and
+ * claimed points) in one branch write; refusals write nothing.
  */
 export async function recordActivities<T>(
   plane: DataPlane,
@@ -97,100 +213,16 @@ export async function recordActivities<T>(
     present: (outcomes: Outcome[]) => T;
   },
 ): Promise<T> {
-  const inputs: ActivityInput[] = activities.map((a) => ({
-    ...a,
-    day: todayIn(tc.timeZone, new Date(a.occurredAt)),
-  }));
   return tenantWrite(tc, req, async ({ event }) => {
-    const now = new Date();
-    const today = todayIn(tc.timeZone, now);
-    const need = daysNeeded(inputs)!;
-    const read = await readScoringInputs(tc, {
-      ...need,
-      periods: [...new Set(inputs.flatMap((a) => periodKeysOf(a.day)))],
-    });
-    const people = new Map(read.people.map((p) => [p.id, p]));
-
-    const rules = new Map<number, StudyRules>();
-    for (const v of new Set(read.days.map((d) => d.ruleVersion))) {
-      rules.set(v, (await rulesAt(plane, tc.districtId, v)).rules);
-    }
-    let latestVersion = 0;
-    if (startsNewDay(inputs, read.days)) {
-      const latest = await latestRules(plane, tc.districtId);
-      latestVersion = latest.version;
-      rules.set(latest.version, latest.rules);
-    }
-    const versionOf = new Map(read.days.map((d) => [memberKey(d.memberId, d.day), d.ruleVersion]));
-
-    // who may be scored at all, before any points move
-    const refused = new Map<number, RuleFailure[]>();
-    inputs.forEach((a, i) => {
-      const rule = rules.get(versionOf.get(memberKey(a.memberId, a.day)) ?? latestVersion)?.kinds[a.kind];
-      const failures = admitActivity(a, people.get(a.memberId), rule, opts.recorder);
-      if (failures.length) refused.set(i, failures);
-    });
-    const { entries, changed } = scoreActivities({
-      activities: inputs.filter((_, i) => !refused.has(i)),
-      stored: read.days,
-      rulesFor: (v) => rules.get(v)!,
-      latestVersion,
-      now,
-      today,
-      recorder: opts.recorder,
-    });
-
-    const outcomes: Outcome[] = [];
-    const scored: LedgerEntry[] = [];
-    let next = 0;
-    for (let index = 0; index < inputs.length; index++) {
-      const refusal = refused.get(index);
-      if (refusal) {
-        outcomes.push({ index, ok: false, failures: refusal });
-        continue;
-      }
-      const e = entries[next++]!;
-      if (!e.ok) {
-        outcomes.push({ index, ok: false, failures: e.failures });
-        continue;
-      }
-      scored.push(e);
-      outcomes.push({ index, ok: true, result: resultOf(e) });
-    }
-    const landed = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
+    const { outcomes, landed, statements } = await scoreInPlan(
+      plane,
+      tc,
+      activities.map((a) => ({ ...a, source: "claimed" as const })),
+      { recorder: opts.recorder, recordedBy: req.actor.principalId },
+    );
     // a refusal must write nothing, not even an idempotency record: the plan throws
     if (opts.single && !outcomes[0]!.ok) refuseOne(outcomes[0]!.failures);
     if (landed.length === 0) refuseAll(outcomes);
-
-    const at = now.toISOString();
-    const { members, branch } = rollUp(scored, read.periods);
-    const statements = recordStudyStatements(tc, {
-      activities: landed.map(({ index, result: r }) => {
-        const a = inputs[index]!;
-        return {
-          id: r.id,
-          memberId: r.memberId,
-          kind: r.kind,
-          occurredAt: a.occurredAt,
-          day: r.day,
-          durationSec: a.durationSec,
-          units: a.units,
-          ref: a.ref,
-          awarded: r.awarded,
-          deducted: r.deducted,
-          capped: r.capped,
-          flags: r.flags.length ? JSON.stringify(r.flags) : null,
-          ruleVersion: r.ruleVersion,
-          recordedBy: req.actor.principalId,
-          recordedAt: at,
-        };
-      }),
-      days: changed,
-      memberPeriods: members,
-      branchPeriods: branch,
-      roll: read.roll,
-      at,
-    });
     const events: EventDraft[] =
       landed.length === 1
         ? [

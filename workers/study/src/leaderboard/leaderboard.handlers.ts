@@ -1,5 +1,11 @@
 import { branchStandings, memberStandings } from "@vanguard/db";
-import { periodOf, rankBranches, rankMembers, todayIn, visibleStandings } from "@vanguard/domain";
+import {
+  periodOf,
+  rankBranchesBySource,
+  rankMembersBySource,
+  todayIn,
+  visibleStandings,
+} from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -12,6 +18,7 @@ import {
 import { latestRulesForViews } from "../rules/rule-sets";
 import { READ_DISTRICT, READ_OWN_STUDY } from "../shared/roles";
 import { branchNames } from "./branch-names";
+import { counting } from "./counting";
 import type { BranchLeaderboardRoute, DistrictLeaderboardRoute } from "./leaderboard.routes";
 
 /** Rankings are short (a branch's roll, a district's branches): ranked whole, paged by position. */
@@ -28,20 +35,22 @@ export const branchLeaderboard: AppRouteHandler<BranchLeaderboardRoute> = async 
   const { principal } = internalContext(c);
   const span = periodOf(period, date ?? todayIn(tc.timeZone));
   const viewer = principal.role === "member" ? principal.memberId : null;
-  const [view, standings] = await Promise.all([
-    viewer === null
-      ? ("full" as const)
-      : latestRulesForViews(c.get("plane"), tc.districtId).then((r) => r.rules.ranking.memberView),
+  const [rules, standings] = await Promise.all([
+    latestRulesForViews(c.get("plane"), tc.districtId).then((r) => r.rules),
     memberStandings(tc, span.key),
   ]);
+  const view = viewer === null ? ("full" as const) : rules.ranking.memberView;
   if (view === "hidden") {
     throw forbidden({
       zh: "本区未向党员公开学习排名",
       en: "Your district does not show members the ranking",
     });
   }
-  const visible = visibleStandings(rankMembers(standings), view, viewer);
-  return c.json({ branchId, ...span, view, ...byPosition(visible, limit, cursor) }, 200);
+  const visible = visibleStandings(rankMembersBySource(standings, rules.claimed), view, viewer);
+  return c.json(
+    { branchId, ...span, view, counting: counting(rules.claimed), ...byPosition(visible, limit, cursor) },
+    200,
+  );
 };
 
 export const districtLeaderboard: AppRouteHandler<DistrictLeaderboardRoute> = async (c) => {
@@ -49,7 +58,10 @@ export const districtLeaderboard: AppRouteHandler<DistrictLeaderboardRoute> = as
   const { period, date, limit, cursor } = c.req.valid("query");
   const dc = moduleDistrict(c, districtId, READ_DISTRICT);
   const span = periodOf(period, date ?? todayIn(dc.timeZone));
-  const totals = await branchStandings(dc, span.key);
+  const [totals, rules] = await Promise.all([
+    branchStandings(dc, span.key),
+    latestRulesForViews(c.get("plane"), districtId).then((r) => r.rules),
+  ]);
   const byBranch = new Map(totals.map((t) => [t.branchId, t]));
   const names = await branchNames(c.get("plane"), districtId, [...byBranch.keys()]);
   // every branch that studied, and every ordinary branch even if it did not (it ranks last)
@@ -58,7 +70,18 @@ export const districtLeaderboard: AppRouteHandler<DistrictLeaderboardRoute> = as
     .map(([id, b]) => ({
       branchId: id,
       name: b.name,
-      ...(byBranch.get(id) ?? { members: null, activeMembers: 0, points: 0, activities: 0 }),
+      ...(byBranch.get(id) ?? {
+        members: null,
+        activeMembers: 0,
+        earnedActiveMembers: 0,
+        points: 0,
+        earned: 0,
+        activities: 0,
+      }),
     }));
-  return c.json({ districtId, ...span, ...byPosition(rankBranches(rows), limit, cursor) }, 200);
+  const ranked = rankBranchesBySource(rows, rules.claimed);
+  return c.json(
+    { districtId, ...span, counting: counting(rules.claimed), ...byPosition(ranked, limit, cursor) },
+    200,
+  );
 };

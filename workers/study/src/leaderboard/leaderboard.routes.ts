@@ -16,12 +16,30 @@ const Span = {
   to: z.string(),
 };
 
+const Sources = {
+  earned: z.number().int().openapi({ description: "of `points`, earned in the study library" }),
+  claimed: z.number().int().openapi({ description: "of `points`, claimed by a client" }),
+  score: z.number().openapi({
+    description:
+      "what the ranking counts: earned + claimedWeight × claimed, or earned alone when claimed points do not rank",
+  }),
+};
+
+export const Counting = z
+  .object({
+    claimedWeight: z.number().openapi({ description: "what one claimed point counts for, 0–1" }),
+    claimedRanked: z.boolean().openapi({ description: "whether claimed points count in this ranking" }),
+    rankedBy: z.enum(["score", "earned"]),
+  })
+  .openapi("StudyCounting", { description: "how the district's rule set counts claimed points" });
+
 export const MemberRow = z
   .object({
     rank: z.number().int(),
     memberId: z.string().nullable().openapi({ description: "null when the ranking is anonymous to you" }),
     name: z.string().nullable(),
-    points: z.number().int(),
+    points: z.number().int().openapi({ description: "every point recorded, earned and claimed" }),
+    ...Sources,
     activeDays: z.number().int(),
     activities: z.number().int(),
     self: z.boolean(),
@@ -37,9 +55,14 @@ export const BranchRow = z
       description: "party members when the branch last studied in the period; null if it did not",
     }),
     activeMembers: z.number().int(),
-    activityRate: z.number().openapi({ description: "active members / members, 0–1" }),
-    points: z.number().int(),
-    averagePoints: z.number(),
+    earnedActiveMembers: z.number().int().openapi({ description: "members with an earned activity" }),
+    activityRate: z.number().openapi({
+      description:
+        "active members / members, 0–1 (members active in the library when claimed points do not rank)",
+    }),
+    points: z.number().int().openapi({ description: "every point recorded, earned and claimed" }),
+    ...Sources,
+    averagePoints: z.number().openapi({ description: "score / members" }),
     activities: z.number().int(),
   })
   .openapi("StudyBranchStanding");
@@ -49,7 +72,7 @@ export const branchLeaderboard = createRoute({
   path: "/v1/branches/{branchId}/study/leaderboard",
   tags,
   security,
-  summary: "Members ranked by points for a day, ISO week, month or year",
+  summary: "Members ranked by points for a day, ISO week, month or year, earned and claimed apart",
   request: { params: z.object({ branchId: z.string().max(64) }), query: PeriodQuery },
   responses: {
     200: json(
@@ -59,6 +82,7 @@ export const branchLeaderboard = createRoute({
         view: z
           .enum(["full", "anonymous", "self"])
           .openapi({ description: "what the district lets you see" }),
+        counting: Counting,
         items: z.array(MemberRow),
         nextCursor: z.string().nullable(),
       }),
@@ -73,13 +97,14 @@ export const districtLeaderboard = createRoute({
   path: "/v1/districts/{districtId}/study/leaderboard",
   tags,
   security,
-  summary: "Branches ranked by activity rate, then average points per member",
+  summary: "Branches ranked by activity rate, then average points per member, earned and claimed apart",
   request: { params: z.object({ districtId: z.string().max(64) }), query: PeriodQuery },
   responses: {
     200: json(
       z.object({
         districtId: z.string(),
         ...Span,
+        counting: Counting,
         items: z.array(BranchRow),
         nextCursor: z.string().nullable(),
       }),

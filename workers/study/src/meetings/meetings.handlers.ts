@@ -53,6 +53,7 @@ const view = (m: MeetingRow) => ({
   committee: m.committeeSize === null ? null : { size: m.committeeSize, present: m.committeePresent ?? 0 },
   recordedAt: m.recordedAt,
   revision: m.revision,
+  importedFrom: m.importedFrom,
 });
 
 type MeetingBody = z.infer<typeof MeetingInput>;
@@ -112,7 +113,7 @@ async function planMeeting(
     ...body.absentees.map((a) => ({ memberId: a.memberId, present: false, reason: a.reason })),
   ];
   const detail = (revision: number) => ({
-    ...view({ ...row, branchId: tc.branchId, districtId: tc.districtId, revision }),
+    ...view({ ...row, branchId: tc.branchId, districtId: tc.districtId, revision, importedFrom: null }),
     attendees: attendeeIds.map((memberId) => ({ memberId, name: names.get(memberId) ?? null })),
     absentees: body.absentees.map((a) => ({ ...a, name: names.get(a.memberId) ?? null })),
   });
@@ -259,6 +260,7 @@ export const compliance: AppRouteHandler<ComplianceRoute> = async (c) => {
     year,
     asOf,
     since: branch?.foundedOn ?? null,
+    recordsFrom: branch?.recordsFrom ?? tc.recordsFrom,
     hasCommittee: posts.length > 0,
     rules: rules.rules.meetings,
     meetings: held,
@@ -269,6 +271,7 @@ export const compliance: AppRouteHandler<ComplianceRoute> = async (c) => {
       branchId,
       year,
       asOf,
+      recordsFrom: branch?.recordsFrom ?? tc.recordsFrom,
       ruleVersion: rules.version,
       compliant: items.every((i) => i.compliant),
       items: items.map((i) => ({ ...i, label: lang === "en" ? i.label.en : i.label.zh })),

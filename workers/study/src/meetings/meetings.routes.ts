@@ -2,12 +2,15 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { CADENCES, MEETING_KINDS } from "@vanguard/domain";
 import {
   errorResponses,
+  ImportQuery,
+  ImportReport,
   IsoDate,
   json,
   jsonBody,
   PageQuery,
   Prose,
   security,
+  uploadBody,
   writeResponses,
 } from "@vanguard/platform";
 
@@ -56,6 +59,9 @@ export const Meeting = z
       .openapi({ description: "committee meetings: members of the committee and how many attended" }),
     recordedAt: z.string(),
     revision: z.number().int().openapi({ description: "0 as first recorded; each correction adds one" }),
+    importedFrom: z.string().nullable().openapi({
+      description: "SHA-256 of the history file the meeting was imported from; null when recorded live",
+    }),
   })
   .openapi("Meeting");
 
@@ -120,6 +126,10 @@ export const compliance = createRoute({
         branchId: z.string(),
         year: z.number().int(),
         asOf: z.string(),
+        recordsFrom: z.string().nullable().openapi({
+          description:
+            "periods that start before the branch's records start are not judged (docs/adoption.md)",
+        }),
         ruleVersion: z.number().int(),
         compliant: z.boolean(),
         items: z.array(
@@ -202,3 +212,29 @@ export type ListRoute = typeof list;
 export type ComplianceRoute = typeof compliance;
 export type GetRoute = typeof get;
 export type CorrectRoute = typeof correct;
+
+export const importHistory = createRoute({
+  method: "post",
+  path: "/v1/branches/{branchId}/meetings/import",
+  tags,
+  security,
+  summary: "Import past meetings with attendance (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)",
+  description:
+    "For a branch joining mid-year. One line per person at a meeting: 会议类型 (kind: a code or 支部党员大会, 支委会, 党小组会, 党课, 主题党日, 组织生活会), 日期, 主题, optionally 学时, the person (身份证号, or 姓名 and 出生日期), 出席情况 (出席/缺席; default 出席) and 缺席原因. The lines of one meeting share its kind, date and topic. A line already imported is reported unchanged, so a rerun creates nothing; each meeting touched is logged as meeting.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or a kind the district does not know are rejected with their reasons; the valid lines land. Imported meetings count toward cadence only in periods on or after the branch's records start.",
+  request: {
+    params: BranchParams,
+    query: ImportQuery,
+    body: uploadBody(
+      "会议类型,日期,主题,学时,姓名,出生日期,出席情况\n支委会,2026-03-05,研究发展党员工作,2,王晓明,1985-03-12,出席",
+    ),
+  },
+  responses: {
+    200: json(
+      ImportReport.extend({ meetingsCreated: z.number().int() }).openapi("MeetingImportReport"),
+      "what was created, unchanged and rejected",
+    ),
+    ...writeResponses,
+  },
+});
+
+export type ImportRoute = typeof importHistory;

@@ -1,5 +1,5 @@
 import { type DataPlane, getRuleSet, latestRuleSet } from "@vanguard/db";
-import { DEFAULT_STUDY_RULES, type StudyRules } from "@vanguard/domain";
+import { DEFAULT_STUDY_RULES, type StudyRules, withStudyDefaults } from "@vanguard/domain";
 
 export const RULE_MODULE = "study";
 
@@ -25,7 +25,11 @@ function remember(districtId: string, v: VersionedRules): VersionedRules {
 }
 
 function parse(row: { version: number; body: string; createdAt: string }): VersionedRules {
-  return { version: row.version, rules: JSON.parse(row.body) as StudyRules, createdAt: row.createdAt };
+  return {
+    version: row.version,
+    rules: withStudyDefaults(JSON.parse(row.body) as StudyRules),
+    createdAt: row.createdAt,
+  };
 }
 
 /** The district's current study rules: its latest stored version, or the built-in default (0). */

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CADENCES, MEETING_KINDS } from "@vanguard/domain";
+import { CADENCES, DEFAULT_CLAIMED_RULES, DEFAULT_LIBRARY_RULES, MEETING_KINDS } from "@vanguard/domain";
 import { Name } from "@vanguard/platform";
 
 /** Activity kinds, cap groups and cadence codes: snake_case codes, like every code in Vanguard. */
@@ -46,6 +46,58 @@ const CadenceRule = z
   })
   .strict();
 
+const LibraryRules = z
+  .object({
+    maxOpenTickets: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .openapi({ description: "reading tickets a member may hold open at once" }),
+    ticketWindowSec: z
+      .number()
+      .int()
+      .min(60)
+      .max(86_400)
+      .openapi({ description: "how long a ticket stays redeemable once its minimum time has passed" }),
+    charsPerMinute: z
+      .number()
+      .int()
+      .min(50)
+      .max(5000)
+      .openapi({ description: "reading pace an article's minimum time is derived from" }),
+    minReadSec: z
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .openapi({ description: "the least minimum reading time a derived one can be" }),
+    articleKinds: z
+      .array(Code)
+      .min(1)
+      .max(5)
+      .openapi({ description: "kinds a redeemed article ticket records (timed kinds get its minimum time)" }),
+    videoKinds: z
+      .array(Code)
+      .min(1)
+      .max(5)
+      .openapi({ description: "kinds a redeemed video ticket records (timed kinds get its duration)" }),
+  })
+  .strict()
+  .openapi({ description: "the study library: reading tickets and what a redeemed one records" });
+
+const ClaimedRules = z
+  .object({
+    weight: z
+      .number()
+      .min(0)
+      .max(1)
+      .openapi({ description: "what one claimed point counts for (earned points count 1)" }),
+    ranked: z.boolean().openapi({ description: "whether claimed points count in leaderboards" }),
+  })
+  .strict()
+  .openapi({ description: "how points a client claimed, rather than earned in the library, count" });
+
 /** The body of a study rule set: what `StudyRules` in packages/domain holds, with defaults filled. */
 export const StudyRulesInput = z
   .object({
@@ -68,6 +120,8 @@ export const StudyRulesInput = z
       .object({ member: z.number().min(0).max(500), committee: z.number().min(0).max(500) })
       .strict(),
     meetings: z.array(CadenceRule).max(30),
+    library: LibraryRules.default(DEFAULT_LIBRARY_RULES),
+    claimed: ClaimedRules.default(DEFAULT_CLAIMED_RULES),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { getCommittee, getMember, memberStudyYear } from "@vanguard/db";
 import {
   addDays,
   classHours,
+  countedPoints,
   dayProgress,
   emptyDay,
   type Message,
@@ -16,7 +17,8 @@ import {
   notFound,
   requireSelfOrAdmin,
 } from "@vanguard/platform";
-import { latestRules, rulesAt } from "../rules/rule-sets";
+import { counting } from "../leaderboard/counting";
+import { latestRules, latestRulesForViews, rulesAt } from "../rules/rule-sets";
 import { READ_OWN_STUDY } from "../shared/roles";
 import type { SummaryRoute } from "./summary.routes";
 
@@ -52,6 +54,8 @@ export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
   );
 
   const studied = summarizeDays(study.days);
+  // how claimed points count is the district's current policy, like the leaderboards'
+  const claimed = (await latestRulesForViews(plane, tc.districtId)).rules.claimed;
 
   const committeeMember = committee.posts.some((p) => p.memberId === memberId);
   return c.json(
@@ -59,7 +63,7 @@ export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
       memberId,
       name: member.name,
       year,
-      totals: studied.totals,
+      totals: { ...studied.totals, score: countedPoints(studied.totals, claimed) },
       byKind: studied.byKind.map((k) => ({
         ...k,
         label: rules.kinds[k.kind] ? text(rules.kinds[k.kind]!.label) : k.kind,
@@ -80,6 +84,7 @@ export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
         }),
       },
       meetings: { attended: study.attended, absent: study.absent },
+      counting: counting(claimed),
     },
     200,
   );

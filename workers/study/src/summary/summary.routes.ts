@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, IsoDate, json, security } from "@vanguard/platform";
+import { Counting } from "../leaderboard/leaderboard.routes";
 
 const Progress = z.object({
   points: z.number().int(),
@@ -13,7 +14,12 @@ export const Summary = z
     name: z.string(),
     year: z.number().int(),
     totals: z.object({
-      points: z.number().int(),
+      points: z.number().int().openapi({ description: "every point recorded, earned and claimed" }),
+      earned: z.number().int().openapi({ description: "of `points`, earned in the study library" }),
+      claimed: z.number().int().openapi({ description: "of `points`, claimed by a client" }),
+      score: z
+        .number()
+        .openapi({ description: "earned + claimedWeight × claimed, as the district counts them" }),
       activeDays: z.number().int(),
       activities: z.number().int(),
       flagged: z.number().int(),
@@ -31,6 +37,8 @@ export const Summary = z
       z.object({
         day: z.string(),
         points: z.number().int(),
+        earned: z.number().int(),
+        claimed: z.number().int(),
         ruleVersion: z.number().int(),
         kinds: z.record(z.string(), z.number().int()).openapi({ description: "points per kind" }),
       }),
@@ -60,6 +68,7 @@ export const Summary = z
       shortBy: z.number(),
     }),
     meetings: z.object({ attended: z.number().int(), absent: z.number().int() }),
+    counting: Counting,
   })
   .openapi("StudySummary");
 
@@ -68,7 +77,8 @@ export const summary = createRoute({
   path: "/v1/branches/{branchId}/study/members/{memberId}/summary",
   tags: ["Study"],
   security,
-  summary: "A member's year: points by day and kind, today's progress against the caps, class hours",
+  summary:
+    "A member's year: points by day and kind, earned and claimed apart, today's progress against the caps, class hours",
   request: {
     params: z.object({ branchId: z.string().max(64), memberId: z.string().max(64) }),
     query: z.object({
