@@ -23,7 +23,7 @@ export interface Want {
   /** an operation about the caller's own sign-in: what any key and any session get */
   self?: { key: number; session: number };
   body?: unknown;
-  /** a CSV body instead of JSON */
+  /** a CSV body instead of JSON (an upload: a valid file, so the refusal is the role check's) */
   csv?: string;
   query?: string;
   /** a 422 the member or auditor meets past the role check: the rule that refuses them */
@@ -53,6 +53,10 @@ const REPORT: Want = {
 };
 
 const meeting = { kind: "group", heldOn: "{today}", topic: "越权", attendeeIds: ["{memberId}"], hours: 1 };
+/** History files as a clerk exports them: the header, then lines naming the world's people. */
+const DUES = "姓名,出生日期,月份,金额\n";
+const MEETINGS = "会议类型,日期,主题,学时,姓名,出生日期,出席情况\n";
+const CASES = "姓名,性别,出生日期,递交入党申请书\n";
 const template = { name: "越权", items: [{ code: "x", title: "越权", maxScore: 10 }] };
 
 export const EXPECTATIONS: Record<string, Want> = {
@@ -109,6 +113,7 @@ export const EXPECTATIONS: Record<string, Want> = {
   "GET /v1/branches/{branchId}/committee": READ,
   "GET /v1/branches/{branchId}/events/verify": READ,
   "GET /v1/branches/{branchId}/events": READ,
+  "PUT /v1/branches/{branchId}/records-from": write({ version: 1, recordsFrom: "{today}", reason: "越权" }),
 
   // the roll, dues, transfers
   "POST /v1/branches/{branchId}/members/import": {
@@ -134,6 +139,10 @@ export const EXPECTATIONS: Record<string, Want> = {
     amount: 1,
   }),
   "GET /v1/branches/{branchId}/dues": READ,
+  "POST /v1/branches/{branchId}/dues/import": {
+    ...write(),
+    csv: `${DUES}{memberName},{memberBirthDate},{month},1\n`,
+  },
   "POST /v1/branches/{branchId}/members/{memberId}/transfers": write({ toBranchId: "{otherBranchId}" }),
   "GET /v1/branches/{branchId}/transfers": READ,
   "GET /v1/transfers/{transferId}": READ,
@@ -154,6 +163,10 @@ export const EXPECTATIONS: Record<string, Want> = {
     appliedOn: "{today}",
   }),
   "GET /v1/branches/{branchId}/development/cases": MEMBER_READ,
+  "POST /v1/branches/{branchId}/development/cases/import": {
+    ...write(),
+    csv: `${CASES}越权,男,1999-01-01,{today}\n`,
+  },
   "GET /v1/branches/{branchId}/development/cases/{caseId}": { member: 404, auditor: 200 },
   "GET /v1/branches/{branchId}/development/cases/{caseId}/timeline": { member: 404, auditor: 200 },
   "POST /v1/branches/{branchId}/development/cases/{caseId}/close": write({
@@ -199,10 +212,38 @@ export const EXPECTATIONS: Record<string, Want> = {
   "GET /v1/branches/{branchId}/study/members/{memberId}/summary": MEMBER_READ,
   "GET /v1/districts/{districtId}/study/rules": DISTRICT_READ,
   "PUT /v1/districts/{districtId}/study/rules": districtWrite("{studyRules}"),
+  // the library: the member holds a ticket for the world's material (opening it answers that ticket);
+  // the world's ticket is for a material since retired, and the material is not a quiz
+  "GET /v1/districts/{districtId}/study/materials": DISTRICT_READ,
+  "POST /v1/districts/{districtId}/study/materials": districtWrite({
+    kind: "article",
+    title: "越权",
+    body: "越权",
+  }),
+  "GET /v1/districts/{districtId}/study/materials/{materialId}": DISTRICT_READ,
+  "POST /v1/districts/{districtId}/study/materials/{materialId}/retire": districtWrite({ reason: "越权" }),
+  "GET /v1/branches/{branchId}/study/materials": MEMBER_READ,
+  "GET /v1/branches/{branchId}/study/materials/{materialId}": MEMBER_READ,
+  "POST /v1/branches/{branchId}/study/materials/{materialId}/tickets": { member: 200, auditor: 403 },
+  "POST /v1/branches/{branchId}/study/tickets/{ticketId}/redeem": {
+    member: 422,
+    auditor: 403,
+    rule: "material_not_published",
+  },
+  "POST /v1/branches/{branchId}/study/materials/{materialId}/answers": {
+    member: 422,
+    auditor: 403,
+    body: { answers: [{ questionId: "q1", choices: ["A"] }] },
+    rule: "material_not_a_quiz",
+  },
   "POST /v1/branches/{branchId}/meetings": write(meeting),
   "GET /v1/branches/{branchId}/meetings": READ,
   "GET /v1/branches/{branchId}/meetings/compliance": READ,
   "GET /v1/branches/{branchId}/meetings/{meetingId}": READ,
+  "POST /v1/branches/{branchId}/meetings/import": {
+    ...write(),
+    csv: `${MEETINGS}党小组会,{today},越权,1,{memberName},{memberBirthDate},出席\n`,
+  },
   "POST /v1/branches/{branchId}/meetings/{meetingId}/corrections": write({
     ...meeting,
     reason: "越权",

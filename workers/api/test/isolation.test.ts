@@ -17,6 +17,8 @@ interface Operation {
   path: string;
   pathParams: string[];
   requiredQuery: string[];
+  /** it takes `?dryRun=true`: answers what it would do, writing nothing */
+  dryRun: boolean;
   body: "none" | "optional" | "required";
 }
 
@@ -40,6 +42,7 @@ function operationsOf(spec: { paths: Record<string, Partial<Record<string, SpecO
         path,
         pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!),
         requiredQuery: params.filter((p) => p.in === "query" && p.required).map((p) => p.name),
+        dryRun: params.some((p) => p.in === "query" && p.name === "dryRun"),
         body: !op.requestBody ? "none" : op.requestBody.required ? "required" : "optional",
       });
     }
@@ -123,7 +126,7 @@ function send(op: Operation, want: Want, w: World, credential: { key?: string | 
     method: op.method,
     ...credential,
     body,
-    raw: want.csv,
+    raw: want.csv === undefined ? undefined : String(fill(want.csv, w.values)),
     headers: want.csv ? { "content-type": "text/csv" } : undefined,
   });
 }
@@ -175,6 +178,22 @@ describe("tenant isolation, generated from the served OpenAPI document", () => {
     // the snapshot sees the whole world: every read answers the platform admin
     const unread = Object.entries(await snapshot(ops, w)).filter(([, r]) => !r.startsWith("200 "));
     expect(unread).toEqual([]);
+  });
+
+  // an upload is read after the role check, so a file its own caller could not land would let a
+  // missing check hide behind the file's refusal: every example file lands whole (as a dry run where
+  // the route has one) for the platform admin
+  it("has example uploads that land whole for a caller allowed to send them", async () => {
+    const uploads = ops.filter((op) => EXPECTATIONS[op.id]?.csv !== undefined);
+    expect(uploads.length).toBeGreaterThan(0);
+    const refused: string[] = [];
+    for (const op of uploads) {
+      const want = EXPECTATIONS[op.id]!;
+      const r = await send(op, op.dryRun ? { ...want, query: "dryRun=true" } : want, w, {});
+      if (r.status !== 200 || r.body?.rejected?.length !== 0)
+        refused.push(`${op.id} → ${r.status} ${JSON.stringify(r.body)}`);
+    }
+    expect(refused).toEqual([]);
   });
 
   for (const caller of CALLERS) {

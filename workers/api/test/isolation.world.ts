@@ -115,7 +115,8 @@ export async function buildWorld(): Promise<World> {
     made(what, `${b}${path}`, { key: t.branchKey, body });
 
   // people: the member who attacks, the secretary, and one leaving with a transfer letter
-  const member = await newMember(t.branch.id, t.branchKey, { name: "乔宇航", birthDate: "1990-02-03" });
+  const attacker = { name: "乔宇航", birthDate: "1990-02-03" };
+  const member = await newMember(t.branch.id, t.branchKey, attacker);
   const secretary = await newMember(t.branch.id, t.branchKey, { name: "王书记", birthDate: "1978-06-09" });
   const leaving = await newMember(t.branch.id, t.branchKey, { name: "转出者", birthDate: "1983-11-20" });
   await made("committee", `${b}/committee`, {
@@ -202,6 +203,26 @@ export async function buildWorld(): Promise<World> {
     commitment: "亮身份、作表率",
   });
 
+  // the district's study library: an article the member holds a reading ticket for (opening it
+  // again answers that ticket), and one retired after the member opened it, so that redeeming its
+  // ticket is refused by a rule past the role check whatever the time
+  const article = (title: string) =>
+    made("study material", `${d}/study/materials`, {
+      key: t.districtKey,
+      body: { kind: "article", title, body: "学习贯彻党的二十大精神，推动支部工作高质量发展。" },
+    });
+  const material = await article("学习材料");
+  const retiredMaterial = await article("已下架的学习材料");
+  const memberKeyOf = await memberKey(t.branch.id, member.id, t.branchKey);
+  const ticket = (m: { id: string }) =>
+    made("reading ticket", `${b}/study/materials/${m.id}/tickets`, { key: memberKeyOf, method: "POST" });
+  await ticket(material);
+  const retiredTicket = await ticket(retiredMaterial);
+  await made("retired material", `${d}/study/materials/${retiredMaterial.id}/retire`, {
+    key: t.districtKey,
+    body: { reason: "内容过时" },
+  });
+
   // audits: a run over the district and a finding it opened against the branch; then a webhook,
   // set after the audit so that no delivery is under way while the matrix runs
   const runId = await auditedDistrict(t.district.id);
@@ -243,6 +264,9 @@ export async function buildWorld(): Promise<World> {
     modelPostId: modelPost.id,
     findingId: finding.id,
     runId,
+    materialId: material.id,
+    ticketId: retiredTicket.id,
+    retiredMaterialId: retiredMaterial.id,
   };
   const values: Record<string, unknown> = {
     ...ids,
@@ -256,6 +280,9 @@ export async function buildWorld(): Promise<World> {
     quarter: previousQuarter(today),
     now: new Date().toISOString(),
     password: ATTACKER_PASSWORD,
+    // the member as history files name people
+    memberName: attacker.name,
+    memberBirthDate: attacker.birthDate,
     developmentRules: { rules: development.rules, version: development.version },
     studyRules: study,
     evaluationRules: { rules: evaluation.rules, version: evaluation.version },
@@ -289,7 +316,7 @@ export async function buildWorld(): Promise<World> {
     },
     "a branch admin on the other shard": { key: otherShard.branchKey },
     "the branch's own member": {
-      key: await memberKey(t.branch.id, member.id, t.branchKey),
+      key: memberKeyOf,
       session: await signIn({ branchId: t.branch.id }, t.branchKey, { role: "member", memberId: member.id }),
     },
     "the district's own auditor": {
