@@ -24,6 +24,7 @@ import { keys } from "./keys/keys.index";
 import { members } from "./members/members.index";
 import { forwardModules } from "./modules/forward-modules";
 import { reports } from "./reports/reports.index";
+import { serviceConfirmations } from "./service-confirmations/service-confirmations.index";
 import { UPLOADS } from "./shared/uploads";
 import { transfers } from "./transfers/transfers.index";
 
@@ -68,6 +69,7 @@ const routes = [
   transfers,
   calendar,
   reports,
+  serviceConfirmations,
 ] as const;
 for (const r of routes) app.route("/", r);
 
