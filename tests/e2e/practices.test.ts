@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { addDays, addYears, todayIn } from "../../packages/domain/src/calendar/dates";
 import { happyPath } from "../../packages/domain/src/pipeline/testing";
+import { auditDistrict } from "../support/audits";
 import { http, idNumber, type Json, must, tenant } from "../support/http";
 
 type Branch = Awaited<ReturnType<typeof tenant>> & { full: string[] };
 
-/** A branch with six full members, made over HTTP. */
+let roll = 0;
+/** A branch with six full members, made over HTTP (each person once across branches: ID numbers differ). */
 async function branch(shard: number): Promise<Branch> {
+  roll += 1;
   const t = await tenant(shard);
   const full: string[] = [];
   const names = ["张建国", "李红梅", "王志强", "赵秀英", "孙卫东", "周海燕"];
@@ -19,7 +23,7 @@ async function branch(shard: number): Promise<Branch> {
         birthDate,
         status: "full",
         joinedOn: `${1995 + i}-07-01`,
-        idNumber: idNumber(birthDate, 400 + i),
+        idNumber: idNumber(birthDate, 400 + roll * 10 + i),
       },
     });
     full.push(m.id);
@@ -198,5 +202,124 @@ describe("community service (报到服务) over HTTP", () => {
     expect(sum.volunteer).toEqual({ confirmedHours: 5.5, pendingHours: 0, sessions: 2 });
     const report = await must("GET", `${svc()}/report?year=2024`, { key: b.districtKey });
     expect(report.members).toEqual([{ memberId: b.full[1], name: "李红梅", community: 0, volunteer: 5.5 }]);
+  });
+});
+
+describe("committee terms and elections (换届) over HTTP", () => {
+  it("refuses a bad election with its rule and nothing written, then seats the elected for the district's term", async () => {
+    const b = await branch(0);
+    const today = todayIn("Asia/Shanghai");
+    const elections = `/v1/branches/${b.branch.id}/committee/elections`;
+    const good = {
+      heldOn: today,
+      expectedVoters: 6,
+      presentVoters: 6,
+      seats: 3,
+      candidates: [
+        { memberId: b.full[0], votes: 6 },
+        { memberId: b.full[1], votes: 5 },
+        { memberId: b.full[2], votes: 4 },
+        { memberId: b.full[3], votes: 3 },
+      ],
+      posts: [
+        { memberId: b.full[0], post: "secretary" },
+        { memberId: b.full[1], post: "organization" },
+        { memberId: b.full[2], post: "propaganda" },
+      ],
+    };
+    const equal = await http("POST", elections, {
+      key: b.branchKey,
+      body: { ...good, candidates: good.candidates.slice(0, 3) },
+    });
+    expect(equal.status).toBe(422);
+    expect(equal.body.errors[0]).toMatchObject({ rule: "election_margin_too_small" });
+    expect(equal.body.errors[0].message).toContain("差额选举");
+    const over = await http("POST", elections, {
+      key: b.branchKey,
+      headers: { "accept-language": "en" },
+      body: { ...good, candidates: [{ memberId: b.full[0], votes: 7 }, ...good.candidates.slice(1)] },
+    });
+    expect(over.status).toBe(422);
+    expect(over.body.errors.map((e: Json) => e.rule)).toContain("election_votes_exceed_present");
+    expect((await must("GET", elections, { key: b.branchKey })).items).toEqual([]);
+
+    const held = await must("POST", elections, { key: b.branchKey, body: good });
+    expect(held.election.candidates.filter((x: Json) => x.elected).map((x: Json) => x.memberId)).toEqual(
+      b.full.slice(0, 3),
+    );
+    expect(held.committee).toMatchObject({ termStart: today, termEnd: addYears(today, 3) });
+    const committee = await must("GET", `/v1/branches/${b.branch.id}/committee`, { key: b.districtKey });
+    expect(committee.termEnd).toBe(addYears(today, 3));
+    // a district with five-year terms
+    const rules = await must("GET", `/v1/districts/${b.district.id}/practices/rules`, { key: b.districtKey });
+    const five = await must("PUT", `/v1/districts/${b.district.id}/practices/rules`, {
+      key: b.districtKey,
+      body: {
+        version: rules.version,
+        rules: { ...rules.rules, committee: { termYears: 5, warnDaysBefore: 90 } },
+      },
+    });
+    expect(five.version).toBe(rules.version + 1);
+    const again = await must("POST", elections, { key: b.branchKey, body: good });
+    expect(again.committee.termEnd).toBe(addYears(today, 5));
+    expect(again.election.ruleSetVersion).toBe(five.version);
+  });
+
+  it("warns 90 days before the term ends, in the findings and the branch's digest", async () => {
+    const b = await branch(1);
+    const today = todayIn("Asia/Shanghai");
+    const termEnd = addDays(today, 60);
+    await must("PUT", `/v1/branches/${b.branch.id}/committee`, {
+      key: b.branchKey,
+      body: {
+        termStart: addYears(termEnd, -3),
+        termEnd,
+        posts: [
+          { memberId: b.full[0], post: "secretary" },
+          { memberId: b.full[1], post: "organization" },
+        ],
+      },
+    });
+    await auditDistrict(b.district.id);
+    const findings = await must("GET", `/v1/branches/${b.branch.id}/findings`, { key: b.branchKey });
+    const warned = findings.items.find((f: Json) => f.rule === "committee_term_ending");
+    expect(warned).toMatchObject({ severity: "warning", dueBy: termEnd });
+    const digest = await must("GET", `/v1/branches/${b.branch.id}/digest`, { key: b.branchKey });
+    expect(digest.openFindings.map((f: Json) => f.rule)).toContain("committee_term_ending");
+  });
+});
+
+describe("political birthdays (政治生日) over HTTP", () => {
+  it("lists the coming week's 入党纪念日 with the years in the digest, and the branch records the activity", async () => {
+    const b = await branch(0);
+    const today = todayIn("Asia/Shanghai");
+    const soon = addDays(today, 3);
+    const joinedOn = `${Number(soon.slice(0, 4)) - 10}${soon.slice(4)}`;
+    const m = await must("POST", `/v1/branches/${b.branch.id}/members`, {
+      key: b.branchKey,
+      body: { name: "周政生", gender: "female", birthDate: "1985-03-03", status: "full", joinedOn },
+    });
+    const digest = await must("GET", `/v1/branches/${b.branch.id}/digest`, { key: b.branchKey });
+    expect(digest.politicalBirthdays).toContainEqual({
+      memberId: m.id,
+      name: "周政生",
+      joinedOn,
+      on: soon,
+      years: 10,
+    });
+    // the week ends on the 7th day: a date 8 days ahead leaves this member out
+    const later = await must("GET", `/v1/branches/${b.branch.id}/digest?date=${addDays(soon, 1)}`, {
+      key: b.branchKey,
+    });
+    expect(later.politicalBirthdays.map((x: Json) => x.memberId)).not.toContain(m.id);
+    const rec = await must("POST", `/v1/branches/${b.branch.id}/members/${m.id}/records`, {
+      key: b.branchKey,
+      body: {
+        kind: "political_birthday",
+        occurredOn: today,
+        content: "入党10周年政治生日：重温入党誓词，赠送政治生日贺卡",
+      },
+    });
+    expect(rec.kind).toBe("political_birthday");
   });
 });

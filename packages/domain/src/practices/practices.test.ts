@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { committeeTermEnding } from "../audits/practice-audits";
+import { DEFAULT_AUDIT_RULES } from "../audits/rules";
 import { caseGates } from "../pipeline/gates";
 import { DEFAULT_PIPELINE_RULES } from "../pipeline/rules";
 import { facts, HAPPY_PATH, until, walk } from "../pipeline/testing";
@@ -240,5 +242,28 @@ describe("the practices rule set", () => {
     expect(
       codes(checkPracticeRules({ ...DEFAULT_PRACTICE_RULES, reflections: { minChars: 10, maxChars: 5 } })),
     ).toEqual(["rules_reflection_length"]);
+  });
+});
+
+describe("the committee-term warning", () => {
+  const snap = (today: string, termEnd: string | null) =>
+    ({
+      branchId: "b",
+      today,
+      committee: termEnd ? { termStart: "2022-06-01", termEnd, size: 3 } : null,
+    }) as never;
+  const warn = (today: string, termEnd: string | null, rules = DEFAULT_AUDIT_RULES) =>
+    committeeTermEnding.evaluate(snap(today, termEnd), rules).map((f) => f.rule);
+  it("starts 90 days before the end (the district may change it) and stops once the term is over", () => {
+    expect(warn("2025-03-02", "2025-06-01")).toEqual([]);
+    expect(warn("2025-03-03", "2025-06-01")).toEqual(["committee_term_ending"]);
+    expect(warn("2025-06-01", "2025-06-01")).toEqual(["committee_term_ending"]);
+    expect(warn("2025-06-02", "2025-06-01")).toEqual([]);
+    expect(warn("2025-03-03", null)).toEqual([]);
+    const longer = {
+      ...DEFAULT_AUDIT_RULES,
+      practices: { ...DEFAULT_PRACTICE_RULES, committee: { termYears: 5, warnDaysBefore: 120 } },
+    };
+    expect(warn("2025-02-01", "2025-06-01", longer)).toEqual(["committee_term_ending"]);
   });
 });
