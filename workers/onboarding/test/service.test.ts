@@ -1,4 +1,4 @@
-import { env, exports } from "cloudflare:workers";
+import { exports, env as workerEnv } from "cloudflare:workers";
 import { DEFAULT_PIPELINE_RULES } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
 import { memberFixture } from "../../../packages/db/test/fixtures";
@@ -35,6 +35,8 @@ async function activist(w: World) {
   expect(reg.status).toBe(201);
   return { ...c, svc, registrationId: reg.body.id as string };
 }
+
+const env = workerEnv as unknown as { SHARD_0: D1Database; SHARD_1: D1Database };
 
 const events = async (w: World) =>
   (await env.SHARD_0.prepare("SELECT count(*) AS n FROM events WHERE scope_id = ?")
