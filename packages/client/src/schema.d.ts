@@ -1559,6 +1559,12 @@ export interface paths {
              * @example 2024-07-01
              */
             foundedOn: string;
+            /**
+             * Format: date
+             * @description default: the day the unit is created on the platform
+             * @example 2024-07-01
+             */
+            recordsFrom?: string;
           };
         };
       };
@@ -1874,6 +1880,142 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/records-from": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Move the day the unit's records start (district_admin; with a reason, logged)
+     * @description Periods that start before this day are not judged. A district moves it back once a branch's earlier history is imported complete, or forward when what came before is not to be judged.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description the version you read; a stale one answers 409 */
+            version: number;
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            recordsFrom: string;
+            /** @example 已导入本年度1月起的全部会议和党费记录 */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the branch */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Branch"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/v1/districts/{districtId}/keys": {
@@ -2928,8 +3070,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import members from CSV (header row; up to 10,000 rows and 8 MiB)
-     * @description Columns: name, gender, birthDate, status, joinedOn, idNumber, phone, education (or the Chinese headers 姓名, 性别, 出生日期, 状态, 入党日期, 身份证号, 手机号, 学历). Valid rows are created together in one transaction; invalid rows are reported by line and nothing of them is written.
+     * Import members from CSV or xlsx (header row; up to 10,000 rows and 8 MiB)
+     * @description A CSV in UTF-8 (with or without BOM) or GB18030/GBK (detected, or declared with charset=), or the first sheet of an xlsx workbook. Columns: name, gender, birthDate, status, joinedOn, joinedBranchOn, idNumber, phone, education (or the Chinese headers 姓名, 性别, 出生日期, 状态, 入党日期, 转入日期, 身份证号, 手机号, 学历). Valid rows are created together in one transaction; invalid rows are reported by line and nothing of them is written.
      */
     post: {
       parameters: {
@@ -2943,6 +3085,7 @@ export interface paths {
       requestBody: {
         content: {
           "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
         };
       };
       responses: {
@@ -3178,6 +3321,12 @@ export interface paths {
              * @example 2024-07-01
              */
             joinedOn?: string | null;
+            /**
+             * Format: date
+             * @description the day the person came onto this branch's roll (default: the day they are added); their dues and study are judged from it (docs/adoption.md)
+             * @example 2024-07-01
+             */
+            joinedBranchOn?: string | null;
             /** @example 11010519491231002X */
             idNumber?: string | null;
             /** @example 13812345678 */
@@ -3420,6 +3569,11 @@ export interface paths {
             education?: string | null;
             /** @description the version you read; a stale one answers 409 */
             version: number;
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            joinedBranchOn?: string;
           };
         };
       };
@@ -3820,6 +3974,9 @@ export interface paths {
           content: {
             "application/json": {
               month: string;
+              recordsFrom: string | null;
+              /** @description the month lies before the branch's records start: nothing in it is judged */
+              noRecords: boolean;
               totals: {
                 expected: number;
                 collected: number;
@@ -3898,6 +4055,136 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/dues/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import past dues payments (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
+     * @description For a branch joining mid-year. One payment per line: the member (身份证号, or 姓名 and 出生日期), 月份 (month), 金额 (amount in yuan) and optionally 交纳日期 (paid on; default the month's first day). A member and month already paid at the same amount is reported unchanged, so a rerun creates nothing; each created payment is logged as dues.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or not a party member, or a month before joining are rejected with their reasons; the valid lines land.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description true: check the file and answer what would happen, writing nothing */
+          dryRun?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description what was created, unchanged and rejected */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportReport"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -5191,6 +5478,587 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/service-confirmations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The community's contact confirms a service session with its one-time code (no key needed; limited per client address) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description the confirmation code the branch gave for one session */
+            code: string;
+            /** @description the person who served, as the community knows them */
+            personName: string;
+            /** @example 海滨社区党委 李红 */
+            confirmedBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the confirmed session */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ServiceConfirmationResult"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/committee/elections": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The branch's recorded elections, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the elections */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["CommitteeElection"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a change of term (换届选举); it seats the elected committee for the district's term */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            heldOn: string;
+            /** @description members with voting rights expected (应到) */
+            expectedVoters: number;
+            /** @description members with voting rights present (实到) */
+            presentVoters: number;
+            seats: number;
+            candidates: {
+              memberId: string;
+              votes: number;
+            }[];
+            /** @description the posts the elected committee assigned (分工); only elected members */
+            posts: {
+              memberId: string;
+              /** @enum {string} */
+              post:
+                | "secretary"
+                | "deputy_secretary"
+                | "organization"
+                | "propaganda"
+                | "discipline"
+                | "youth"
+                | "women"
+                | "member";
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description the election and the new committee */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              election: components["schemas"]["CommitteeElection"];
+              committee: components["schemas"]["Committee"];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/practices/rules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The district's rule set for service, political birthdays, reflections, committee terms and elections */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the rule set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PracticeRuleSet"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Publish a new version of the district's practices rules */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rules: components["schemas"]["PracticeRules"];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description the new version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PracticeRuleSet"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/development/cases": {
     parameters: {
       query?: never;
@@ -5319,6 +6187,136 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["DevelopmentCase"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/development/cases/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import development cases under way (CSV or xlsx; ?dryRun=true to preview)
+     * @description For a branch joining mid-year: one person per line (身份证号, or 姓名 and 出生日期; 性别 too for someone not yet on the roll, who is added to it) with the date of each step already taken, in columns named by the step (its code or Chinese label, e.g. 递交入党申请书, 确定入党积极分子, 培养教育考察 — several dates may share that cell — 确定发展对象), and 材料 (document references, `title=ref; …`). The steps are recorded as imported history, marked on the timeline and not judged by today's gates; what comes next is judged normally. Steps recorded by the upper committee are imported with a district admin key. A step out of order, a date after today, a person not on the roll (without the details to add them) or one who already has an open case is rejected with the reason; a case already imported is reported unchanged.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description true: check the file and answer what would happen, writing nothing */
+          dryRun?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description what was created, unchanged and rejected */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CaseImportReport"];
           };
         };
         /** @description malformed JSON or invalid fields */
@@ -6684,6 +7682,680 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/branches/{branchId}/service/registrations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The branch's service registrations */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description `nextCursor` of the previous page */
+          cursor?: string;
+          memberId?: string;
+          /** @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team */
+          kind?: "community" | "volunteer";
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page of registrations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ServiceRegistration"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a person with a community or village (报到, 双报到) or a volunteer team */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @example mb_01JB2K3M4N5P6Q7R8S9T0V1W2X */
+            memberId: string;
+            /**
+             * @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team
+             * @enum {string}
+             */
+            kind: "community" | "volunteer";
+            /** @example 青口镇海滨社区 */
+            organization: string;
+            /** @example 社区党委 李主任 */
+            contactName?: string;
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            registeredOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the registration */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ServiceRegistration"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/service/sessions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Service sessions, newest first (a member key sees its own) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description `nextCursor` of the previous page */
+          cursor?: string;
+          memberId?: string;
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page of sessions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ServiceSession"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a service session; the answer carries its one-time confirmation code for the community */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            registrationId: string;
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            servedOn: string;
+            /**
+             * @description hours served that day, more than 0 and at most 24
+             * @example 3
+             */
+            hours: number;
+            /** @example 参与社区垃圾分类宣传，入户走访12户 */
+            description: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the session, pending confirmation */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ServiceSessionIssued"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/service/members/{memberId}/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's community and volunteer service hours in a year */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the member's hours */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ServiceSummary"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/service/report": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The branch's confirmed service hours per member in a year */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the year's hours */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BranchServiceReport"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/study/activities": {
     parameters: {
       query?: never;
@@ -7962,6 +9634,8 @@ export interface paths {
               branchId: string;
               year: number;
               asOf: string;
+              /** @description periods that start before the branch's records start are not judged (docs/adoption.md) */
+              recordsFrom: string | null;
               ruleVersion: number;
               compliant: boolean;
               items: {
@@ -9260,6 +10934,136 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["StudyQuizResult"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/meetings/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import past meetings with attendance (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
+     * @description For a branch joining mid-year. One line per person at a meeting: 会议类型 (kind: a code or 支部党员大会, 支委会, 党小组会, 党课, 主题党日, 组织生活会), 日期, 主题, optionally 学时, the person (身份证号, or 姓名 and 出生日期), 出席情况 (出席/缺席; default 出席) and 缺席原因. The lines of one meeting share its kind, date and topic. A line already imported is reported unchanged, so a rerun creates nothing; each meeting touched is logged as meeting.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or a kind the district does not know are rejected with their reasons; the valid lines land. Imported meetings count toward cadence only in periods on or after the branch's records start.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description true: check the file and answer what would happen, writing nothing */
+          dryRun?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description what was created, unchanged and rejected */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MeetingImportReport"];
           };
         };
         /** @description malformed JSON or invalid fields */
@@ -11694,6 +13498,7 @@ export interface paths {
             | "daily_performance"
             | "service"
             | "commendation"
+            | "political_birthday"
             | "criticism"
             | "other"
             | "work"
@@ -11937,6 +13742,7 @@ export interface paths {
             | "daily_performance"
             | "service"
             | "commendation"
+            | "political_birthday"
             | "criticism"
             | "other"
             | "work"
@@ -12051,7 +13857,13 @@ export interface paths {
         content: {
           "application/json": {
             /** @enum {string} */
-            kind: "daily_performance" | "service" | "commendation" | "criticism" | "other";
+            kind:
+              | "daily_performance"
+              | "service"
+              | "commendation"
+              | "political_birthday"
+              | "criticism"
+              | "other";
             /**
              * Format: date
              * @example 2024-07-01
@@ -15565,7 +17377,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The day's digest: open findings (and the study ranking and inactive members) */
+    /** The day's digest: open findings and the coming week's political birthdays (政治生日, with the years) */
     get: {
       parameters: {
         query?: {
@@ -15886,6 +17698,8 @@ export interface components {
       kind: "branch" | "general_branch" | "committee";
       name: string;
       foundedOn: string;
+      /** @description the first day of the unit's records on the platform: audits, compliance, dues arrears, study and reports judge only periods that start on or after it (docs/adoption.md) */
+      recordsFrom: string;
       createdAt: string;
       updatedAt: string;
       version: number;
@@ -16001,11 +17815,13 @@ export interface components {
       name: string;
       /** @enum {string} */
       gender: "male" | "female";
-      birthDate: string;
+      /** @description null for readers who keep no roll (auditors): docs/domain.md §Personal data */
+      birthDate: string | null;
       /** @enum {string} */
       status: "applicant" | "activist" | "candidate" | "probationary" | "full";
       joinedOn: string | null;
-      /** @description masked */
+      joinedBranchOn: string;
+      /** @description masked: only the last 4 characters show (docs/domain.md §Personal data) */
       idNumber: string | null;
       /** @description masked */
       phone: string | null;
@@ -16046,11 +17862,36 @@ export interface components {
       monthlyDue: number | null;
       paid: number;
       paidOn: string | null;
-      /** @description unpaid months in the 12 months up to `month` */
+      /** @description unpaid months in the 12 months up to `month`, counted from `judgedFrom` at the earliest */
       arrearsMonths: string[];
+      /** @description the first month this member's dues are judged in this branch: the first whole month of the branch's records and of the member's time on its roll (docs/adoption.md); null: no bound */
+      judgedFrom: string | null;
       consecutiveUnpaid: number;
       /** @enum {string} */
       arrearsSeverity: "none" | "warning" | "severe";
+    };
+    ImportReport: {
+      dryRun: boolean;
+      /** @description SHA-256 of the file as uploaded; the event log names it */
+      sha256: string;
+      /** @enum {string} */
+      format: "csv" | "xlsx";
+      encoding: string;
+      /** @description data lines read (the header not counted) */
+      lines: number;
+      /** @description records created (or, on a dry run, that would be) */
+      created: number;
+      /** @description lines already imported: a rerun creates nothing twice */
+      unchanged: number;
+      rejected: {
+        /** @description the line of the file (the sheet row for xlsx) */
+        line: number;
+        errors: {
+          path?: string;
+          rule?: string;
+          message: string;
+        }[];
+      }[];
     };
     Transfer: {
       id: string;
@@ -16098,15 +17939,32 @@ export interface components {
       parentId: string | null;
       /** @description the last day counted: the period's end, or today while it runs */
       asOf: string;
+      /** @description the unit's records start: only periods that start on or after it are judged (docs/adoption.md) */
+      recordsFrom: string;
+      /** @description the report's period lies wholly before the records start: every measure is null (无记录), not 0 % */
+      noRecords: boolean;
+      /** @description a 党总支 or base committee: the units under it whose counts its row adds up */
+      rolledUp: string[];
       partyMembers: number;
-      /** @description 三会一课 cadence for the period's year up to `asOf`; null for non-branch units */
+      /** @description 三会一课 cadence for the period's year up to `asOf`, from the records start; null for units without branches to judge, or with no records */
       meetings: {
         required: number;
         /** @description qualifying meetings counted against `required` */
         held: number;
         missingPeriods: number;
-        /** @description 0–1; null when there is nothing to measure */
+        periodsJudged: number;
+        periodsMet: number;
+        /** @description periodsMet / periodsJudged */
         rate: number | null;
+        missing: {
+          code: string;
+          kind: string;
+          label: string;
+          /** @enum {string} */
+          per: "month" | "quarter" | "year";
+          /** @description the months, quarters or years missed */
+          periods: string[];
+        }[];
       } | null;
       dues: {
         /** @description member-months owed in the ended months of the period */
@@ -16116,9 +17974,11 @@ export interface components {
         rate: number | null;
       };
       study: {
+        /** @description party members on the roll for a whole month judged */
+        members: number;
         activeMembers: number;
         points: number;
-        /** @description 0–1; null when there is nothing to measure */
+        /** @description activeMembers / members */
         rate: number | null;
       };
       /** @description unresolved (open or acknowledged) audit findings by severity */
@@ -16187,6 +18047,8 @@ export interface components {
       /** @enum {string} */
       kind: "branch" | "general_branch" | "committee";
       month: string;
+      /** @description the month lies before the unit's records start: no rate (无记录), not 0 % */
+      noRecords: boolean;
       partyMembers: number;
       activeMembers: number;
       /** @description 0–1; null when there is nothing to measure */
@@ -16218,6 +18080,62 @@ export interface components {
         paid: number;
         /** @description 0–1; null when there is nothing to measure */
         rate: number | null;
+      };
+    };
+    ServiceConfirmationResult: {
+      sessionId: string;
+      servedOn: string;
+      hours: number;
+      /** @enum {string} */
+      status: "confirmed";
+      confirmedAt: string;
+      confirmedBy: string;
+    };
+    CommitteeElection: {
+      id: string;
+      heldOn: string;
+      expectedVoters: number;
+      presentVoters: number;
+      seats: number;
+      candidates: {
+        memberId: string;
+        votes: number;
+        elected: boolean;
+      }[];
+      termStart: string;
+      termEnd: string;
+      ruleSetVersion: number;
+      recordedAt: string;
+      recordedBy: string;
+    };
+    PracticeRuleSet: {
+      districtId: string;
+      /** @description 0 = the defaults */
+      version: number;
+      rules: components["schemas"]["PracticeRules"];
+    };
+    PracticeRules: {
+      service: {
+        codeValidDays: number;
+        quarterlyWarning: boolean;
+      };
+      birthdays: {
+        lookaheadDays: number;
+      };
+      reflections: {
+        minChars: number;
+        maxChars: number;
+      };
+      committee: {
+        termYears: number;
+        warnDaysBefore: number;
+      };
+      election: {
+        candidateMarginPercent: number;
+        majorityOfPresent: {
+          numerator: number;
+          denominator: number;
+        };
       };
     };
     DevelopmentCase: {
@@ -16268,6 +18186,15 @@ export interface components {
       /** @description deadlines missed as of today (warnings) */
       overdue: components["schemas"]["RuleResult"][];
       openComplaints: number;
+      /** @description confirmed community-service hours (报到服务) on the person's record and the hours the district's gate requires (0 = off) */
+      service: {
+        confirmedHours: number;
+        confirmedSessions: number;
+        required: {
+          beforeCandidate: number;
+          beforeFull: number;
+        };
+      };
       /** @description the rule-set version nextSteps was checked against */
       ruleSetVersion: number;
       /** @enum {string} */
@@ -16387,6 +18314,14 @@ export interface components {
         ref?: string;
       }[];
     };
+    CaseImportReport: components["schemas"]["ImportReport"] & {
+      cases: {
+        line: number;
+        caseId: string;
+        memberId: string;
+        stage: string;
+      }[];
+    };
     DevelopmentCaseListItem: {
       id: string;
       memberId: string;
@@ -16428,7 +18363,7 @@ export interface components {
     };
     DevelopmentTimelineEntry: {
       /** @enum {string} */
-      kind: "step" | "complaint_received" | "complaint_resolved" | "case_closed";
+      kind: "step" | "complaint_received" | "complaint_resolved" | "case_closed" | "service_confirmed";
       on: string;
       id: string;
       /** @enum {string} */
@@ -16474,8 +18409,14 @@ export interface components {
       ruleSetVersion?: number;
       /** @description a complaint's summary or resolution, a closing reason */
       text?: string | null;
+      /** @description a confirmed service session's hours */
+      hours?: number;
+      /** @description who confirmed a service session */
+      confirmedBy?: string | null;
       recordedAt: string | null;
       recordedBy: string | null;
+      /** @description a step taken before the branch came to the platform, imported from its files as history (not judged by the gates) */
+      imported?: boolean;
     };
     RecordedDevelopmentStep: components["schemas"]["DevelopmentStep"] & {
       case: {
@@ -16539,6 +18480,8 @@ export interface components {
       recordedAt: string;
       recordedBy: string;
       recordedRole: string;
+      /** @description SHA-256 of the history file the step was imported from (history, not judged by the gates); null when recorded live */
+      importedFrom: string | null;
     };
     /** @description A step with its date and data. Upper-committee steps (4, 8, 11, 13, 16, 17, 18, 24) are recorded by a district admin. */
     DevelopmentStepInput:
@@ -17150,6 +19093,81 @@ export interface components {
         maxTimes: number;
       };
       fullApprovalWithinMonths: number;
+      /** @description confirmed community-service hours (报到服务) required before candidate designation and before the full-membership vote; 0 = off (default) */
+      serviceHours?: {
+        beforeCandidate: number;
+        beforeFull: number;
+      };
+    };
+    ServiceRegistration: {
+      id: string;
+      memberId: string;
+      /**
+       * @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team
+       * @enum {string}
+       */
+      kind: "community" | "volunteer";
+      organization: string;
+      contactName: string | null;
+      registeredOn: string;
+      endedOn: string | null;
+      recordedAt: string;
+      recordedBy: string;
+      version: number;
+    };
+    ServiceSessionIssued: components["schemas"]["ServiceSession"] & {
+      /** @description shown once: the branch hands it to the community's contact, who confirms this session with it at POST /v1/service-confirmations (single use, bound to this person and session; only its SHA-256 is stored) */
+      confirmationCode: string;
+    };
+    ServiceSession: {
+      id: string;
+      registrationId: string;
+      memberId: string;
+      /**
+       * @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team
+       * @enum {string}
+       */
+      kind: "community" | "volunteer";
+      servedOn: string;
+      hours: number;
+      description: string;
+      /** @enum {string} */
+      status: "pending" | "confirmed";
+      codeExpiresOn: string;
+      confirmedAt: string | null;
+      confirmedBy: string | null;
+      recordedAt: string;
+      recordedBy: string;
+      version: number;
+    };
+    ServiceSummary: {
+      memberId: string;
+      year: number;
+      community: {
+        confirmedHours: number;
+        pendingHours: number;
+        sessions: number;
+      };
+      volunteer: {
+        confirmedHours: number;
+        pendingHours: number;
+        sessions: number;
+      };
+    };
+    BranchServiceReport: {
+      year: number;
+      members: {
+        memberId: string;
+        name: string;
+        /** @description confirmed hours of community service in the year */
+        community: number;
+        /** @description confirmed hours of volunteer service in the year */
+        volunteer: number;
+      }[];
+      totals: {
+        community: number;
+        volunteer: number;
+      };
     };
     StudyActivityResult: {
       id: string;
@@ -17463,6 +19481,8 @@ export interface components {
       recordedAt: string;
       /** @description 0 as first recorded; each correction adds one */
       revision: number;
+      /** @description SHA-256 of the history file the meeting was imported from; null when recorded live */
+      importedFrom: string | null;
     };
     MeetingCorrection: {
       /** @enum {string} */
@@ -17729,6 +19749,9 @@ export interface components {
       dayTotal: number;
       submittedAt: string;
     };
+    MeetingImportReport: components["schemas"]["ImportReport"] & {
+      meetingsCreated: number;
+    };
     InspectionTemplate: {
       id: string;
       districtId: string;
@@ -17958,6 +19981,7 @@ export interface components {
         | "daily_performance"
         | "service"
         | "commendation"
+        | "political_birthday"
         | "criticism"
         | "other"
         | "work"
