@@ -28,6 +28,11 @@ export interface Want {
   query?: string;
   /** a 422 the member or auditor meets past the role check: the rule that refuses them */
   rule?: string;
+  /**
+   * a public route (it needs no credentials): what every caller gets, the anonymous included; a
+   * code the platform never issued is refused the same way for all
+   */
+  anyone?: number;
   /** it ends the caller's session: tried after everything else */
   last?: true;
 }
@@ -60,6 +65,43 @@ const CASES = "姓名,性别,出生日期,递交入党申请书\n";
 const template = { name: "越权", items: [{ code: "x", title: "越权", maxScore: 10 }] };
 
 export const EXPECTATIONS: Record<string, Want> = {
+  // a community's contact confirms service with a code, not a key
+  "POST /v1/service-confirmations": {
+    anyone: 422,
+    rule: "service_code_unknown",
+    body: { code: "{branchId}-0000000000000000000000AA", personName: "越权", confirmedBy: "越权" },
+  },
+  // community and volunteer service: the member reads their own, only officers record
+  "POST /v1/branches/{branchId}/service/registrations": write({
+    memberId: "{memberId}",
+    kind: "community",
+    organization: "越权社区",
+    registeredOn: "{today}",
+  }),
+  "GET /v1/branches/{branchId}/service/registrations": MEMBER_READ,
+  "POST /v1/branches/{branchId}/service/sessions": write({
+    registrationId: "{memberId}",
+    servedOn: "{today}",
+    hours: 2,
+    description: "越权",
+  }),
+  "GET /v1/branches/{branchId}/service/sessions": MEMBER_READ,
+  "GET /v1/branches/{branchId}/service/members/{memberId}/summary": MEMBER_READ,
+  "GET /v1/branches/{branchId}/service/report": READ,
+  "POST /v1/branches/{branchId}/committee/elections": write({
+    heldOn: "{today}",
+    expectedVoters: 3,
+    presentVoters: 3,
+    seats: 1,
+    candidates: [
+      { memberId: "{memberId}", votes: 3 },
+      { memberId: "{secretaryId}", votes: 0 },
+    ],
+    posts: [],
+  }),
+  "GET /v1/branches/{branchId}/committee/elections": READ,
+  "GET /v1/districts/{districtId}/practices/rules": DISTRICT_READ,
+  "PUT /v1/districts/{districtId}/practices/rules": districtWrite("{practiceRules}"),
   // sign-in: about the caller only
   "POST /v1/auth/login": {
     self: { key: 401, session: 401 },

@@ -89,6 +89,13 @@ function tableProblems(ops: Operation[], w: World): string[] {
       problems.push(`${op.id}: give an example body that passes validation`);
     if (op.body === "none" && (want.body !== undefined || want.csv !== undefined))
       problems.push(`${op.id} takes no body: remove the entry's body`);
+    if (want.anyone !== undefined) {
+      if (want.member !== undefined || want.auditor !== undefined || want.outside !== undefined || want.self)
+        problems.push(`${op.id}: a public route answers everyone alike (\`anyone\` only)`);
+      if (want.anyone === 422 && !want.rule)
+        problems.push(`${op.id}: name the rule behind the 422 (\`rule\`)`);
+      continue;
+    }
     if (want.self) {
       if (want.member !== undefined || want.auditor !== undefined || want.outside !== undefined)
         problems.push(`${op.id}: an operation about the caller's own sign-in answers by key or session only`);
@@ -110,6 +117,7 @@ function tableProblems(ops: Operation[], w: World): string[] {
 }
 
 function expectedStatus(op: Operation, want: Want, caller: Caller, w: World): number {
+  if (want.anyone !== undefined) return want.anyone;
   if (caller.stance === "anonymous") return 401;
   if (want.self) return caller.via === "key" ? want.self.key : want.self.session;
   if (caller.stance === "outside") {
@@ -150,6 +158,7 @@ async function snapshot(ops: Operation[], w: World): Promise<Record<string, stri
       o.method === "GET" &&
       EXPECTATIONS[o.id] &&
       !EXPECTATIONS[o.id]!.self &&
+      EXPECTATIONS[o.id]!.anyone === undefined &&
       o.pathParams.every((p) => p in w.values),
   );
   const seen: Record<string, string> = {};

@@ -238,10 +238,11 @@ export async function buildWorld(): Promise<World> {
   });
   const rules = (module: string) =>
     made<Record<string, unknown>>(`${module} rules`, `${d}/${module}/rules`, { key: t.districtKey });
-  const [development, study, evaluation] = [
+  const [development, study, evaluation, practices] = [
     await rules("development"),
     await rules("study"),
     await rules("evaluations"),
+    await rules("practices"),
   ];
 
   const ids = {
@@ -286,6 +287,7 @@ export async function buildWorld(): Promise<World> {
     developmentRules: { rules: development.rules, version: development.version },
     studyRules: study,
     evaluationRules: { rules: evaluation.rules, version: evaluation.version },
+    practiceRules: { rules: practices.rules, version: practices.version },
   };
 
   // the callers' credentials
