@@ -19,5 +19,11 @@ export default defineConfig(async () => ({
       },
     }),
   ],
-  test: { name: "db", include: ["src/**/*.test.ts"], setupFiles: ["./test/apply-migrations.ts"] },
+  test: {
+    name: "db",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    include: ["src/**/*.test.ts"],
+    setupFiles: ["./test/apply-migrations.ts"],
+  },
 }));

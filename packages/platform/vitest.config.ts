@@ -1,5 +1,11 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "platform", environment: "node", include: ["src/**/*.test.ts"] },
+  test: {
+    name: "platform",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    environment: "node",
+    include: ["src/**/*.test.ts"],
+  },
 });

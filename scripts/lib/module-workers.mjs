@@ -26,6 +26,7 @@ export const TEST_SECRETS = {
   // `delta` that lower limits need; test/rate-limit.test.ts drives a binding of its own instead
   RATE_LIMIT_PER_MINUTE: "1000000",
   SIGNIN_RATE_LIMIT_PER_MINUTE: "1000000",
+  SERVICE_CONFIRM_RATE_LIMIT_PER_MINUTE: "1000000",
   // tests run their webhook receivers on loopback; production refuses every private address
   WEBHOOKS_ALLOW_LOOPBACK: "1",
 };

@@ -11,6 +11,8 @@ export default defineProject({
     include: ["**/*.test.ts"],
     globalSetup: ["../support/global-setup.ts"],
     testTimeout: 300_000,
+    // a page or a queue that is slow on a busy box is still right: poll long, fail only on a hang
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     hookTimeout: 300_000,
     fileParallelism: false,
   },

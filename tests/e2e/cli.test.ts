@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { GB18030_ROLL, xlsxOf } from "../../packages/platform/test/spreadsheets";
 import { ADMIN_KEY, base, idNumber, must, unique } from "../support/http";
 
 const BIN = join(import.meta.dirname, "../../packages/client/bin/vanguard.mjs");
@@ -106,6 +107,46 @@ describe("the vanguard CLI", () => {
     const audit = vanguard(["audits", "run", "--district", d.id, "--wait", "--json"]);
     expect(audit.status, audit.stderr).toBe(0);
     expect(audit.json()).toMatchObject({ status: "done", branchesTotal: 1, branchesDone: 1 });
+  });
+
+  it("imports a roll saved by Excel on Chinese Windows (GB18030) in chunks, and an xlsx, with their Chinese names", async () => {
+    const d = await must("POST", "/v1/districts", { body: { code: unique("cligb"), name: "编码区" } });
+    const { key: dk } = await must("POST", `/v1/districts/${d.id}/keys`, {
+      body: { role: "district_admin", label: "组织部" },
+    });
+    const b = await must("POST", `/v1/districts/${d.id}/branches`, {
+      key: dk,
+      body: { name: "编码支部", kind: "branch", foundedOn: "2010-07-01" },
+    });
+    const { key: bk } = await must("POST", `/v1/branches/${b.id}/keys`, {
+      key: dk,
+      body: { role: "branch_admin", label: "书记" },
+    });
+    const dir = mkdtempSync(join(tmpdir(), "vanguard-cli-"));
+    const gb = join(dir, "花名册.csv");
+    writeFileSync(gb, GB18030_ROLL);
+    // one row a chunk: each chunk is cut between whole characters and sent as UTF-8
+    const first = vanguard(["members", "import", "--branch", b.id, gb, "--chunk", "1", "--json"], bk);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.json()).toMatchObject({ created: 2, rejected: [] });
+    const again = vanguard(["members", "import", "--branch", b.id, gb, "--chunk", "2", "--json"], bk);
+    expect(again.json()).toMatchObject({ created: 0, conflicts: [], rejected: [] });
+    expect(again.json().unchanged).toHaveLength(2);
+    const book = join(dir, "roll.data");
+    writeFileSync(
+      book,
+      xlsxOf([
+        ["姓名", "性别", "出生日期", "状态", "入党日期"],
+        ["司马光", "男", "1980-02-03", "正式党员", "2005-07-01"],
+      ]),
+    );
+    const xlsx = vanguard(["members", "import", "--branch", b.id, book, "--json"], bk);
+    expect(xlsx.status, xlsx.stderr).toBe(0);
+    expect(xlsx.json()).toMatchObject({ created: 1, rejected: [] });
+    const names = (await must("GET", `/v1/branches/${b.id}/members`, { key: bk })).items.map(
+      (m: { name: string }) => m.name,
+    );
+    expect(names.sort()).toEqual(["张三丰", "司马光", "欧阳娜娜"].sort());
   });
 
   it("explains what went wrong, in the chosen language", () => {

@@ -1,31 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditDistrict } from "../support/audits";
 import { must, tenant } from "../support/http";
-
-const ROOT = join(import.meta.dirname, "../..");
-
-/** Edits the local D1 directly, as someone with database access (not the API) would. */
-function sqlOnShard(shard: number, sql: string) {
-  const r = spawnSync(
-    join(ROOT, "node_modules/.bin/wrangler"),
-    [
-      "d1",
-      "execute",
-      `SHARD_${shard}`,
-      "--local",
-      "--persist-to",
-      inject("statePath"),
-      "-c",
-      "wrangler.toml",
-      "--command",
-      sql,
-    ],
-    { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" } },
-  );
-  if (r.status !== 0) throw new Error(r.stderr || r.stdout);
-}
+import { sqlOnShard } from "../support/shard-sql";
 
 describe("tamper evidence", () => {
   it("verifies an intact log and names the first row someone altered in the database", async () => {

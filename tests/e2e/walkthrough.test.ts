@@ -3,15 +3,22 @@ import { http, idNumber, must, tenant, unique } from "../support/http";
 
 describe("the README walk-through over HTTP", () => {
   it("district → branch → key → member → dues", async () => {
-    // a branch created today keeps records from today: the walk pays this month's dues
+    // a branch keeps records from the day it is created unless told otherwise; a month is judged
+    // only if it starts on or after that day, so the walk keeps records from the 1st of this month
     const month = new Date().toISOString().slice(0, 7);
+    const firstOfMonth = `${month}-01`;
     const district = await must("POST", "/v1/districts", { body: { code: unique("walk"), name: "演示区" } });
     const { key: districtKey } = await must("POST", `/v1/districts/${district.id}/keys`, {
       body: { role: "district_admin", label: "组织部" },
     });
     const branch = await must("POST", `/v1/districts/${district.id}/branches`, {
       key: districtKey,
-      body: { name: "经济信息中心党支部", kind: "branch", foundedOn: "2003-07-01" },
+      body: {
+        name: "经济信息中心党支部",
+        kind: "branch",
+        foundedOn: "2003-07-01",
+        recordsFrom: firstOfMonth,
+      },
     });
     const { key: branchKey } = await must("POST", `/v1/branches/${branch.id}/keys`, {
       key: districtKey,
@@ -25,6 +32,7 @@ describe("the README walk-through over HTTP", () => {
         birthDate: "1975-04-18",
         status: "full",
         joinedOn: "1998-07-01",
+        joinedBranchOn: firstOfMonth,
         idNumber: idNumber("1975-04-18", 1),
       },
     });

@@ -21,9 +21,11 @@ export default defineConfig(async () => ({
   ],
   test: {
     name: "audits",
+    // timeouts catch hangs, not slowness: a loaded 2-core CI box runs these several times slower
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     include: ["test/**/*.test.ts"],
     // runs go through the real local queues; a run takes a few seconds end to end
-    testTimeout: 30_000,
     setupFiles: ["../../packages/db/test/apply-migrations.ts"],
   },
 }));

@@ -21,6 +21,9 @@ export default defineConfig(async () => ({
   ],
   test: {
     name: "onboarding",
+    // timeouts catch hangs, not slowness: a loaded 2-core CI box runs these several times slower
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     include: ["test/**/*.test.ts"],
     setupFiles: ["../../packages/db/test/apply-migrations.ts"],
   },

@@ -5478,6 +5478,587 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/service-confirmations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The community's contact confirms a service session with its one-time code (no key needed; limited per client address) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description the confirmation code the branch gave for one session */
+            code: string;
+            /** @description the person who served, as the community knows them */
+            personName: string;
+            /** @example 海滨社区党委 李红 */
+            confirmedBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the confirmed session */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ServiceConfirmationResult"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/committee/elections": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The branch's recorded elections, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the elections */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["CommitteeElection"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a change of term (换届选举); it seats the elected committee for the district's term */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            heldOn: string;
+            /** @description members with voting rights expected (应到) */
+            expectedVoters: number;
+            /** @description members with voting rights present (实到) */
+            presentVoters: number;
+            seats: number;
+            candidates: {
+              memberId: string;
+              votes: number;
+            }[];
+            /** @description the posts the elected committee assigned (分工); only elected members */
+            posts: {
+              memberId: string;
+              /** @enum {string} */
+              post:
+                | "secretary"
+                | "deputy_secretary"
+                | "organization"
+                | "propaganda"
+                | "discipline"
+                | "youth"
+                | "women"
+                | "member";
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description the election and the new committee */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              election: components["schemas"]["CommitteeElection"];
+              committee: components["schemas"]["Committee"];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/practices/rules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The district's rule set for service, political birthdays, reflections, committee terms and elections */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the rule set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PracticeRuleSet"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Publish a new version of the district's practices rules */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rules: components["schemas"]["PracticeRules"];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description the new version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PracticeRuleSet"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/development/cases": {
     parameters: {
       query?: never;
@@ -7094,6 +7675,680 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/service/registrations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The branch's service registrations */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description `nextCursor` of the previous page */
+          cursor?: string;
+          memberId?: string;
+          /** @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team */
+          kind?: "community" | "volunteer";
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page of registrations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ServiceRegistration"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a person with a community or village (报到, 双报到) or a volunteer team */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @example mb_01JB2K3M4N5P6Q7R8S9T0V1W2X */
+            memberId: string;
+            /**
+             * @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team
+             * @enum {string}
+             */
+            kind: "community" | "volunteer";
+            /** @example 青口镇海滨社区 */
+            organization: string;
+            /** @example 社区党委 李主任 */
+            contactName?: string;
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            registeredOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the registration */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ServiceRegistration"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/service/sessions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Service sessions, newest first (a member key sees its own) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description `nextCursor` of the previous page */
+          cursor?: string;
+          memberId?: string;
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page of sessions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ServiceSession"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a service session; the answer carries its one-time confirmation code for the community */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            registrationId: string;
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            servedOn: string;
+            /**
+             * @description hours served that day, more than 0 and at most 24
+             * @example 3
+             */
+            hours: number;
+            /** @example 参与社区垃圾分类宣传，入户走访12户 */
+            description: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the session, pending confirmation */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ServiceSessionIssued"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/service/members/{memberId}/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's community and volunteer service hours in a year */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the member's hours */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ServiceSummary"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/service/report": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The branch's confirmed service hours per member in a year */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the year's hours */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BranchServiceReport"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -12243,6 +13498,7 @@ export interface paths {
             | "daily_performance"
             | "service"
             | "commendation"
+            | "political_birthday"
             | "criticism"
             | "other"
             | "work"
@@ -12486,6 +13742,7 @@ export interface paths {
             | "daily_performance"
             | "service"
             | "commendation"
+            | "political_birthday"
             | "criticism"
             | "other"
             | "work"
@@ -12600,7 +13857,13 @@ export interface paths {
         content: {
           "application/json": {
             /** @enum {string} */
-            kind: "daily_performance" | "service" | "commendation" | "criticism" | "other";
+            kind:
+              | "daily_performance"
+              | "service"
+              | "commendation"
+              | "political_birthday"
+              | "criticism"
+              | "other";
             /**
              * Format: date
              * @example 2024-07-01
@@ -16114,7 +17377,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The day's digest: open findings (and the study ranking and inactive members) */
+    /** The day's digest: open findings and the coming week's political birthdays (政治生日, with the years) */
     get: {
       parameters: {
         query?: {
@@ -16819,6 +18082,62 @@ export interface components {
         rate: number | null;
       };
     };
+    ServiceConfirmationResult: {
+      sessionId: string;
+      servedOn: string;
+      hours: number;
+      /** @enum {string} */
+      status: "confirmed";
+      confirmedAt: string;
+      confirmedBy: string;
+    };
+    CommitteeElection: {
+      id: string;
+      heldOn: string;
+      expectedVoters: number;
+      presentVoters: number;
+      seats: number;
+      candidates: {
+        memberId: string;
+        votes: number;
+        elected: boolean;
+      }[];
+      termStart: string;
+      termEnd: string;
+      ruleSetVersion: number;
+      recordedAt: string;
+      recordedBy: string;
+    };
+    PracticeRuleSet: {
+      districtId: string;
+      /** @description 0 = the defaults */
+      version: number;
+      rules: components["schemas"]["PracticeRules"];
+    };
+    PracticeRules: {
+      service: {
+        codeValidDays: number;
+        quarterlyWarning: boolean;
+      };
+      birthdays: {
+        lookaheadDays: number;
+      };
+      reflections: {
+        minChars: number;
+        maxChars: number;
+      };
+      committee: {
+        termYears: number;
+        warnDaysBefore: number;
+      };
+      election: {
+        candidateMarginPercent: number;
+        majorityOfPresent: {
+          numerator: number;
+          denominator: number;
+        };
+      };
+    };
     DevelopmentCase: {
       id: string;
       memberId: string;
@@ -16867,6 +18186,15 @@ export interface components {
       /** @description deadlines missed as of today (warnings) */
       overdue: components["schemas"]["RuleResult"][];
       openComplaints: number;
+      /** @description confirmed community-service hours (报到服务) on the person's record and the hours the district's gate requires (0 = off) */
+      service: {
+        confirmedHours: number;
+        confirmedSessions: number;
+        required: {
+          beforeCandidate: number;
+          beforeFull: number;
+        };
+      };
       /** @description the rule-set version nextSteps was checked against */
       ruleSetVersion: number;
       /** @enum {string} */
@@ -17035,7 +18363,7 @@ export interface components {
     };
     DevelopmentTimelineEntry: {
       /** @enum {string} */
-      kind: "step" | "complaint_received" | "complaint_resolved" | "case_closed";
+      kind: "step" | "complaint_received" | "complaint_resolved" | "case_closed" | "service_confirmed";
       on: string;
       id: string;
       /** @enum {string} */
@@ -17081,6 +18409,10 @@ export interface components {
       ruleSetVersion?: number;
       /** @description a complaint's summary or resolution, a closing reason */
       text?: string | null;
+      /** @description a confirmed service session's hours */
+      hours?: number;
+      /** @description who confirmed a service session */
+      confirmedBy?: string | null;
       recordedAt: string | null;
       recordedBy: string | null;
       /** @description a step taken before the branch came to the platform, imported from its files as history (not judged by the gates) */
@@ -17761,6 +19093,81 @@ export interface components {
         maxTimes: number;
       };
       fullApprovalWithinMonths: number;
+      /** @description confirmed community-service hours (报到服务) required before candidate designation and before the full-membership vote; 0 = off (default) */
+      serviceHours?: {
+        beforeCandidate: number;
+        beforeFull: number;
+      };
+    };
+    ServiceRegistration: {
+      id: string;
+      memberId: string;
+      /**
+       * @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team
+       * @enum {string}
+       */
+      kind: "community" | "volunteer";
+      organization: string;
+      contactName: string | null;
+      registeredOn: string;
+      endedOn: string | null;
+      recordedAt: string;
+      recordedBy: string;
+      version: number;
+    };
+    ServiceSessionIssued: components["schemas"]["ServiceSession"] & {
+      /** @description shown once: the branch hands it to the community's contact, who confirms this session with it at POST /v1/service-confirmations (single use, bound to this person and session; only its SHA-256 is stored) */
+      confirmationCode: string;
+    };
+    ServiceSession: {
+      id: string;
+      registrationId: string;
+      memberId: string;
+      /**
+       * @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team
+       * @enum {string}
+       */
+      kind: "community" | "volunteer";
+      servedOn: string;
+      hours: number;
+      description: string;
+      /** @enum {string} */
+      status: "pending" | "confirmed";
+      codeExpiresOn: string;
+      confirmedAt: string | null;
+      confirmedBy: string | null;
+      recordedAt: string;
+      recordedBy: string;
+      version: number;
+    };
+    ServiceSummary: {
+      memberId: string;
+      year: number;
+      community: {
+        confirmedHours: number;
+        pendingHours: number;
+        sessions: number;
+      };
+      volunteer: {
+        confirmedHours: number;
+        pendingHours: number;
+        sessions: number;
+      };
+    };
+    BranchServiceReport: {
+      year: number;
+      members: {
+        memberId: string;
+        name: string;
+        /** @description confirmed hours of community service in the year */
+        community: number;
+        /** @description confirmed hours of volunteer service in the year */
+        volunteer: number;
+      }[];
+      totals: {
+        community: number;
+        volunteer: number;
+      };
     };
     StudyActivityResult: {
       id: string;
@@ -18574,6 +19981,7 @@ export interface components {
         | "daily_performance"
         | "service"
         | "commendation"
+        | "political_birthday"
         | "criticism"
         | "other"
         | "work"

@@ -36,6 +36,10 @@ export const ID_PREFIXES = {
   run: "run",
   finding: "fd",
   delivery: "dlv",
+  serviceRegistration: "svr",
+  serviceSession: "svs",
+  reflection: "rfl",
+  election: "elc",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

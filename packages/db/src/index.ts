@@ -13,6 +13,7 @@ export * from "./directory/working-calendar";
 export * from "./evaluations/index";
 export * from "./ids";
 export * from "./onboarding/index";
+export * from "./practices/index";
 export * from "./reports/index";
 export * from "./roll/persons";
 export * from "./roll/reserve";

@@ -16,6 +16,7 @@ export * from "./members/member";
 export * from "./members/roll-match";
 export * from "./org/path";
 export * from "./pipeline/index";
+export * from "./practices/index";
 export * from "./records/records-from";
 export * from "./reports/index";
 export * from "./rules/rule";

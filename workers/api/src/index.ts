@@ -18,12 +18,15 @@ import { DOCS_CSP, DOCS_HTML, DOCS_INIT_JS } from "./docs/docs-page";
 import { HOME_CSP, HOME_HTML } from "./docs/home-page";
 import { mergedSpec } from "./docs/openapi";
 import { dues } from "./dues/dues.index";
+import { elections } from "./elections/elections.index";
 import type { ApiBindings } from "./env";
 import { events } from "./events/events.index";
 import { keys } from "./keys/keys.index";
 import { members } from "./members/members.index";
 import { forwardModules } from "./modules/forward-modules";
+import { practiceRules } from "./practice-rules/practice-rules.index";
 import { reports } from "./reports/reports.index";
+import { serviceConfirmations } from "./service-confirmations/service-confirmations.index";
 import { UPLOADS } from "./shared/uploads";
 import { transfers } from "./transfers/transfers.index";
 
@@ -70,6 +73,9 @@ const routes = [
   transfers,
   calendar,
   reports,
+  serviceConfirmations,
+  elections,
+  practiceRules,
 ] as const;
 for (const r of routes) app.route("/", r);
 

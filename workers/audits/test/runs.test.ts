@@ -1,7 +1,7 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { type DataEnv, DataPlane, insertRun, newId } from "@vanguard/db";
-import { todayIn } from "@vanguard/domain";
+import { type Role, todayIn } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
 import { tenantFixture } from "../../../packages/db/test/fixtures";
 import { moduleCall, principalFor } from "../../../packages/platform/test/module-harness";
@@ -62,6 +62,25 @@ describe("audit runs", () => {
         expect((await moduleCall(`/v1/audits/runs/${id}`, { ref: mine.ref, ...who })).status).toBe(200);
       }
     }
+  });
+
+  it("is not there outside its district (404), and refused inside it to a role that does not read runs (403)", async () => {
+    const mine = await tenantFixture();
+    const other = await tenantFixture({ shard: 1 });
+    const run = `/v1/audits/runs/${await runRow(mine.ref.districtId)}`;
+    const everyDistrict = `/v1/audits/runs/${await runRow(null)}`;
+    const status = async (path: string, ref: typeof mine.ref, role: Role) =>
+      (await moduleCall(path, { ref, role })).status;
+    // another district's admin and branch; a district is outside a branch's and a member's scope
+    expect(await status(run, other.ref, "district_admin")).toBe(404);
+    expect(await status(run, other.ref, "branch_admin")).toBe(404);
+    expect(await status(run, mine.ref, "branch_admin")).toBe(404);
+    expect(await status(run, mine.ref, "member")).toBe(404);
+    // the district's own admin sees the district but does not read audit runs
+    expect(await status(run, mine.ref, "district_admin")).toBe(403);
+    // a run over every district is for platform-wide eyes only
+    expect(await status(everyDistrict, mine.ref, "district_admin")).toBe(404);
+    expect(await status(everyDistrict, mine.ref, "branch_admin")).toBe(404);
   });
 
   it("a run whose planner messages were never queued is queued again by the sweep, then completes", async () => {

@@ -4,6 +4,7 @@ import { complaints } from "./complaints/complaints.index";
 import type { OnboardingBindings } from "./env";
 import { rules } from "./rules/rules.index";
 import { sanctions } from "./sanctions/sanctions.index";
+import { service } from "./service/service.index";
 import { steps } from "./steps/steps.index";
 
 /** The development pipeline (发展党员): cases, their 25 steps, complaints, sanctions and the district's rules. */
@@ -13,7 +14,13 @@ const app = createModuleApp<OnboardingBindings>({
   uploads: [fileUpload(/^\/v1\/branches\/[^/]+\/development\/cases\/import$/)],
 });
 
-app.route("/", cases).route("/", steps).route("/", complaints).route("/", sanctions).route("/", rules);
+app
+  .route("/", cases)
+  .route("/", steps)
+  .route("/", complaints)
+  .route("/", sanctions)
+  .route("/", rules)
+  .route("/", service);
 
 export default app;
 

@@ -13,7 +13,8 @@ export interface ImportOutcome {
 }
 
 interface Chunk {
-  text: string;
+  text: string | Uint8Array;
+  contentType: string;
   /** line in the chunk text → line in the original file */
   lines: Map<number, number>;
   rows: number;
@@ -45,9 +46,38 @@ export function chunkCsv(text: string, size: number): Chunk[] {
       lines.set(line, r.info.lines);
       line += r.raw.split("\n").length;
     }
-    out.push({ text: [header.raw, ...slice.map((r) => r.raw)].join("\n"), lines, rows: slice.length });
+    out.push({
+      text: [header.raw, ...slice.map((r) => r.raw)].join("\n"),
+      contentType: "text/csv; charset=utf-8",
+      lines,
+      rows: slice.length,
+    });
   }
   return out;
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** An xlsx is a zip: known by its first bytes, not by its name. */
+export function isXlsx(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * A CSV as clerks save it: UTF-8 (with or without a BOM), else GB18030 — what Excel writes on Chinese
+ * Windows. Decoded here so that chunks split whole characters and travel as UTF-8.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/** A workbook goes whole: the server reads its first sheet; its rows are counted from the answer. */
+function wholeWorkbook(bytes: Uint8Array): Chunk {
+  return { text: bytes, contentType: XLSX, lines: new Map(), rows: 0 };
 }
 
 /**
@@ -65,9 +95,9 @@ export async function importMembers(opts: {
   lang: string;
   progress: boolean;
 }): Promise<ImportOutcome> {
-  const text = readFileSync(opts.file, "utf8");
-  const digest = createHash("sha256").update(text).digest("hex").slice(0, 16);
-  const chunks = chunkCsv(text, opts.chunkSize);
+  const bytes = readFileSync(opts.file);
+  const digest = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+  const chunks = isXlsx(bytes) ? [wholeWorkbook(bytes)] : chunkCsv(decodeCsv(bytes), opts.chunkSize);
   const total = chunks.reduce((n, c) => n + c.rows, 0);
   const bar = opts.progress
     ? new SingleBar({
@@ -83,11 +113,11 @@ export async function importMembers(opts: {
       method: "POST",
       headers: {
         authorization: `Bearer ${opts.key}`,
-        "content-type": "text/csv; charset=utf-8",
+        "content-type": chunk.contentType,
         "accept-language": opts.lang,
         "idempotency-key": `import-${digest}-${opts.chunkSize}-${i}`,
       },
-      body: chunk.text,
+      body: chunk.text as BodyInit,
     });
     const body = (await res.json()) as ImportOutcome & { detail?: string; code?: string };
     if (!res.ok) {
@@ -104,7 +134,9 @@ export async function importMembers(opts: {
     outcome.unchanged.push(...(body.unchanged ?? []).map(inFile));
     outcome.conflicts.push(...(body.conflicts ?? []).map(inFile));
     outcome.rejected.push(...body.rejected.map((r) => ({ ...r, line: chunk.lines.get(r.line) ?? r.line })));
-    done += chunk.rows;
+    done +=
+      chunk.rows ||
+      body.created + (body.unchanged?.length ?? 0) + (body.conflicts?.length ?? 0) + body.rejected.length;
     bar?.update(done, { created: outcome.created });
     if (!bar) process.stderr.write(`imported ${done}/${total} rows (${outcome.created} created)\n`);
   }

@@ -15,7 +15,7 @@ const HELP = `vanguard — the Vanguard 先锋 command line
   vanguard keys issue --district <id> --role district_admin|auditor --label <text>
   vanguard keys issue --branch <id> --role branch_admin|member [--member <id>] --label <text>
   vanguard keys revoke <keyId>
-  vanguard members import --branch <id> <file.csv> [--chunk 1000]
+  vanguard members import --branch <id> <file.csv|file.xlsx> [--chunk 1000]   (CSV in UTF-8 or GB18030)
   vanguard reports pull compliance|development|study --district <id> [--period|--year|--month …] --out <file.csv|file.json>
   vanguard audits run [--district <id>] [--date YYYY-MM-DD] [--wait]
 
@@ -131,7 +131,7 @@ async function run(argv: string[]): Promise<void> {
     case "members import": {
       required(values, "branch");
       const file = positionals[0];
-      if (!file) throw new UsageError("members import --branch <id> <file.csv>");
+      if (!file) throw new UsageError("members import --branch <id> <file.csv|file.xlsx>");
       const result = await importMembers({
         url: g.url,
         key: g.key,

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { confirmedCommunityService } from "../practices/service";
 import { developmentCases } from "../schema/onboarding";
 import { members } from "../schema/shard";
 import type { TenantContext } from "../tenant/context";
@@ -13,6 +14,15 @@ export interface CaseRead {
   member: MemberRow;
   steps: StepRow[];
   complaints: ComplaintRow[];
+  /** the person's confirmed community-service sessions (报到服务), for the service gate and the timeline */
+  service: {
+    id: string;
+    servedOn: string;
+    hours: number;
+    description: string;
+    confirmedAt: string | null;
+    confirmedBy: string | null;
+  }[];
 }
 
 /** The people a step names and the branch's voters, as the gates see them on the step's date. */
@@ -48,18 +58,23 @@ function caseQueries(tc: TenantContext, caseId: string) {
       .limit(1),
     listSteps(tc, caseId),
     listComplaints(tc, caseId),
+    confirmedCommunityService(
+      tc,
+      sql`(SELECT ${developmentCases.memberId} FROM ${developmentCases} WHERE ${scoped} AND ${developmentCases.id} = ${caseId})`,
+    ),
   ] as const;
 }
 
-function caseOf([rows, persons, steps, complaints]: readonly [
+function caseOf([rows, persons, steps, complaints, service]: readonly [
   CaseRow[],
   MemberRow[],
   StepRow[],
   ComplaintRow[],
+  CaseRead["service"],
 ]): CaseRead | undefined {
   const row = rows[0];
   const member = persons[0];
-  return row && member ? { row, member, steps, complaints } : undefined;
+  return row && member ? { row, member, steps, complaints, service } : undefined;
 }
 
 /** A case with everything its rules read (the person, the steps so far, the complaints): one round trip. */
@@ -76,13 +91,13 @@ export async function readCaseForStep(
   caseId: string,
   step: { people: string[]; on: string },
 ): Promise<(CaseRead & StepPeopleRead) | undefined> {
-  const [rows, persons, steps, complaints, people, disciplined, voters] = await tc.shard.db.batch([
+  const [rows, persons, steps, complaints, service, people, disciplined, voters] = await tc.shard.db.batch([
     ...caseQueries(tc, caseId),
     currentMembersAmong(tc, step.people),
     underDisciplineQuery(tc, step.people, step.on),
     votingMembersQuery(tc, step.on),
   ]);
-  const read = caseOf([rows, persons, steps, complaints]);
+  const read = caseOf([rows, persons, steps, complaints, service]);
   if (!read) return undefined;
   return {
     ...read,

@@ -1,10 +1,17 @@
 import { EVALUATION_RULES_MODULE, resolveEvaluationRules } from "../evaluations/rules";
 import type { CadenceRule } from "../meetings/cadence";
 import { resolvePipelineRules } from "../pipeline/rules";
+import { PRACTICE_RULES_MODULE, resolvePracticeRules } from "../practices/rules";
 import { type AuditRules, DEFAULT_AUDIT_RULES } from "./rules";
 
 /** The rule-set modules an audit reads, as the directory's `rule_sets.module` names them. */
-export const AUDIT_RULE_MODULES = ["audits", "pipeline", "study", EVALUATION_RULES_MODULE] as const;
+export const AUDIT_RULE_MODULES = [
+  "audits",
+  "pipeline",
+  "study",
+  EVALUATION_RULES_MODULE,
+  PRACTICE_RULES_MODULE,
+] as const;
 export type AuditRuleModule = (typeof AUDIT_RULE_MODULES)[number];
 
 const NUMBERS = [
@@ -39,5 +46,7 @@ export function auditRulesOf(bodies: Partial<Record<AuditRuleModule, unknown>>):
   if (isRecord(study) && Array.isArray(study.meetings)) out.meetings = study.meetings as CadenceRule[];
   if (bodies[EVALUATION_RULES_MODULE] !== undefined)
     out.evaluation = resolveEvaluationRules(bodies[EVALUATION_RULES_MODULE]);
+  if (bodies[PRACTICE_RULES_MODULE] !== undefined)
+    out.practices = resolvePracticeRules(bodies[PRACTICE_RULES_MODULE]);
   return out;
 }

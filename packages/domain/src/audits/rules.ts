@@ -2,6 +2,7 @@ import { addDays, addMonthsToMonth, daysBetween, monthOf } from "../calendar/dat
 import { DEFAULT_EVALUATION_RULES, type EvaluationRules } from "../evaluations/rules";
 import { type CadenceRule, DEFAULT_MEETING_CADENCE } from "../meetings/cadence";
 import { DEFAULT_PIPELINE_RULES, type PipelineRules } from "../pipeline/rules";
+import { DEFAULT_PRACTICE_RULES, type PracticeRules } from "../practices/rules";
 import { recordsStart } from "../records/records-from";
 import type { FindingDraft } from "./finding";
 import type { BranchSnapshot } from "./snapshot";
@@ -23,6 +24,8 @@ export interface AuditRules {
   pipeline: PipelineRules;
   meetings: CadenceRule[];
   evaluation: EvaluationRules;
+  /** the district's practices rules: committee terms, service */
+  practices: PracticeRules;
 }
 
 export const DEFAULT_AUDIT_RULES: AuditRules = {
@@ -36,6 +39,7 @@ export const DEFAULT_AUDIT_RULES: AuditRules = {
   pipeline: DEFAULT_PIPELINE_RULES,
   meetings: DEFAULT_MEETING_CADENCE,
   evaluation: DEFAULT_EVALUATION_RULES,
+  practices: DEFAULT_PRACTICE_RULES,
 };
 
 export interface AuditRule {

@@ -9,6 +9,8 @@ export const MEMBER_RECORD_KINDS = [
   "daily_performance",
   "service",
   "commendation",
+  // 政治生日: the branch marks a member's 入党纪念日 (docs/domain.md §Political birthdays)
+  "political_birthday",
   "criticism",
   "other",
 ] as const;

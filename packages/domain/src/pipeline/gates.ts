@@ -1,6 +1,7 @@
 import { addMonths, addYears } from "../calendar/dates";
 import type { WorkingCalendar } from "../calendar/working-days";
 import type { MemberStatus } from "../members/member";
+import { confirmedHoursBetween, type ServiceHoursEntry } from "../practices/service";
 import { failure, type RuleFailure } from "../rules/rule";
 import { OPINION_SOURCES, type StepRecord } from "./data";
 import type { PipelineRules } from "./rules";
@@ -21,6 +22,8 @@ export interface CaseFacts {
   today: string;
   /** mass complaints (群众反映问题) on the case not yet resolved */
   openComplaints: number;
+  /** the person's confirmed community-service sessions (报到服务); absent: none known */
+  confirmedService?: readonly ServiceHoursEntry[];
 }
 
 /** A person a step names (talker, contact, introducer), as the branch roll has them. */
@@ -210,6 +213,7 @@ const AT_CANDIDATE_DESIGNATION: CaseGate = (state, on, facts, rules) => [
   ...cultivationInterval(state, on, rules),
   ...performance(state),
   ...complaints(facts),
+  ...serviceHours(state, on, facts, rules, "activist_designation", rules.serviceHours.beforeCandidate),
 ];
 
 /** 六个不发展 at the admission vote (step 15): all six. */
@@ -231,7 +235,11 @@ const STEP_CASE_GATES: Partial<Record<StepCode, CaseGate>> = {
   ],
   application_form: (state, on) => publicityFinished(state, on),
   admission_vote: AT_ADMISSION_VOTE,
-  full_membership_vote: (state, on, facts) => [...probationExpired(state, on), ...complaints(facts)],
+  full_membership_vote: (state, on, facts, rules) => [
+    ...probationExpired(state, on),
+    ...complaints(facts),
+    ...serviceHours(state, on, facts, rules, "admission_vote", rules.serviceHours.beforeFull),
+  ],
 };
 
 function age(state: CaseState, on: string, rules: PipelineRules): RuleFailure[] {
@@ -352,6 +360,35 @@ function complaints(facts: CaseFacts): RuleFailure[] {
         en: `${facts.openComplaints} complaint(s) from the masses are unresolved; the step waits`,
       },
       { openComplaints: facts.openComplaints },
+    ),
+  ];
+}
+
+/**
+ * 双报到: a district may require confirmed community-service hours in the stage that ends with the
+ * step (docs/domain.md §Community and volunteer service). Off at 0, the default.
+ */
+function serviceHours(
+  state: CaseState,
+  on: string,
+  facts: CaseFacts,
+  rules: PipelineRules,
+  since: StepCode,
+  required: number,
+): RuleFailure[] {
+  if (!(required > 0)) return [];
+  const from = latestOf(state, since)?.occurredOn ?? null;
+  const hours = confirmedHoursBetween(facts.confirmedService ?? [], from, on);
+  if (hours >= required) return [];
+  const atCandidate = since === "activist_designation";
+  return [
+    failure(
+      "service_hours_insufficient",
+      {
+        zh: `${atCandidate ? "确定发展对象" : "讨论转正"}前须有经社区（村）确认的报到服务不少于${required}小时（${from ? `${from}以来` : ""}已确认${hours}小时）`,
+        en: `${atCandidate ? "Candidate designation" : "The full-membership vote"} needs at least ${required} confirmed community-service hours (${hours} confirmed${from ? ` since ${from}` : ""})`,
+      },
+      { confirmedHours: hours, required, since: from, on, rulesMin: rules.serviceHours },
     ),
   ];
 }

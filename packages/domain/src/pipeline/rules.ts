@@ -27,6 +27,12 @@ export interface PipelineRules {
   /** an extended probation: between min and max months, at most maxTimes */
   extension: { minMonths: number; maxMonths: number; maxTimes: number };
   fullApprovalWithinMonths: number;
+  /**
+   * 双报到: confirmed community-service hours a person needs before candidate designation (counted
+   * from activist designation) and before the full-membership vote (counted from the admission
+   * vote). 0 turns the gate off, the default (docs/domain.md §Community and volunteer service).
+   */
+  serviceHours: { beforeCandidate: number; beforeFull: number };
 }
 
 export const DEFAULT_PIPELINE_RULES: PipelineRules = {
@@ -43,6 +49,7 @@ export const DEFAULT_PIPELINE_RULES: PipelineRules = {
   probationMonths: 12,
   extension: { minMonths: 6, maxMonths: 12, maxTimes: 1 },
   fullApprovalWithinMonths: 3,
+  serviceHours: { beforeCandidate: 0, beforeFull: 0 },
 };
 
 /** The rules a decision used, with the version it cites (0 = the defaults above, never stored). */

@@ -22,7 +22,8 @@ export interface AuthBindings extends PlatformBindings, RateLimitBindings {
 }
 
 /** Routes anyone may call: signing in is how a person gets a session. */
-const PUBLIC = new Set(["/v1/auth/login"]);
+/** A community contact confirms a service session with the one-time code the branch gave them. */
+const PUBLIC = new Set(["/v1/auth/login", "/v1/service-confirmations"]);
 /** What a person holding a one-time password may do: see who they are, change it, or leave. */
 const ONE_TIME_ALLOWED = new Set(["/v1/auth/me", "/v1/auth/password", "/v1/auth/logout"]);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -7,7 +7,7 @@ type ModuleBinding = keyof Pick<ApiBindings, "ONBOARDING" | "STUDY" | "EVALUATIO
  * then forwards; the module decides what the caller's role may do there.
  */
 const BRANCH_ROUTES: [RegExp, ModuleBinding][] = [
-  [/^development(\/|$)/, "ONBOARDING"],
+  [/^(development|service)(\/|$)/, "ONBOARDING"],
   [/^(study|meetings)(\/|$)/, "STUDY"],
   [/^(inspections|duty-tasks|appraisals|records|secretary-reports|model-posts|awards)(\/|$)/, "EVALUATIONS"],
   [/^members\/[^/]+\/records(\/|$)/, "EVALUATIONS"],

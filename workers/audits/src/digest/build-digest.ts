@@ -1,4 +1,17 @@
-import { type BranchSetContext, liveFindings } from "@vanguard/db";
+import {
+  type BranchSetContext,
+  type DataPlane,
+  latestRuleSetsOf,
+  liveFindings,
+  partyMembersJoined,
+} from "@vanguard/db";
+import {
+  DEFAULT_PRACTICE_RULES,
+  type PoliticalBirthday,
+  PRACTICE_RULES_MODULE,
+  politicalBirthdaysWithin,
+  resolvePracticeRules,
+} from "@vanguard/domain";
 
 export interface Digest {
   event: "digest";
@@ -15,13 +28,19 @@ export interface Digest {
     status: string;
   }[];
   counts: { severe: number; warning: number; info: number };
+  /** 政治生日: members whose 入党纪念日 falls within the district's lookahead (a week by default) */
+  politicalBirthdays: PoliticalBirthday[];
 }
 
 /**
  * The daily digest of a set of branches, in a fixed number of queries. Study ranking and inactive
  * members join it from the study worker's tables as that module lands.
  */
-export async function buildDigests(set: BranchSetContext, date: string): Promise<Map<string, Digest>> {
+export async function buildDigests(
+  plane: DataPlane,
+  set: BranchSetContext,
+  date: string,
+): Promise<Map<string, Digest>> {
   const out = new Map<string, Digest>();
   for (const b of set.branches) {
     out.set(b.branchId, {
@@ -30,7 +49,24 @@ export async function buildDigests(set: BranchSetContext, date: string): Promise
       branchId: b.branchId,
       openFindings: [],
       counts: { severe: 0, warning: 0, info: 0 },
+      politicalBirthdays: [],
     });
+  }
+  const districts = [...new Set(set.branches.map((b) => b.districtId))];
+  const [members, ruleRows] = await Promise.all([
+    partyMembersJoined(set),
+    latestRuleSetsOf(plane, districts, [PRACTICE_RULES_MODULE]),
+  ]);
+  const lookahead = new Map(
+    ruleRows.map((r) => [r.districtId, resolvePracticeRules(JSON.parse(r.body)).birthdays.lookaheadDays]),
+  );
+  for (const b of set.branches) {
+    const days = lookahead.get(b.districtId) ?? DEFAULT_PRACTICE_RULES.birthdays.lookaheadDays;
+    out.get(b.branchId)!.politicalBirthdays = politicalBirthdaysWithin(
+      members.filter((m) => m.branchId === b.branchId),
+      date,
+      days,
+    );
   }
   for (const f of await liveFindings(set)) {
     const d = out.get(String(f.branch_id));

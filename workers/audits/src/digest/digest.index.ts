@@ -18,7 +18,8 @@ const route = createRoute({
   path: "/v1/branches/{branchId}/digest",
   tags: ["Audits"],
   security,
-  summary: "The day's digest: open findings (and the study ranking and inactive members)",
+  summary:
+    "The day's digest: open findings and the coming week's political birthdays (政治生日, with the years)",
   request: {
     params: z.object({ branchId: z.string().max(64) }),
     query: z.object({ date: IsoDate.optional() }),
@@ -36,7 +37,7 @@ const handler: AppRouteHandler<typeof route, AuditsBindings> = async (c) => {
   const set = branchSetContext(c.get("plane"), tc.shard.index, [
     { branchId: tc.branchId, districtId: tc.districtId },
   ]);
-  const digest = (await buildDigests(set, date)).get(tc.branchId)!;
+  const digest = (await buildDigests(c.get("plane"), set, date)).get(tc.branchId)!;
   return c.json(digest as unknown as Record<string, unknown>, 200);
 };
 

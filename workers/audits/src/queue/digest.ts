@@ -24,7 +24,7 @@ export async function digestPage(env: AuditsBindings, plane: DataPlane, msg: Dig
       msg.shard,
       hooks.map((h) => ({ branchId: h.branch_id, districtId: h.district_id })),
     );
-    const digests = await buildDigests(set, msg.date);
+    const digests = await buildDigests(plane, set, msg.date);
     const now = new Date();
     const lease = new Date(now.getTime() + OUTBOX_LEASE_MS).toISOString();
     await shard.d1.batch(

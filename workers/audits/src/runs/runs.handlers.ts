@@ -17,7 +17,7 @@ import { startRun } from "./start-run";
 /** The districts whose runs a principal may read; null: every run, including those over every district. */
 function runDistricts(p: Principal): string[] | null {
   if (p.role === "platform_admin") return null;
-  return p.auditDistricts;
+  return p.role === "auditor" ? p.auditDistricts : [];
 }
 
 /** A run over one district is that district's; a run over every district is for platform-wide eyes only. */
@@ -72,10 +72,12 @@ export const start: AppRouteHandler<StartRoute, AuditsBindings> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute, AuditsBindings> = async (c) => {
   const { runId } = c.req.valid("param");
-  requireRole(c.get("principal"), ["platform_admin", "auditor"]);
+  const p = c.get("principal");
   const plane = c.get("plane");
   const run = await getRun(plane, runId);
-  if (!run || !seesRun(c.get("principal"), run)) throw notFound();
+  // scope before role, as everywhere: outside its district a run is not there; inside, only auditors read it
+  if (!run || !seesRun(p, run)) throw notFound();
+  requireRole(p, ["platform_admin", "auditor"]);
   return c.json(await runView(plane, run), 200);
 };
 

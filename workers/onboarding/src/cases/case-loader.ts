@@ -12,6 +12,8 @@ import { notFound, ruleViolation } from "@vanguard/platform";
 export interface LoadedCase extends CaseRead {
   state: CaseState;
   openComplaints: number;
+  /** confirmed community-service sessions, as the service gate reads them */
+  confirmedService: { servedOn: string; hours: number }[];
 }
 
 function loaded(read: CaseRead | undefined): LoadedCase {
@@ -20,6 +22,7 @@ function loaded(read: CaseRead | undefined): LoadedCase {
     ...read,
     state: caseStateOf(read.row, read.steps, read.member.birthDate),
     openComplaints: read.complaints.filter((c) => c.status === "open").length,
+    confirmedService: read.service,
   };
 }
 

@@ -223,9 +223,14 @@ export const timeline: AppRouteHandler<TimelineRoute, OnboardingBindings> = asyn
   requireOwnCase(c, loaded.row.memberId);
   const self = internalContext(c).principal.role === "member";
   const after = decodeCursor(cursor);
-  const entries = timelineOf(loaded.row, loaded.steps, loaded.complaints, c.get("lang"), !self).filter(
-    (e) => !after || timelineKey(e) > after,
-  );
+  const entries = timelineOf(
+    loaded.row,
+    loaded.steps,
+    loaded.complaints,
+    c.get("lang"),
+    !self,
+    loaded.service,
+  ).filter((e) => !after || timelineKey(e) > after);
   return c.json(page(entries, limit, timelineKey), 200);
 };
 

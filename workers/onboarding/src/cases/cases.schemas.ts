@@ -82,6 +82,16 @@ export const CaseView = z
     nextSteps: z.array(NextStep),
     overdue: z.array(RuleResult).openapi({ description: "deadlines missed as of today (warnings)" }),
     openComplaints: z.number().int(),
+    service: z
+      .object({
+        confirmedHours: z.number(),
+        confirmedSessions: z.number().int(),
+        required: z.object({ beforeCandidate: z.number(), beforeFull: z.number() }),
+      })
+      .openapi({
+        description:
+          "confirmed community-service hours (报到服务) on the person's record and the hours the district's gate requires (0 = off)",
+      }),
     ruleSetVersion: z
       .number()
       .int()
@@ -111,7 +121,7 @@ export const CaseListItem = z
 
 export const TimelineEntry = z
   .object({
-    kind: z.enum(["step", "complaint_received", "complaint_resolved", "case_closed"]),
+    kind: z.enum(["step", "complaint_received", "complaint_resolved", "case_closed", "service_confirmed"]),
     on: z.string(),
     /** the step's or complaint's id */
     id: z.string(),
@@ -128,6 +138,8 @@ export const TimelineEntry = z
       .nullable()
       .optional()
       .openapi({ description: "a complaint's summary or resolution, a closing reason" }),
+    hours: z.number().optional().openapi({ description: "a confirmed service session's hours" }),
+    confirmedBy: z.string().nullable().optional().openapi({ description: "who confirmed a service session" }),
     recordedAt: z.string().nullable(),
     recordedBy: z.string().nullable(),
     imported: z.boolean().optional().openapi({

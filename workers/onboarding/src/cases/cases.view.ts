@@ -1,7 +1,8 @@
-import type { CaseRow, ComplaintRow, MemberRow, StepRow } from "@vanguard/db";
+import type { CaseRead, CaseRow, ComplaintRow, MemberRow, StepRow } from "@vanguard/db";
 import {
   type CaseState,
   completedSteps,
+  confirmedHoursBetween,
   nextSteps,
   overdueSteps,
   type StepCode,
@@ -13,12 +14,19 @@ import { pick, ruleResult } from "../shared/localize";
 
 /** A case as the API shows it: where it stands, what is done, what can come next and why not. */
 export function caseView(
-  c: { row: CaseRow; member: MemberRow; state: CaseState; openComplaints: number },
+  c: {
+    row: CaseRow;
+    member: MemberRow;
+    state: CaseState;
+    openComplaints: number;
+    confirmedService?: { servedOn: string; hours: number }[];
+  },
   ruleSet: VersionedPipelineRules,
   today: string,
   lang: Lang,
 ) {
-  const facts = { today, openComplaints: c.openComplaints };
+  const confirmedService = c.confirmedService ?? [];
+  const facts = { today, openComplaints: c.openComplaints, confirmedService };
   return {
     id: c.row.id,
     memberId: c.row.memberId,
@@ -38,6 +46,11 @@ export function caseView(
     })),
     overdue: overdueSteps(c.state, today, ruleSet.rules).map((o) => ruleResult(o.failure, lang)),
     openComplaints: c.openComplaints,
+    service: {
+      confirmedHours: confirmedHoursBetween(confirmedService, null, today),
+      confirmedSessions: confirmedService.length,
+      required: ruleSet.rules.serviceHours,
+    },
     ruleSetVersion: ruleSet.version,
     lastStep: c.row.lastStep as StepCode,
     lastStepOn: c.row.lastStepOn,
@@ -87,7 +100,7 @@ export function stepView(s: StepRow, lang: Lang) {
 }
 
 export type TimelineEntry = {
-  kind: "step" | "complaint_received" | "complaint_resolved" | "case_closed";
+  kind: "step" | "complaint_received" | "complaint_resolved" | "case_closed" | "service_confirmed";
   on: string;
   id: string;
   label: string;
@@ -98,6 +111,7 @@ export type TimelineEntry = {
 const COMPLAINT_RECEIVED = { zh: "收到群众反映问题", en: "Complaint received" };
 const COMPLAINT_RESOLVED = { zh: "群众反映问题已查清", en: "Complaint resolved" };
 const CASE_CLOSED = { zh: "案卷结束", en: "Case closed" };
+const SERVICE_CONFIRMED = { zh: "社区（村）报到服务（已确认）", en: "Community service (confirmed)" };
 
 /**
  * Everything that happened on a case in date order (全程纪实): steps with their data and documents,
@@ -109,6 +123,7 @@ export function timeline(
   complaints: ComplaintRow[],
   lang: Lang,
   withComplaints: boolean,
+  service: CaseRead["service"] = [],
 ): TimelineEntry[] {
   const out: TimelineEntry[] = steps.map((s) => {
     const v = stepView(s, lang);
@@ -152,6 +167,19 @@ export function timeline(
         });
       }
     }
+  }
+  for (const s of service) {
+    out.push({
+      kind: "service_confirmed",
+      on: s.servedOn,
+      id: s.id,
+      label: pick(SERVICE_CONFIRMED, lang),
+      text: s.description,
+      hours: s.hours,
+      confirmedBy: s.confirmedBy,
+      recordedAt: s.confirmedAt,
+      recordedBy: null,
+    });
   }
   if (row.stage === "closed" && row.closedReason && row.closedOn) {
     out.push({

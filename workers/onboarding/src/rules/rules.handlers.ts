@@ -1,5 +1,5 @@
 import { directoryWrite, insertPipelineRuleSet, pipelineRuleSet } from "@vanguard/db";
-import { checkPipelineRules } from "@vanguard/domain";
+import { checkPipelineRules, resolvePipelineRules } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   conflictAs,
@@ -29,19 +29,21 @@ export const put: AppRouteHandler<PutRoute, OnboardingBindings> = async (c) => {
   const { districtId } = c.req.valid("param");
   const body = c.req.valid("json");
   moduleDistrict(c, districtId, MANAGE_DISTRICT);
-  const failures = checkPipelineRules(body.rules);
+  // a body from before a number existed (serviceHours) publishes that number's default
+  const rules = resolvePipelineRules(body.rules);
+  const failures = checkPipelineRules(rules);
   if (failures.length) throw ruleViolation(failures);
   const plane = c.get("plane");
   const result = await directoryWrite(plane, await writeRequest(c), districtId, async () => {
     const current = await pipelineRuleSet(plane, districtId);
     if (current.version !== body.version) throw new ProblemError("version_conflict", NEWER);
-    const next = { districtId, version: current.version + 1, rules: body.rules };
+    const next = { districtId, version: current.version + 1, rules };
     return {
       statements: [
         insertPipelineRuleSet(plane, {
           districtId,
           version: next.version,
-          rules: body.rules,
+          rules,
           createdAt: new Date().toISOString(),
           createdBy: internalContext(c).principal.id,
         }),

@@ -32,6 +32,17 @@ const Rules = z
       })
       .strict(),
     fullApprovalWithinMonths: Months(1, 12),
+    serviceHours: z
+      .object({
+        beforeCandidate: z.number().min(0).max(500),
+        beforeFull: z.number().min(0).max(500),
+      })
+      .strict()
+      .optional()
+      .openapi({
+        description:
+          "confirmed community-service hours (报到服务) required before candidate designation and before the full-membership vote; 0 = off (default)",
+      }),
   })
   .strict()
   .openapi("PipelineRules");

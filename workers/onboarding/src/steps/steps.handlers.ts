@@ -72,7 +72,11 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
       on: proposal.occurredOn,
     });
     requirePresent(loaded);
-    const facts = stepFacts(loaded, { today, openComplaints: loaded.openComplaints }, calendar);
+    const facts = stepFacts(
+      loaded,
+      { today, openComplaints: loaded.openComplaints, confirmedService: loaded.confirmedService },
+      calendar,
+    );
     const verdict = recordStep(loaded.state, proposal, facts, ruleSet.rules);
     if (!verdict.ok) throw ruleViolation(verdict.failures);
     const now = new Date().toISOString();

@@ -1,0 +1,4 @@
+export * from "./birthdays";
+export * from "./elections";
+export * from "./rules";
+export * from "./service";
