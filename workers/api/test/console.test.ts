@@ -27,7 +27,7 @@ describe("the console's pages", () => {
       expect(csp).not.toContain("unsafe");
       const html = await res.text();
       expect(html).toContain('<html lang="zh-CN">');
-      expect(html).toMatch(/<script type="module" crossorigin src="\/console\/assets\/index-[\w-]+\.js">/);
+      expect(html).toMatch(/<script type="module" crossorigin src="\/console\/assets\/console-[\w-]+\.js">/);
       // nothing from another origin, and no inline script for the policy to refuse
       expect(html).not.toMatch(/(src|href)="https?:/);
       expect(html).not.toMatch(/<script[^>]*>[^<]+<\/script>/);
