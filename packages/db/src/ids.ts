@@ -36,6 +36,7 @@ export const ID_PREFIXES = {
   run: "run",
   finding: "fd",
   delivery: "dlv",
+  attachment: "att",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

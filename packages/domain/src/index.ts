@@ -6,6 +6,7 @@ export * from "./calendar/working-days";
 export * from "./committee/committee";
 export * from "./dues/dues";
 export * from "./dues/payments";
+export * from "./evidence/index";
 export * from "./evaluations/index";
 export * from "./history/index";
 export * from "./meetings/index";

@@ -13,6 +13,7 @@ export * from "./crypto/fields";
 export * from "./crypto/keyring";
 export * from "./crypto/personal-data";
 export * from "./env";
+export * from "./evidence/index";
 export * from "./errors/catalog";
 export * from "./errors/lang";
 export * from "./errors/problem";

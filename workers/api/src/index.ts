@@ -20,6 +20,7 @@ import { mergedSpec } from "./docs/openapi";
 import { dues } from "./dues/dues.index";
 import type { ApiBindings } from "./env";
 import { events } from "./events/events.index";
+import { evidence } from "./evidence/evidence.index";
 import { keys } from "./keys/keys.index";
 import { members } from "./members/members.index";
 import { forwardModules } from "./modules/forward-modules";
@@ -63,6 +64,7 @@ const routes = [
   keys,
   committee,
   events,
+  evidence,
   members,
   dues,
   transfers,

@@ -1,7 +1,8 @@
-import { createModuleApp, fileUpload } from "@vanguard/platform";
+import { attachmentUploadRoute, createModuleApp, fileUpload } from "@vanguard/platform";
 import { cases } from "./cases/cases.index";
 import { complaints } from "./complaints/complaints.index";
 import type { OnboardingBindings } from "./env";
+import { STEP_PATH, stepAttachments } from "./evidence/step-attachments";
 import { rules } from "./rules/rules.index";
 import { sanctions } from "./sanctions/sanctions.index";
 import { steps } from "./steps/steps.index";
@@ -10,10 +11,14 @@ import { steps } from "./steps/steps.index";
 const app = createModuleApp<OnboardingBindings>({
   service: "onboarding",
   personalData: true,
-  uploads: [fileUpload(/^\/v1\/branches\/[^/]+\/development\/cases\/import$/)],
+  uploads: [
+    fileUpload(/^\/v1\/branches\/[^/]+\/development\/cases\/import$/),
+    attachmentUploadRoute(STEP_PATH),
+  ],
 });
 
 app.route("/", cases).route("/", steps).route("/", complaints).route("/", sanctions).route("/", rules);
+app.route("/", stepAttachments);
 
 export default app;
 

@@ -127,5 +127,6 @@ export const shardGuard = writeGuard("write_guard");
 
 export * from "./audits";
 export * from "./evaluations";
+export * from "./evidence";
 export * from "./onboarding";
 export * from "./study";
