@@ -4,7 +4,11 @@ import { zipSync } from "fflate";
 const enc = new TextEncoder();
 
 export function pdf(text = "入党申请书"): Uint8Array<ArrayBuffer> {
-  return enc.encode(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+  return new Uint8Array(
+    enc.encode(
+      `%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    ),
+  );
 }
 
 export function png(seed = 0): Uint8Array<ArrayBuffer> {
@@ -16,12 +20,21 @@ export function png(seed = 0): Uint8Array<ArrayBuffer> {
 
 export function ooxml(kind: "docx" | "xlsx" | "pptx"): Uint8Array<ArrayBuffer> {
   const main = {
-    docx: ["/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"],
+    docx: [
+      "/word/document.xml",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    ],
     xlsx: ["/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"],
-    pptx: ["/ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"],
+    pptx: [
+      "/ppt/presentation.xml",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    ],
   }[kind];
   const types = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="${main[0]}" ContentType="${main[1]}"/></Types>`;
-  return zipSync({ "[Content_Types].xml": enc.encode(types), [main[0]!.slice(1)]: enc.encode("<x/>") }) as Uint8Array<ArrayBuffer>;
+  return zipSync({
+    "[Content_Types].xml": enc.encode(types),
+    [main[0]!.slice(1)]: enc.encode("<x/>"),
+  }) as Uint8Array<ArrayBuffer>;
 }
 
 /** A Windows executable's first bytes: what a renamed `.exe` looks like. */

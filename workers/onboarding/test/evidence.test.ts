@@ -1,8 +1,8 @@
 import { env, exports } from "cloudflare:workers";
 import { insertEvidenceRuleSet, listEvents, verifyBranchChain } from "@vanguard/db";
 import { describe, expect, it } from "vitest";
-import { exe, ooxml, pdf, png, sha256, upload } from "../../../packages/platform/test/evidence-files";
 import { signContext } from "../../../packages/platform/src/internal/context";
+import { exe, ooxml, pdf, png, sha256, upload } from "../../../packages/platform/test/evidence-files";
 import { principalFor, TEST_INTERNAL_SECRET } from "../../../packages/platform/test/module-harness";
 import { type World, walk, world } from "./world";
 
@@ -39,7 +39,9 @@ describe("evidence on a development step", () => {
     const w = await world();
     const { step } = await opened(w);
     const bytes = pdf();
-    const r = await w.call(step, { raw: upload(bytes, "陈思远 入党申请书.pdf", { document: "application_letter" }) });
+    const r = await w.call(step, {
+      raw: upload(bytes, "陈思远 入党申请书.pdf", { document: "application_letter" }),
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const hash = await sha256(bytes);
     expect(r.body).toMatchObject({
@@ -105,12 +107,18 @@ describe("evidence on a development step", () => {
   it("supersedes with a reason, keeps the old file readable, and replaces a file only once", async () => {
     const w = await world();
     const { step } = await opened(w);
-    const first = await w.call(step, { raw: upload(pdf("v1"), "v1.pdf", { document: "application_letter" }) });
+    const first = await w.call(step, {
+      raw: upload(pdf("v1"), "v1.pdf", { document: "application_letter" }),
+    });
     const noReason = await w.call(step, { raw: upload(pdf("v2"), "v2.pdf", { supersedes: first.body.id }) });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].path).toBe("reason");
     const second = await w.call(step, {
-      raw: upload(pdf("v2"), "v2.pdf", { document: "application_letter", supersedes: first.body.id, reason: "原件扫描不清" }),
+      raw: upload(pdf("v2"), "v2.pdf", {
+        document: "application_letter",
+        supersedes: first.body.id,
+        reason: "原件扫描不清",
+      }),
     });
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ supersedes: first.body.id, reason: "原件扫描不清" });
@@ -156,7 +164,9 @@ describe("evidence on a development step", () => {
     const a = await w.call(step, { raw: upload(pdf(), "a.pdf") });
     expect((await w.call(step, { role: "auditor", raw: upload(pdf("x"), "x.pdf") })).status).toBe(403);
     expect((await w.call(step, { principal: principalFor("member", w.ref, memberId) })).status).toBe(200);
-    expect((await w.call(step, { principal: principalFor("member", w.ref, "mb_someone_else") })).status).toBe(404);
+    expect((await w.call(step, { principal: principalFor("member", w.ref, "mb_someone_else") })).status).toBe(
+      404,
+    );
     const other = await world({ shard: 1 });
     const foreign = step.replace(w.ref.branchId, other.ref.branchId);
     expect((await other.call(foreign)).status).toBe(404);

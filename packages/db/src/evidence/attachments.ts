@@ -1,6 +1,5 @@
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { attachments } from "../schema/evidence";
-import { events } from "../schema/shard";
 import type { TenantContext } from "../tenant/context";
 import { expectChanged, statement } from "../write/sql";
 
@@ -111,26 +110,22 @@ export interface AttachmentCheckRow {
  * A page of the branch's attachments in id order, each with the hash its chained event recorded,
  * for the check that re-hashes the stored bytes (one query: the event is found by its subject).
  */
-export function attachmentCheckPage(
+export async function attachmentCheckPage(
   tc: TenantContext,
   afterId: string | undefined,
   limit: number,
 ): Promise<AttachmentCheckRow[]> {
-  return tc.shard.db
-    .select({
-      id: attachments.id,
-      targetType: attachments.targetType,
-      targetId: attachments.targetId,
-      filename: attachments.filename,
-      size: attachments.size,
-      sha256: attachments.sha256,
-      objectKey: attachments.objectKey,
-      chainedSha256: sql<string | null>`(SELECT json_extract(${events.after}, '$.sha256') FROM ${events}
-        WHERE ${events.scopeId} = ${attachments.branchId} AND ${events.subjectId} = ${attachments.id}
-          AND ${events.action} = ${ATTACHED_ACTION} LIMIT 1)`,
-    })
-    .from(attachments)
-    .where(and(scope(tc), afterId ? gt(attachments.id, afterId) : undefined))
-    .orderBy(asc(attachments.id))
-    .limit(limit);
+  const { results } = await tc.shard.d1
+    .prepare(
+      `SELECT a.id, a.target_type AS targetType, a.target_id AS targetId, a.filename, a.size, a.sha256,
+              a.object_key AS objectKey,
+              (SELECT json_extract(e.after, '$.sha256') FROM events e
+                WHERE e.scope_id = a.branch_id AND e.subject_id = a.id AND e.action = ? LIMIT 1) AS chainedSha256
+       FROM attachments a
+       WHERE a.branch_id = ? AND a.district_id = ? AND a.id > ?
+       ORDER BY a.id LIMIT ?`,
+    )
+    .bind(ATTACHED_ACTION, tc.branchId, tc.districtId, afterId ?? "", limit)
+    .all<AttachmentCheckRow>();
+  return results;
 }

@@ -16,7 +16,10 @@ export function templateKey(districtId: string, kind: string, sha256: string): s
 }
 
 /** The district's newest template of `kind`, if it uploaded one (else the shipped default is used). */
-export function latestDocumentTemplate(ctx: DistrictShard, kind: string): Promise<DocumentTemplateRow | undefined> {
+export function latestDocumentTemplate(
+  ctx: DistrictShard,
+  kind: string,
+): Promise<DocumentTemplateRow | undefined> {
   return ctx.shard.db
     .select()
     .from(documentTemplates)
@@ -35,7 +38,10 @@ export function listDocumentTemplates(ctx: DistrictShard) {
 }
 
 /** Versions are only added; a clash on (district, kind, version) means another upload won the race. */
-export function insertDocumentTemplate(ctx: DistrictShard, row: Omit<DocumentTemplateRow, "districtId">): D1PreparedStatement {
+export function insertDocumentTemplate(
+  ctx: DistrictShard,
+  row: Omit<DocumentTemplateRow, "districtId">,
+): D1PreparedStatement {
   return statement(
     ctx.shard.d1,
     ctx.shard.db.insert(documentTemplates).values({ ...row, districtId: ctx.districtId }),

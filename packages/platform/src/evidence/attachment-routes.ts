@@ -1,17 +1,17 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import {
+  ATTACHED_ACTION,
   type AttachmentRow,
   evidenceKey,
   evidenceRuleSet,
   getAttachment,
   insertAttachment,
   listAttachments,
+  newId,
   storageOf,
   supersedeAttachment,
   type TenantContext,
   tenantWrite,
-  newId,
-  ATTACHED_ACTION,
 } from "@vanguard/db";
 import {
   type AttachmentTarget,
@@ -26,8 +26,8 @@ import { createRouter } from "../app/create-app";
 import type { AppEnv } from "../env";
 import type { Lang } from "../errors/lang";
 import { invalid, notFound, ProblemError, ruleViolation } from "../errors/problem";
-import type { UploadRoute } from "../http/body-limit";
 import { writeRequest } from "../http/actor";
+import type { UploadRoute } from "../http/body-limit";
 import { moduleBranch } from "../internal/module";
 import { errorResponses, json, security, writeResponses } from "../openapi/responses";
 import { Prose } from "../openapi/schemas";
@@ -93,9 +93,10 @@ export function attachmentUploadRoute(path: string): UploadRoute {
 }
 
 /** Upload, list and download routes for one kind of record, mounted in the module that owns it. */
-export function attachmentRoutes<B extends EvidenceBindings, P extends z.ZodObject<{ branchId: z.ZodString }>>(
-  spec: AttachmentTargetSpec<P>,
-): OpenAPIHono<AppEnv<B>> {
+export function attachmentRoutes<
+  B extends EvidenceBindings,
+  P extends z.ZodObject<{ branchId: z.ZodString }>,
+>(spec: AttachmentTargetSpec<P>): OpenAPIHono<AppEnv<B>> {
   const router = createRouter<B>();
   const DownloadParams = spec.params.extend(AttachmentParams.shape);
 
@@ -121,7 +122,10 @@ export function attachmentRoutes<B extends EvidenceBindings, P extends z.ZodObje
     security,
     summary: `The files attached to ${spec.what}, superseded ones included`,
     request: { params: spec.params },
-    responses: { 200: json(z.object({ items: z.array(AttachmentView) }), "the attachments"), ...errorResponses },
+    responses: {
+      200: json(z.object({ items: z.array(AttachmentView) }), "the attachments"),
+      ...errorResponses,
+    },
   });
 
   const download = createRoute({
@@ -153,7 +157,10 @@ export function attachmentRoutes<B extends EvidenceBindings, P extends z.ZodObje
     const form = await readUploadForm(c.req);
     const document = form.fields.document ?? "other";
     if (!isEvidenceDocument(document)) {
-      throw invalid("document", { zh: `未知的材料类型：${document}`, en: `Unknown document kind: ${document}` });
+      throw invalid("document", {
+        zh: `未知的材料类型：${document}`,
+        en: `Unknown document kind: ${document}`,
+      });
     }
     const supersedes = form.fields.supersedes || null;
     const reasonParse = supersedes ? REASON.safeParse(form.fields.reason ?? "") : null;
@@ -241,7 +248,11 @@ export function attachmentRoutes<B extends EvidenceBindings, P extends z.ZodObje
             },
           }),
         ],
-        result: attachmentView({ ...row, districtId: tc.districtId, branchId: tc.branchId, supersededBy: null }, basePath, c.get("lang")),
+        result: attachmentView(
+          { ...row, districtId: tc.districtId, branchId: tc.branchId, supersededBy: null },
+          basePath,
+          c.get("lang"),
+        ),
       };
     });
     return c.json(result, 201);
@@ -262,7 +273,10 @@ export function attachmentRoutes<B extends EvidenceBindings, P extends z.ZodObje
     if (!row || row.targetType !== spec.targetType || row.targetId !== targetId) throw notFound();
     const object = await evidenceBucket(c.env).get(row.objectKey);
     if (!object) {
-      throw notFound({ zh: "附件的文件已不在存储中（请运行附件校验）", en: "The attachment's file is missing from storage (run the check)" });
+      throw notFound({
+        zh: "附件的文件已不在存储中（请运行附件校验）",
+        en: "The attachment's file is missing from storage (run the check)",
+      });
     }
     return new Response(object.body, { status: 200, headers: fileHeaders(row) }) as never;
   });

@@ -11,10 +11,15 @@ export const AttachmentView = z
     filename: z.string().openapi({ example: "支部党员大会签到表.pdf" }),
     contentType: z.string().openapi({ example: "application/pdf" }),
     size: z.number().int(),
-    sha256: z.string().openapi({ description: "SHA-256 of the bytes, also chained into the event that attached them" }),
+    sha256: z
+      .string()
+      .openapi({ description: "SHA-256 of the bytes, also chained into the event that attached them" }),
     supersedes: z.string().nullable(),
     reason: z.string().nullable().openapi({ description: "why this file replaced the one it supersedes" }),
-    supersededBy: z.string().nullable().openapi({ description: "set once a newer file replaced this one; it stays downloadable" }),
+    supersededBy: z
+      .string()
+      .nullable()
+      .openapi({ description: "set once a newer file replaced this one; it stays downloadable" }),
     createdAt: z.string(),
     createdBy: z.string(),
     url: z.string().openapi({ description: "where to download it (same authorization as the record)" }),
@@ -34,7 +39,10 @@ export const AttachmentUpload = z
       .enum(EVIDENCE_DOCUMENT_CODES)
       .optional()
       .openapi({ description: "what the paper is (default `other`); required evidence is counted by it" }),
-    supersedes: z.string().optional().openapi({ description: "an attachment of the same record this file replaces" }),
+    supersedes: z
+      .string()
+      .optional()
+      .openapi({ description: "an attachment of the same record this file replaces" }),
     reason: z.string().optional().openapi({ description: "why it is replaced (required with `supersedes`)" }),
   })
   .openapi("AttachmentUpload");
@@ -42,7 +50,9 @@ export const AttachmentUpload = z
 export const AttachmentCheck = z
   .object({
     checked: z.number().int(),
-    ok: z.boolean().openapi({ description: "true when every attachment of this page matched its chained hash" }),
+    ok: z
+      .boolean()
+      .openapi({ description: "true when every attachment of this page matched its chained hash" }),
     problems: z.array(
       z.object({
         id: z.string(),

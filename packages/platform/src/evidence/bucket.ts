@@ -1,6 +1,6 @@
 import type { PlatformBindings } from "../env";
-import { log } from "../http/logger";
 import { ProblemError } from "../errors/problem";
+import { log } from "../http/logger";
 
 /** The workers that keep or serve evidence bind the R2 bucket as `EVIDENCE` (Miniflare provides it locally). */
 export interface EvidenceBindings extends PlatformBindings {

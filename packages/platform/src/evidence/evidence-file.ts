@@ -35,7 +35,9 @@ export function evidenceUpload(path: RegExp, method: UploadRoute["method"] = "PO
 /** The zip's declared content types decide between a Word document, a workbook and anything else. */
 function officeType(bytes: Uint8Array): EvidenceType | null {
   try {
-    const parts = unzipSync(bytes, { filter: (f) => f.name === "[Content_Types].xml" && f.originalSize < MiB });
+    const parts = unzipSync(bytes, {
+      filter: (f) => f.name === "[Content_Types].xml" && f.originalSize < MiB,
+    });
     const xml = parts["[Content_Types].xml"];
     return xml ? ooxmlType(new TextDecoder().decode(xml)) : null;
   } catch {
@@ -49,11 +51,18 @@ export function evidenceType(bytes: Uint8Array): EvidenceType | null {
   return sniffed === "zip" ? officeType(bytes) : sniffed;
 }
 
-const CONTROL = /[\u0000-\u001f\u007f"\\/<>|:*?]/g;
+// characters that break a header or a file system; control characters are dropped by code point below
+const UNSAFE = /["\\/<>|:*?]/g;
+const isControl = (ch: string) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f;
 
 /** A file name as people gave it, without paths or characters that break a header or a file system. */
-export function cleanFilename(name: string | undefined, type: EvidenceType, ext: string): string {
-  const base = (name ?? "").split(/[\\/]/).pop()!.replace(CONTROL, "").trim().slice(0, 120);
+export function cleanFilename(name: string | undefined, ext: string): string {
+  const last = (name ?? "").split(/[\\/]/).pop() ?? "";
+  const base = [...last.replace(UNSAFE, "")]
+    .filter((ch) => !isControl(ch))
+    .join("")
+    .trim()
+    .slice(0, 120);
   if (!base) return `file.${ext}`;
   return base;
 }
@@ -69,14 +78,15 @@ export async function checkEvidence(
   }
   if (bytes.byteLength > MAX_EVIDENCE_BYTES) throw new ProblemError("payload_too_large", EVIDENCE_TOO_LARGE);
   const type = evidenceType(bytes);
-  if (!type) throw new ProblemError("unsupported_media_type", NOT_EVIDENCE, [{ path: field, message: NOT_EVIDENCE }]);
+  if (!type)
+    throw new ProblemError("unsupported_media_type", NOT_EVIDENCE, [{ path: field, message: NOT_EVIDENCE }]);
   return {
     bytes,
     type,
     contentType: EVIDENCE_TYPES[type],
     sha256: await sha256Hex(bytes),
     size: bytes.byteLength,
-    filename: cleanFilename(name, type, type === "jpeg" ? "jpg" : type),
+    filename: cleanFilename(name, type === "jpeg" ? "jpg" : type),
   };
 }
 
@@ -123,9 +133,15 @@ export async function readUploadForm(req: {
  * `Content-Disposition` for a download: an ASCII fallback and the real (often Chinese) name as
  * RFC 6266 / RFC 8187 `filename*`, which every current browser prefers.
  */
-export function contentDisposition(filename: string, disposition: "attachment" | "inline" = "attachment"): string {
+export function contentDisposition(
+  filename: string,
+  disposition: "attachment" | "inline" = "attachment",
+): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 

@@ -1,9 +1,4 @@
-import {
-  attachmentCheckPage,
-  directoryWrite,
-  evidenceRuleSet,
-  insertEvidenceRuleSet,
-} from "@vanguard/db";
+import { attachmentCheckPage, directoryWrite, evidenceRuleSet, insertEvidenceRuleSet } from "@vanguard/db";
 import {
   type AppRouteHandler,
   branchScope,
@@ -49,7 +44,12 @@ export const verify: AppRouteHandler<VerifyRoute, ApiBindings> = async (c) => {
     if (actual !== expected) {
       problems.push({ ...base, status: "altered" as const, expectedSha256: expected, actualSha256: actual });
     } else if (r.chainedSha256 !== r.sha256) {
-      problems.push({ ...base, status: "unchained" as const, expectedSha256: expected, actualSha256: r.sha256 });
+      problems.push({
+        ...base,
+        status: "unchained" as const,
+        expectedSha256: expected,
+        actualSha256: r.sha256,
+      });
     }
   }
   const last = pageRows[pageRows.length - 1];

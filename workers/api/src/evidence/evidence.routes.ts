@@ -1,5 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { AttachmentCheck, errorResponses, json, jsonBody, security, writeResponses } from "@vanguard/platform";
+import {
+  AttachmentCheck,
+  errorResponses,
+  json,
+  jsonBody,
+  security,
+  writeResponses,
+} from "@vanguard/platform";
 
 const tags = ["Evidence"];
 const BranchParams = z.object({ branchId: z.string().max(64) });
@@ -12,8 +19,15 @@ export const CheckQuery = z.object({
     .min(1)
     .max(100)
     .default(20)
-    .openapi({ param: { name: "limit", in: "query" }, description: "attachments re-hashed in this page (≤ 100)" }),
-  cursor: z.string().max(200).optional().openapi({ param: { name: "cursor", in: "query" } }),
+    .openapi({
+      param: { name: "limit", in: "query" },
+      description: "attachments re-hashed in this page (≤ 100)",
+    }),
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ param: { name: "cursor", in: "query" } }),
 });
 
 export const verify = createRoute({
@@ -30,10 +44,15 @@ export const verify = createRoute({
 
 const EvidenceRules = z
   .object({
-    branchQuotaMb: z.number().int().min(10).max(1024 * 1024).openapi({
-      description: "what one branch may store in all, in MiB (each distinct file counted once)",
-      example: 1024,
-    }),
+    branchQuotaMb: z
+      .number()
+      .int()
+      .min(10)
+      .max(1024 * 1024)
+      .openapi({
+        description: "what one branch may store in all, in MiB (each distinct file counted once)",
+        example: 1024,
+      }),
   })
   .strict()
   .openapi("EvidenceRules");

@@ -15,5 +15,5 @@ export const UPLOADS: readonly UploadRoute[] = [
   attachmentUploadRoute("/v1/branches/{branchId}/meetings/{meetingId}"),
   attachmentUploadRoute("/v1/branches/{branchId}/records/{recordId}"),
   attachmentUploadRoute("/v1/branches/{branchId}/duty-tasks/{taskId}"),
-  attachmentUploadRoute("/v1/branches/{branchId}/inspections/{inspectionId}/items/{itemId}"),
+  attachmentUploadRoute("/v1/branches/{branchId}/inspections/{inspectionId}/items/{code}"),
 ];

@@ -36,14 +36,16 @@ const Rules = z
     evidence: z
       .object({
         enforcement: z.enum(["warn", "refuse"]).openapi({
-          description: "a step missing its documents is recorded with a warning, or refused with a 422 naming them",
+          description:
+            "a step missing its documents is recorded with a warning, or refused with a 422 naming them",
         }),
         required: z.partialRecord(z.enum(STEP_CODES), z.array(z.enum(EVIDENCE_DOCUMENT_CODES)).max(10)),
       })
       .strict()
       .default(DEFAULT_STEP_EVIDENCE)
       .openapi({
-        description: "the documents each step requires (attachments of that kind); omitted: the national defaults",
+        description:
+          "the documents each step requires (attachments of that kind); omitted: the national defaults",
       }),
   })
   .strict()

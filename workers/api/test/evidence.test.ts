@@ -1,0 +1,101 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { pdf, png, upload } from "../../../packages/platform/test/evidence-files";
+import { call, newTenant } from "./harness";
+
+const bucket = () => (env as unknown as { EVIDENCE: R2Bucket }).EVIDENCE;
+
+async function stepOf(t: Awaited<ReturnType<typeof newTenant>>) {
+  const opened = await call(`/v1/branches/${t.branch.id}/development/cases`, {
+    key: t.branchKey,
+    body: { person: { name: "陈思远", gender: "male", birthDate: "1998-05-04" }, appliedOn: "2025-09-01" },
+  });
+  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+  return `/v1/branches/${t.branch.id}/development/cases/${opened.body.id}/steps/application/attachments`;
+}
+
+describe("the attachments check", () => {
+  it("passes intact files and names the altered, the missing and the ones whose row left the chain, page by page", async () => {
+    const t = await newTenant();
+    const step = await stepOf(t);
+    const files = [pdf("一"), pdf("二"), png(3), pdf("四")];
+    const ids: string[] = [];
+    for (const [i, f] of files.entries()) {
+      const r = await call(step, { key: t.branchKey, raw: upload(f, `材料${i}.pdf`) });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      ids.push(r.body.id);
+    }
+    const check = `/v1/branches/${t.branch.id}/attachments/verify`;
+    const clean = await call(check, { key: t.auditorKey });
+    expect(clean.body).toEqual({ checked: 4, ok: true, problems: [], nextCursor: null });
+
+    // bytes replaced under the same key, a file removed, a row's hash rewritten in the database
+    const keyOf = (sha: string) => `branches/${t.branch.id}/${sha}`;
+    const shaOf = async (id: string) =>
+      (await call(step, { key: t.branchKey })).body.items.find((x: { id: string }) => x.id === id).sha256;
+    await bucket().put(keyOf(await shaOf(ids[0]!)), pdf("篡改"));
+    await bucket().delete(keyOf(await shaOf(ids[1]!)));
+    const shard = (env as unknown as Record<string, D1Database>)[`SHARD_${t.district.shard}`]!;
+    await shard.prepare("UPDATE attachments SET sha256 = ? WHERE id = ?").bind("0".repeat(64), ids[2]).run();
+
+    const first = await call(`${check}?limit=2`, { key: t.districtKey });
+    expect(first.body).toMatchObject({ checked: 2, ok: false });
+    expect(first.body.problems.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([
+      [ids[0], "altered"],
+      [ids[1], "missing"],
+    ]);
+    const second = await call(`${check}?limit=2&cursor=${first.body.nextCursor}`, { key: t.districtKey });
+    expect(second.body).toMatchObject({ checked: 2, ok: false, nextCursor: null });
+    // the bytes still match the chain: it is the row that was rewritten
+    expect(second.body.problems).toEqual([
+      expect.objectContaining({ id: ids[2], status: "unchained", actualSha256: "0".repeat(64) }),
+    ]);
+  });
+
+  it("is for the branch's readers only: 401 without a key, 404 for another district's keys, 400 past the page limit", async () => {
+    const t = await newTenant();
+    const other = await newTenant({ shard: 1 });
+    const check = `/v1/branches/${t.branch.id}/attachments/verify`;
+    expect((await call(check, { key: null })).status).toBe(401);
+    expect((await call(check, { key: other.districtKey })).status).toBe(404);
+    expect((await call(check, { key: other.branchKey })).status).toBe(404);
+    expect((await call(`${check}?limit=101`, { key: t.districtKey })).status).toBe(400);
+  });
+
+  it("keeps the district's quota as a versioned setting", async () => {
+    const t = await newTenant();
+    const rules = `/v1/districts/${t.district.id}/evidence/rules`;
+    expect((await call(rules, { key: t.auditorKey })).body).toEqual({
+      districtId: t.district.id,
+      version: 0,
+      rules: { branchQuotaMb: 1024 },
+    });
+    const put = await call(rules, {
+      method: "PUT",
+      key: t.districtKey,
+      body: { rules: { branchQuotaMb: 200 }, version: 0 },
+    });
+    expect(put.body).toMatchObject({ version: 1, rules: { branchQuotaMb: 200 } });
+    const stale = await call(rules, {
+      method: "PUT",
+      key: t.districtKey,
+      body: { rules: { branchQuotaMb: 300 }, version: 0 },
+    });
+    expect(stale.status).toBe(409);
+    expect(
+      (
+        await call(rules, {
+          method: "PUT",
+          key: t.auditorKey,
+          body: { rules: { branchQuotaMb: 300 }, version: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await call(rules, {
+      method: "PUT",
+      key: t.districtKey,
+      body: { rules: { branchQuotaMb: 0 }, version: 1 },
+    });
+    expect(bad.status).toBe(400);
+  });
+});
