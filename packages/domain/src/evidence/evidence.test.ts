@@ -30,9 +30,9 @@ describe("evidence file types", () => {
     expect(
       ooxmlType(types("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")),
     ).toBe("docx");
-    expect(ooxmlType(types("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))).toBe(
-      "xlsx",
-    );
+    expect(
+      ooxmlType(types("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")),
+    ).toBe("xlsx");
     expect(
       ooxmlType(types("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml")),
     ).toBeNull();
@@ -42,7 +42,9 @@ describe("evidence file types", () => {
 describe("required evidence", () => {
   it("names each missing document, as a warning by default", () => {
     expect(missingEvidence("application", [], DEFAULT_STEP_EVIDENCE)).toEqual(["application_letter"]);
-    expect(missingEvidence("application", ["application_letter", "photo"], DEFAULT_STEP_EVIDENCE)).toEqual([]);
+    expect(missingEvidence("application", ["application_letter", "photo"], DEFAULT_STEP_EVIDENCE)).toEqual(
+      [],
+    );
     expect(missingEvidence("oath", [], DEFAULT_STEP_EVIDENCE)).toEqual([]);
     const [w] = stepEvidenceVerdict("pre_review", ["photo"], DEFAULT_STEP_EVIDENCE);
     expect(w).toMatchObject({ rule: "step_evidence_missing", severity: "warning" });

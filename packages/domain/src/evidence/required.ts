@@ -49,7 +49,10 @@ export function stepEvidenceVerdict(
   return [
     failure(
       "step_evidence_missing",
-      { zh: `此步骤缺少材料：${zh}（请先上传附件）`, en: `This step is missing its evidence: ${en} (attach it first)` },
+      {
+        zh: `此步骤缺少材料：${zh}（请先上传附件）`,
+        en: `This step is missing its evidence: ${en} (attach it first)`,
+      },
       { step, missing },
       rules.enforcement === "refuse" ? "block" : "warning",
     ),
