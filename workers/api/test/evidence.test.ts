@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
+import { DEFAULT_PIPELINE_RULES } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
 import { pdf, png, upload } from "../../../packages/platform/test/evidence-files";
-import { call, newTenant } from "./harness";
+import { call, newMember, newTenant } from "./harness";
 
 const bucket = () => (env as unknown as { EVIDENCE: R2Bucket }).EVIDENCE;
 
@@ -97,5 +98,48 @@ describe("the attachments check", () => {
       body: { rules: { branchQuotaMb: 0 }, version: 1 },
     });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("the development report and evidence", () => {
+  it("counts the year's steps that lack the documents their district requires, until they are attached", async () => {
+    const t = await newTenant();
+    const rules = await call(`/v1/districts/${t.district.id}/development/rules`, {
+      method: "PUT",
+      key: t.districtKey,
+      body: {
+        rules: { ...DEFAULT_PIPELINE_RULES, evidence: { enforcement: "warn", required: { application_talk: ["talk_record"] } } },
+        version: 0,
+      },
+    });
+    expect(rules.status, JSON.stringify(rules.body)).toBe(200);
+    const secretary = await newMember(t.branch.id, t.branchKey, { status: "full", joinedOn: "2008-07-01" });
+    const opened = await call(`/v1/branches/${t.branch.id}/development/cases`, {
+      key: t.branchKey,
+      body: { person: { name: "陈思远", gender: "male", birthDate: "1998-05-04" }, appliedOn: "2025-03-01" },
+    });
+    const steps = `/v1/branches/${t.branch.id}/development/cases/${opened.body.id}/steps`;
+    const talk = await call(steps, {
+      key: t.branchKey,
+      body: { step: "application_talk", occurredOn: "2025-03-10", data: { talkerIds: [secretary.id] } },
+    });
+    expect(talk.status, JSON.stringify(talk.body)).toBe(201);
+    expect(talk.body.warnings.map((w: { rule: string }) => w.rule)).toEqual(["step_evidence_missing"]);
+    const report = async () =>
+      (await call(`/v1/reports/development?districtId=${t.district.id}&year=2025`, { key: t.auditorKey })).body;
+    const before = await report();
+    expect(before.items[0].stepsMissingEvidence).toBe(1);
+    expect(before.districts[0].stepsMissingEvidence).toBe(1);
+    const attached = await call(`${steps}/application_talk/attachments`, {
+      key: t.branchKey,
+      raw: upload(pdf("谈话记录"), "谈话记录.pdf", { document: "talk_record" }),
+    });
+    expect(attached.status).toBe(201);
+    expect((await report()).items[0].stepsMissingEvidence).toBe(0);
+    const csv = await call(`/v1/reports/development?districtId=${t.district.id}&year=2025`, {
+      key: t.auditorKey,
+      headers: { accept: "text/csv" },
+    });
+    expect(String(csv.body)).toContain("缺少材料的环节");
   });
 });

@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { insertEvidenceRuleSet, listEvents, verifyBranchChain } from "@vanguard/db";
+import { DEFAULT_PIPELINE_RULES } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
 import { signContext } from "../../../packages/platform/src/internal/context";
 import { exe, ooxml, pdf, png, sha256, upload } from "../../../packages/platform/test/evidence-files";
@@ -173,5 +174,55 @@ describe("evidence on a development step", () => {
     expect((await download(other, a.body.url.replace(w.ref.branchId, other.ref.branchId))).status).toBe(404);
     expect((await w.call(`${w.cases}/dc_nope/steps/application/attachments`)).status).toBe(404);
     expect((await w.call(step.replace("application", "not_a_step"))).status).toBe(400);
+  });
+});
+
+describe("required evidence", () => {
+  async function publish(w: World, evidence: unknown) {
+    const r = await w.call(`/v1/districts/${w.ref.districtId}/development/rules`, {
+      role: "district_admin",
+      method: "PUT",
+      body: { rules: { ...DEFAULT_PIPELINE_RULES, evidence }, version: 0 },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  }
+
+  it("refuses a step without the documents the district requires, naming them, and records it once they are attached", async () => {
+    const w = await world();
+    await publish(w, { enforcement: "refuse", required: { application_talk: ["talk_record", "photo"] } });
+    const { caseId } = await opened(w);
+    const talk = w.path[1]!;
+    const before = (await verifyBranchChain(w.tc)).length;
+    const refused = await w.call(`${w.cases}/${caseId}/steps`, { body: talk });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ rule: "step_evidence_missing", facts: { step: "application_talk", missing: ["talk_record", "photo"] } }),
+    ]);
+    expect(refused.body.detail).toContain("谈话记录、照片");
+    expect((await verifyBranchChain(w.tc)).length).toBe(before);
+    const attach = `${w.cases}/${caseId}/steps/application_talk/attachments`;
+    await w.call(attach, { raw: upload(pdf("谈话"), "谈话记录.pdf", { document: "talk_record" }) });
+    const still = await w.call(`${w.cases}/${caseId}/steps`, { body: talk, lang: "en" });
+    expect(still.body.errors[0].facts.missing).toEqual(["photo"]);
+    expect(still.body.detail).toContain("photo");
+    await w.call(attach, { raw: upload(png(1), "谈话.png", { document: "photo" }) });
+    const ok = await w.call(`${w.cases}/${caseId}/steps`, { body: talk });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.warnings).toEqual([]);
+  });
+
+  it("warns by default, and asks for the application letter at the case's next step", async () => {
+    const w = await world();
+    await publish(w, { enforcement: "warn", required: { application: ["application_letter"] } });
+    const { caseId } = await opened(w);
+    const r = await w.call(`${w.cases}/${caseId}/steps`, { body: w.path[1]! });
+    expect(r.status).toBe(201);
+    expect(r.body.warnings).toEqual([
+      expect.objectContaining({
+        rule: "step_evidence_missing",
+        severity: "warning",
+        facts: { step: "application", missing: ["application_letter"] },
+      }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolvePipelineRules } from "../pipeline/rules";
 import { ooxmlType, sniffType } from "./file-type";
-import { DEFAULT_STEP_EVIDENCE, missingEvidence, stepEvidenceVerdict } from "./required";
+import { DEFAULT_STEP_EVIDENCE, SUGGESTED_STEP_EVIDENCE, missingEvidence, stepEvidenceVerdict } from "./required";
 import { checkQuota, resolveEvidenceRules } from "./rules";
 
 const bytes = (...parts: (string | number[])[]) =>
@@ -40,13 +40,14 @@ describe("evidence file types", () => {
 });
 
 describe("required evidence", () => {
-  it("names each missing document, as a warning by default", () => {
-    expect(missingEvidence("application", [], DEFAULT_STEP_EVIDENCE)).toEqual(["application_letter"]);
-    expect(missingEvidence("application", ["application_letter", "photo"], DEFAULT_STEP_EVIDENCE)).toEqual(
+  it("requires nothing until a district names documents, then names each missing one as a warning", () => {
+    expect(stepEvidenceVerdict("application", [], DEFAULT_STEP_EVIDENCE)).toEqual([]);
+    expect(missingEvidence("application", [], SUGGESTED_STEP_EVIDENCE)).toEqual(["application_letter"]);
+    expect(missingEvidence("application", ["application_letter", "photo"], SUGGESTED_STEP_EVIDENCE)).toEqual(
       [],
     );
-    expect(missingEvidence("oath", [], DEFAULT_STEP_EVIDENCE)).toEqual([]);
-    const [w] = stepEvidenceVerdict("pre_review", ["photo"], DEFAULT_STEP_EVIDENCE);
+    expect(missingEvidence("oath", [], SUGGESTED_STEP_EVIDENCE)).toEqual([]);
+    const [w] = stepEvidenceVerdict("pre_review", ["photo"], SUGGESTED_STEP_EVIDENCE);
     expect(w).toMatchObject({ rule: "step_evidence_missing", severity: "warning" });
     expect(w!.facts).toEqual({ step: "pre_review", missing: ["publicity_notice"] });
     expect(w!.message.zh).toContain("公示材料");

@@ -11,8 +11,14 @@ export interface StepEvidenceRules {
   required: Partial<Record<StepCode, EvidenceDocument[]>>;
 }
 
-/** The national minimum of paper the 细则 names for the steps that produce it. */
-export const DEFAULT_STEP_EVIDENCE: StepEvidenceRules = {
+/**
+ * Until a district names its documents, no step requires any (a district adopting the platform has
+ * its paper in cabinets, not yet attached); a step without what it names is then recorded with a warning.
+ */
+export const DEFAULT_STEP_EVIDENCE: StepEvidenceRules = { enforcement: "warn", required: {} };
+
+/** The paper the 细则 has each of these steps produce: what a district that wants evidence usually names. */
+export const SUGGESTED_STEP_EVIDENCE: StepEvidenceRules = {
   enforcement: "warn",
   required: {
     application: ["application_letter"],
