@@ -5,6 +5,7 @@ export * from "./calendar/dates";
 export * from "./calendar/working-days";
 export * from "./committee/committee";
 export * from "./dues/dues";
+export * from "./documents/index";
 export * from "./dues/payments";
 export * from "./evaluations/index";
 export * from "./evidence/index";

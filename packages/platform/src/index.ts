@@ -17,6 +17,7 @@ export * from "./errors/catalog";
 export * from "./errors/lang";
 export * from "./errors/problem";
 export * from "./errors/zod-issues";
+export * from "./documents/index";
 export * from "./evidence/index";
 export * from "./http/actor";
 export * from "./http/body-limit";

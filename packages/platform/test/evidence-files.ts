@@ -1,4 +1,4 @@
-import { zipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 
 /** Small real files of each allowed type, and impostors, for the evidence tests. */
 const enc = new TextEncoder();
@@ -59,4 +59,10 @@ export function upload(
 export async function sha256(bytes: Uint8Array<ArrayBuffer> | ArrayBuffer): Promise<string> {
   const d = await crypto.subtle.digest("SHA-256", bytes);
   return [...new Uint8Array(d)].map((x) => x.toString(16).padStart(2, "0")).join("");
+}
+
+/** The text of a .docx's word/document.xml with the tags dropped: what Word shows. */
+export function docxText(bytes: Uint8Array): string {
+  const xml = new TextDecoder().decode(unzipSync(bytes)["word/document.xml"]!);
+  return xml.replace(/<[^>]+>/g, "");
 }

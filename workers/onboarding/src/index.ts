@@ -1,6 +1,7 @@
 import { attachmentUploadRoute, createModuleApp, fileUpload } from "@vanguard/platform";
 import { cases } from "./cases/cases.index";
 import { complaints } from "./complaints/complaints.index";
+import { documents } from "./documents/documents.index";
 import type { OnboardingBindings } from "./env";
 import { STEP_PATH, stepAttachments } from "./evidence/step-attachments";
 import { rules } from "./rules/rules.index";
@@ -18,7 +19,7 @@ const app = createModuleApp<OnboardingBindings>({
 });
 
 app.route("/", cases).route("/", steps).route("/", complaints).route("/", sanctions).route("/", rules);
-app.route("/", stepAttachments);
+app.route("/", stepAttachments).route("/", documents);
 
 export default app;
 
