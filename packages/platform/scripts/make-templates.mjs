@@ -35,8 +35,14 @@ const TEMPLATES = {
   candidate_publicity: [
     title("关于发展对象的公示"),
     p("经党支部委员会研究，拟将{name}同志列为发展对象，现将有关情况公示如下：", { indent: true }),
-    p("{name}，{gender}，{birthDate}出生，{appliedOn}递交入党申请书，{activistOn}被确定为入党积极分子，{candidateOn}被确定为发展对象。入党介绍人：{introducers}。", { indent: true }),
-    p("公示时间：{publicityFrom}至{publicityTo}。公示期间，党员和群众可通过来信、来电、来访等方式向党支部反映情况。", { indent: true }),
+    p(
+      "{name}，{gender}，{birthDate}出生，{appliedOn}递交入党申请书，{activistOn}被确定为入党积极分子，{candidateOn}被确定为发展对象。入党介绍人：{introducers}。",
+      { indent: true },
+    ),
+    p(
+      "公示时间：{publicityFrom}至{publicityTo}。公示期间，党员和群众可通过来信、来电、来访等方式向党支部反映情况。",
+      { indent: true },
+    ),
     p("中共{branchName}", { right: true }),
     p("{generatedOn}", { right: true }),
   ],
@@ -44,8 +50,13 @@ const TEMPLATES = {
     title("支部大会决议"),
     p("（接收预备党员）", { center: true }),
     p("{voteOn}，中共{branchName}召开支部党员大会，讨论{name}同志的入党问题。", { indent: true }),
-    p("{name}，{gender}，{birthDate}出生，{appliedOn}递交入党申请书。入党介绍人：{introducers}。", { indent: true }),
-    p("本支部有表决权的党员{expected}名，到会有表决权的党员{present}名（另有{written}名因故不能到会的党员提交了书面意见）。经无记名投票表决，赞成{votesFor}票，反对{votesAgainst}票，弃权{votesAbstain}票。", { indent: true }),
+    p("{name}，{gender}，{birthDate}出生，{appliedOn}递交入党申请书。入党介绍人：{introducers}。", {
+      indent: true,
+    }),
+    p(
+      "本支部有表决权的党员{expected}名，到会有表决权的党员{present}名（另有{written}名因故不能到会的党员提交了书面意见）。经无记名投票表决，赞成{votesFor}票，反对{votesAgainst}票，弃权{votesAbstain}票。",
+      { indent: true },
+    ),
     p("支部大会同意接收{name}同志为中共预备党员，报上级党委审批。", { indent: true }),
     p("党支部书记（签字）：　　　　　　　　（盖章）", { right: true }),
     p("{generatedOn}", { right: true }),
@@ -54,16 +65,27 @@ const TEMPLATES = {
     title("支部大会决议"),
     p("（预备党员转正）", { center: true }),
     p("{voteOn}，中共{branchName}召开支部党员大会，讨论预备党员{name}同志的转正问题。", { indent: true }),
-    p("{name}，{gender}，{birthDate}出生，{admittedOn}经支部大会接收为预备党员，预备期至{probationEndsOn}。", { indent: true }),
-    p("本支部有表决权的党员{expected}名，到会有表决权的党员{present}名（另有{written}名提交书面意见）。经无记名投票表决，赞成{votesFor}票，反对{votesAgainst}票，弃权{votesAbstain}票。", { indent: true }),
+    p(
+      "{name}，{gender}，{birthDate}出生，{admittedOn}经支部大会接收为预备党员，预备期至{probationEndsOn}。",
+      { indent: true },
+    ),
+    p(
+      "本支部有表决权的党员{expected}名，到会有表决权的党员{present}名（另有{written}名提交书面意见）。经无记名投票表决，赞成{votesFor}票，反对{votesAgainst}票，弃权{votesAbstain}票。",
+      { indent: true },
+    ),
     p("支部大会决定：{name}同志{outcome}，报上级党委审批。", { indent: true }),
     p("党支部书记（签字）：　　　　　　　　（盖章）", { right: true }),
     p("{generatedOn}", { right: true }),
   ],
   full_membership_publicity: [
     title("关于预备党员转正的公示"),
-    p("{name}同志，{gender}，{birthDate}出生，{admittedOn}被接收为中共预备党员，预备期至{probationEndsOn}。本人于{requestedOn}提出转正申请。", { indent: true }),
-    p("经党支部委员会研究，拟同意其按期转为中共正式党员，现予公示。公示期间如有意见，请向党支部反映。", { indent: true }),
+    p(
+      "{name}同志，{gender}，{birthDate}出生，{admittedOn}被接收为中共预备党员，预备期至{probationEndsOn}。本人于{requestedOn}提出转正申请。",
+      { indent: true },
+    ),
+    p("经党支部委员会研究，拟同意其按期转为中共正式党员，现予公示。公示期间如有意见，请向党支部反映。", {
+      indent: true,
+    }),
     p("中共{branchName}", { right: true }),
     p("{generatedOn}", { right: true }),
   ],

@@ -1,7 +1,10 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { DEFAULT_PIPELINE_RULES } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
-import { pdf, png, upload } from "../../../packages/platform/test/evidence-files";
+import { docxText, pdf, png, rewriteDocx, upload } from "../../../packages/platform/test/evidence-files";
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 import { call, newMember, newTenant } from "./harness";
 
 const bucket = () => (env as unknown as { EVIDENCE: R2Bucket }).EVIDENCE;
@@ -108,7 +111,10 @@ describe("the development report and evidence", () => {
       method: "PUT",
       key: t.districtKey,
       body: {
-        rules: { ...DEFAULT_PIPELINE_RULES, evidence: { enforcement: "warn", required: { application_talk: ["talk_record"] } } },
+        rules: {
+          ...DEFAULT_PIPELINE_RULES,
+          evidence: { enforcement: "warn", required: { application_talk: ["talk_record"] } },
+        },
         version: 0,
       },
     });
@@ -126,7 +132,8 @@ describe("the development report and evidence", () => {
     expect(talk.status, JSON.stringify(talk.body)).toBe(201);
     expect(talk.body.warnings.map((w: { rule: string }) => w.rule)).toEqual(["step_evidence_missing"]);
     const report = async () =>
-      (await call(`/v1/reports/development?districtId=${t.district.id}&year=2025`, { key: t.auditorKey })).body;
+      (await call(`/v1/reports/development?districtId=${t.district.id}&year=2025`, { key: t.auditorKey }))
+        .body;
     const before = await report();
     expect(before.items[0].stepsMissingEvidence).toBe(1);
     expect(before.districts[0].stepsMissingEvidence).toBe(1);
@@ -141,5 +148,80 @@ describe("the development report and evidence", () => {
       headers: { accept: "text/csv" },
     });
     expect(String(csv.body)).toContain("缺少材料的环节");
+  });
+});
+
+describe("a district's own templates", () => {
+  it("validates, versions and uses an uploaded template; refuses unknown placeholders, other files and broken zips", async () => {
+    const t = await newTenant();
+    const base = `/v1/districts/${t.district.id}/document-templates`;
+    const listed = await call(base, { key: t.auditorKey });
+    expect(listed.body.items).toHaveLength(6);
+    expect(listed.body.items.every((i: { version: number }) => i.version === 0)).toBe(true);
+    const res = await exports.default.fetch(
+      new Request(`https://vanguard.test${base}/meeting_minutes`, {
+        headers: { authorization: `Bearer ${t.districtKey}` },
+      }),
+    );
+    expect(res.headers.get("x-template-version")).toBe("0");
+    const shipped = new Uint8Array(await res.arrayBuffer());
+    expect(docxText(shipped)).toContain("{topic}");
+
+    const put = (raw: BodyInit, key = t.districtKey) =>
+      call(`${base}/meeting_minutes`, { method: "PUT", key, raw, headers: { "content-type": DOCX } });
+    const unknown = await put(rewriteDocx(shipped, (x) => x.replace("{topic}", "{topic}{secretNote}")));
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0]).toMatchObject({
+      rule: "template_unknown_placeholder",
+      facts: { unknown: ["secretNote"] },
+    });
+    expect(unknown.body.detail).toContain("{secretNote}");
+    const malformed = await put(rewriteDocx(shipped, (x) => x.replace("{topic}", "{topic")));
+    expect(malformed.status).toBe(400);
+    const broken = new Uint8Array(shipped.slice(0, 200));
+    expect((await put(broken)).status).toBe(415);
+    expect((await put(pdf())).status).toBe(415);
+    expect((await put(shipped, t.auditorKey)).status).toBe(403);
+    expect((await call(base, { key: t.branchKey })).status).toBe(404);
+    expect(
+      (await call(base, { key: t.auditorKey })).body.items.find(
+        (i: { kind: string }) => i.kind === "meeting_minutes",
+      ).version,
+    ).toBe(0);
+
+    const own = rewriteDocx(shipped, (x) => x.replace("会议记录", "赣榆区会议记录（新版）"));
+    const saved = await put(own);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({ kind: "meeting_minutes", version: 1 });
+
+    // a meeting's record is now made from it
+    const people = [];
+    for (const name of ["甲", "乙"])
+      people.push(
+        await newMember(t.branch.id, t.branchKey, { name, status: "full", joinedOn: "2008-07-01" }),
+      );
+    const meeting = await call(`/v1/branches/${t.branch.id}/meetings`, {
+      key: t.branchKey,
+      body: {
+        kind: "theme_day",
+        heldOn: "2025-06-03",
+        topic: "研究发展党员工作",
+        attendeeIds: people.map((p) => p.id),
+        hours: 1,
+      },
+    });
+    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+    const minutes = await exports.default.fetch(
+      new Request(
+        `https://vanguard.test/v1/branches/${t.branch.id}/meetings/${meeting.body.id}/documents/minutes.docx`,
+        {
+          headers: { authorization: `Bearer ${t.branchKey}` },
+        },
+      ),
+    );
+    expect(minutes.headers.get("x-template-version")).toBe("1");
+    const text = docxText(new Uint8Array(await minutes.arrayBuffer()));
+    expect(text).toContain("赣榆区会议记录（新版）");
+    expect(text).toContain("主题：研究发展党员工作");
   });
 });

@@ -52,9 +52,14 @@ describe("forms generated from a case", () => {
     expect(reg).toContain("培养联系人：联系人 李红梅、联系人 王志强");
     expect(reg).toContain("2023年10月10日　思想表现：良好　工作表现：优秀　参加培训：8 学时");
     expect(reg).toContain("2024年4月8日　思想表现：优秀");
-    const early = await w.call(`${w.cases}/${caseId}/documents/full_membership_resolution.docx`, { lang: "en" });
+    const early = await w.call(`${w.cases}/${caseId}/documents/full_membership_resolution.docx`, {
+      lang: "en",
+    });
     expect(early.status).toBe(422);
-    expect(early.body.errors[0]).toMatchObject({ rule: "document_step_not_reached", facts: { step: "full_membership_vote" } });
+    expect(early.body.errors[0]).toMatchObject({
+      rule: "document_step_not_reached",
+      facts: { step: "full_membership_vote" },
+    });
     expect(early.body.detail).toContain("full-membership vote");
     expect((await w.call(`${w.cases}/${caseId}/documents/passport.docx`)).status).toBe(400);
     expect((await w.call(`${w.cases}/dc_nope/documents/candidate_publicity.docx`)).status).toBe(404);

@@ -196,7 +196,10 @@ describe("required evidence", () => {
     const refused = await w.call(`${w.cases}/${caseId}/steps`, { body: talk });
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([
-      expect.objectContaining({ rule: "step_evidence_missing", facts: { step: "application_talk", missing: ["talk_record", "photo"] } }),
+      expect.objectContaining({
+        rule: "step_evidence_missing",
+        facts: { step: "application_talk", missing: ["talk_record", "photo"] },
+      }),
     ]);
     expect(refused.body.detail).toContain("谈话记录、照片");
     expect((await verifyBranchChain(w.tc)).length).toBe(before);

@@ -1,5 +1,6 @@
 import { attachmentUploadRoute, createModuleApp, fileUpload } from "@vanguard/platform";
 import { activities } from "./activities/activities.index";
+import { minutesDocument } from "./documents/minutes";
 import type { StudyBindings } from "./env";
 import { MEETING_PATH, meetingAttachments } from "./evidence/meeting-attachments";
 import { leaderboard } from "./leaderboard/leaderboard.index";
@@ -20,7 +21,7 @@ for (const feature of [activities, leaderboard, summary, rules, meetings, materi
   app.route("/", feature);
 }
 app.route("/", meetingImports);
-app.route("/", meetingAttachments);
+app.route("/", meetingAttachments).route("/", minutesDocument);
 
 export default app;
 

@@ -1,5 +1,8 @@
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { pdf, png, sha256, upload } from "../../../packages/platform/test/evidence-files";
+import { signContext } from "../../../packages/platform/src/internal/context";
+import { docxText, pdf, png, sha256, upload } from "../../../packages/platform/test/evidence-files";
+import { principalFor, TEST_INTERNAL_SECRET } from "../../../packages/platform/test/module-harness";
 import { as, moduleCall, studyBranch } from "./helpers";
 
 async function meeting() {
@@ -18,7 +21,11 @@ async function meeting() {
     },
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return { ...b, path: `/v1/branches/${b.ref.branchId}/meetings/${r.body.id}/attachments` };
+  return {
+    ...b,
+    id: r.body.id as string,
+    path: `/v1/branches/${b.ref.branchId}/meetings/${r.body.id}/attachments`,
+  };
 }
 
 describe("evidence of a meeting", () => {
@@ -67,5 +74,33 @@ describe("evidence of a meeting", () => {
       (await moduleCall(m.path.replace(m.ref.branchId, other.ref.branchId), as(other.ref, "branch_admin")))
         .status,
     ).toBe(404);
+  });
+});
+
+describe("the meeting's record as a Word document", () => {
+  it("fills 会议记录 with the topic, the date, who came and who did not and why", async () => {
+    const m = await meeting();
+    const path = `/v1/branches/${m.ref.branchId}/meetings/${m.id}/documents/minutes.docx`;
+    const res = await exports.default.fetch(
+      new Request(`https://module.internal${path}`, {
+        headers: {
+          "x-vanguard-context": await signContext(TEST_INTERNAL_SECRET, {
+            principal: principalFor("auditor", m.ref),
+            requestId: "req_test_minutes",
+            lang: "zh-CN",
+            tenant: m.ref,
+          }),
+        },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(
+      encodeURIComponent("2025-06-28-讨论接收预备党员-会议记录.docx"),
+    );
+    const text = docxText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain("会议类型：支部党员大会　　时间：2025年6月28日　　时长：2 学时");
+    expect(text).toContain("主题：讨论接收预备党员");
+    expect(text).toContain("应到4人，实到3人");
+    expect(text).toContain(`${m.members[3]!.name}（出差）`);
   });
 });

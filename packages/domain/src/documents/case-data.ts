@@ -33,7 +33,12 @@ function last(steps: readonly StepFact[], step: string): StepFact | undefined {
 }
 
 function namesOf(ids: unknown, names: ReadonlyMap<string, string>): string {
-  return Array.isArray(ids) ? ids.map((id) => names.get(String(id)) ?? "").filter(Boolean).join("、") : "";
+  return Array.isArray(ids)
+    ? ids
+        .map((id) => names.get(String(id)) ?? "")
+        .filter(Boolean)
+        .join("、")
+    : "";
 }
 
 function voteFields(s: StepFact | undefined) {
@@ -62,9 +67,18 @@ export class StepNotReached extends Error {
 }
 
 const NEEDS: Record<string, { step: string; label: Message }> = {
-  activist_registration: { step: "activist_designation", label: { zh: "确定入党积极分子", en: "activist designation" } },
-  candidate_publicity: { step: "candidate_designation", label: { zh: "确定发展对象", en: "candidate designation" } },
-  admission_resolution: { step: "admission_vote", label: { zh: "支部大会讨论接收", en: "the admission vote" } },
+  activist_registration: {
+    step: "activist_designation",
+    label: { zh: "确定入党积极分子", en: "activist designation" },
+  },
+  candidate_publicity: {
+    step: "candidate_designation",
+    label: { zh: "确定发展对象", en: "candidate designation" },
+  },
+  admission_resolution: {
+    step: "admission_vote",
+    label: { zh: "支部大会讨论接收", en: "the admission vote" },
+  },
   full_membership_resolution: {
     step: "full_membership_vote",
     label: { zh: "支部大会讨论转正", en: "the full-membership vote" },
@@ -132,7 +146,9 @@ export function caseDocumentData(kind: string, f: CaseDocumentFacts): Record<str
         admittedOn: chineseDate(admission?.occurredOn),
         probationEndsOn: chineseDate(f.probationEndsOn),
         ...voteFields(vote),
-        outcome: { full: "按期转为正式党员", extend: "延长预备期", disqualify: "取消预备党员资格" }[outcome] ?? outcome,
+        outcome:
+          { full: "按期转为正式党员", extend: "延长预备期", disqualify: "取消预备党员资格" }[outcome] ??
+          outcome,
       };
     }
     case "full_membership_publicity":

@@ -87,7 +87,16 @@ export const DOCUMENT_KINDS = {
   full_membership_publicity: {
     label: { zh: "预备党员转正公示", en: "Public notice of full membership" },
     source: "case",
-    fields: ["branchName", "name", "gender", "birthDate", "admittedOn", "probationEndsOn", "requestedOn", "generatedOn"],
+    fields: [
+      "branchName",
+      "name",
+      "gender",
+      "birthDate",
+      "admittedOn",
+      "probationEndsOn",
+      "requestedOn",
+      "generatedOn",
+    ],
   },
   meeting_minutes: {
     label: { zh: "会议记录", en: "Meeting minutes" },
@@ -109,7 +118,10 @@ export const DOCUMENT_KINDS = {
       "generatedOn",
     ],
   },
-} as const satisfies Record<string, { label: Message; source: "case" | "meeting"; fields: readonly string[] }>;
+} as const satisfies Record<
+  string,
+  { label: Message; source: "case" | "meeting"; fields: readonly string[] }
+>;
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const DOCUMENT_KIND_CODES = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { resolvePipelineRules } from "../pipeline/rules";
 import { ooxmlType, sniffType } from "./file-type";
-import { DEFAULT_STEP_EVIDENCE, SUGGESTED_STEP_EVIDENCE, missingEvidence, stepEvidenceVerdict } from "./required";
+import {
+  DEFAULT_STEP_EVIDENCE,
+  missingEvidence,
+  SUGGESTED_STEP_EVIDENCE,
+  stepEvidenceVerdict,
+} from "./required";
 import { checkQuota, resolveEvidenceRules } from "./rules";
 
 const bytes = (...parts: (string | number[])[]) =>

@@ -13,18 +13,34 @@ function open(bytes: Uint8Array): PizZip {
   try {
     return new PizZip(bytes);
   } catch {
-    throw invalid("body", { zh: "模板不是有效的 .docx 文件（无法解压）", en: "The template is not a valid .docx (cannot unzip)" });
+    throw invalid("body", {
+      zh: "模板不是有效的 .docx 文件（无法解压）",
+      en: "The template is not a valid .docx (cannot unzip)",
+    });
   }
 }
 
 function compile(zip: PizZip, modules: object[] = []): Docxtemplater {
   try {
-    return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, modules, nullGetter: () => "" });
+    return new Docxtemplater(zip, {
+      paragraphLoop: true,
+      linebreaks: true,
+      modules,
+      nullGetter: () => "",
+      errorLogging: false,
+    });
   } catch (err) {
-    const errors = (err as { properties?: { errors?: { properties?: { explanation?: string } }[] } }).properties
-      ?.errors;
-    const why = errors?.map((e) => e.properties?.explanation).filter(Boolean).join("; ") || String(err);
-    throw invalid("body", { zh: `模板的占位符格式有误：${why}`, en: `The template's placeholders are malformed: ${why}` });
+    const errors = (err as { properties?: { errors?: { properties?: { explanation?: string } }[] } })
+      .properties?.errors;
+    const why =
+      errors
+        ?.map((e) => e.properties?.explanation)
+        .filter(Boolean)
+        .join("; ") || String(err);
+    throw invalid("body", {
+      zh: `模板的占位符格式有误：${why}`,
+      en: `The template's placeholders are malformed: ${why}`,
+    });
   }
 }
 

@@ -17,7 +17,10 @@ export async function templateFor(
   if (row) {
     const object = await evidenceBucket(env).get(row.objectKey);
     if (object) return { bytes: new Uint8Array(await object.arrayBuffer()), version: row.version };
-    log("error", "district template missing from the bucket; using the default", { kind, key: row.objectKey });
+    log("error", "district template missing from the bucket; using the default", {
+      kind,
+      key: row.objectKey,
+    });
   }
   return { bytes: defaultTemplate(kind), version: 0 };
 }

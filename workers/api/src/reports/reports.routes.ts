@@ -216,8 +216,9 @@ export const development = createRoute({
                 overdueSteps: z.number().int(),
                 overdue: Overdue,
                 stepsMissingEvidence: z.number().int().openapi({
-      description: "steps recorded in the year without the documents the district's pipeline rules require of them (current attachments)",
-    }),
+                  description:
+                    "steps recorded in the year without the documents the district's pipeline rules require of them (current attachments)",
+                }),
               }),
             ),
             items: z.array(
@@ -234,8 +235,9 @@ export const development = createRoute({
                   overdueSteps: z.number().int(),
                   overdue: Overdue,
                   stepsMissingEvidence: z.number().int().openapi({
-      description: "steps recorded in the year without the documents the district's pipeline rules require of them (current attachments)",
-    }),
+                    description:
+                      "steps recorded in the year without the documents the district's pipeline rules require of them (current attachments)",
+                  }),
                 })
                 .openapi("DevelopmentRow"),
             ),

@@ -1,4 +1,4 @@
-import { attachmentUploadRoute, fileUpload, type UploadRoute } from "@vanguard/platform";
+import { attachmentUploadRoute, evidenceUpload, fileUpload, type UploadRoute } from "@vanguard/platform";
 
 /**
  * The routes that take files over the 1 MiB default, matched on the whole path (a module path that
@@ -16,4 +16,6 @@ export const UPLOADS: readonly UploadRoute[] = [
   attachmentUploadRoute("/v1/branches/{branchId}/records/{recordId}"),
   attachmentUploadRoute("/v1/branches/{branchId}/duty-tasks/{taskId}"),
   attachmentUploadRoute("/v1/branches/{branchId}/inspections/{inspectionId}/items/{code}"),
+  // a district's own .docx template for a generated form
+  evidenceUpload(/^\/v1\/districts\/[^/]+\/document-templates\/[a-z_]+$/, "PUT"),
 ];

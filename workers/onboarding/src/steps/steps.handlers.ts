@@ -31,9 +31,9 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import { loadCaseForStep, requirePresent } from "../cases/case-loader";
-import { stepTarget } from "../evidence/step-attachments";
 import { stepView } from "../cases/cases.view";
 import type { OnboardingBindings } from "../env";
+import { stepTarget } from "../evidence/step-attachments";
 import { MANAGE_BRANCH, UPPER_COMMITTEE } from "../shared/roles";
 import { stepRow } from "./step-row";
 import type { RecordRoute } from "./steps.routes";
