@@ -142,20 +142,32 @@ describe("evidence over HTTP", () => {
     expect(verdict.ok).toBe(true);
     expect(verdict.checked).toBeGreaterThanOrEqual(7);
     const meetings = (await must("GET", `${b}/meetings?limit=20`, { key: econ.branchAdmin })).items;
-    const onMeeting = await must("GET", `${b}/meetings/${meetings[0].id}/attachments`, { key: econ.branchAdmin });
-    expect(onMeeting.items.map((a: { document: string }) => a.document).sort()).toEqual(["photo", "sign_in_sheet"]);
+    const onMeeting = await must("GET", `${b}/meetings/${meetings[0].id}/attachments`, {
+      key: econ.branchAdmin,
+    });
+    expect(onMeeting.items.map((a: { document: string }) => a.document).sort()).toEqual([
+      "photo",
+      "sign_in_sheet",
+    ]);
 
     const cases = (await must("GET", `${b}/development/cases?limit=200`, { key: econ.branchAdmin })).items;
     const admitted = cases.find((c: { stage: string }) => c.stage === "probationary");
-    const res = await fetch(`${base()}${b}/development/cases/${admitted.id}/documents/admission_resolution.docx`, {
-      headers: { authorization: `Bearer ${econ.branchAdmin}` },
-    });
+    const res = await fetch(
+      `${base()}${b}/development/cases/${admitted.id}/documents/admission_resolution.docx`,
+      {
+        headers: { authorization: `Bearer ${econ.branchAdmin}` },
+      },
+    );
     expect(res.status).toBe(200);
     const text = docxText(new Uint8Array(await res.arrayBuffer()));
-    const timeline = await must("GET", `${b}/development/cases/${admitted.id}/timeline?limit=200`, { key: econ.branchAdmin });
+    const timeline = await must("GET", `${b}/development/cases/${admitted.id}/timeline?limit=200`, {
+      key: econ.branchAdmin,
+    });
     const vote = timeline.items.find((e: { step?: string }) => e.step === "admission_vote");
     const [y, m, d] = vote.on.split("-").map(Number);
-    expect(text).toContain(`${y}年${m}月${d}日，中共经济信息中心党支部召开支部党员大会，讨论${admitted.memberName}同志的入党问题`);
+    expect(text).toContain(
+      `${y}年${m}月${d}日，中共经济信息中心党支部召开支部党员大会，讨论${admitted.memberName}同志的入党问题`,
+    );
     expect(text).toContain(`赞成${vote.data.for}票，反对${vote.data.against}票，弃权${vote.data.abstain}票`);
   });
 });

@@ -1559,6 +1559,12 @@ export interface paths {
              * @example 2024-07-01
              */
             foundedOn: string;
+            /**
+             * Format: date
+             * @description default: the day the unit is created on the platform
+             * @example 2024-07-01
+             */
+            recordsFrom?: string;
           };
         };
       };
@@ -1874,6 +1880,142 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/records-from": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Move the day the unit's records start (district_admin; with a reason, logged)
+     * @description Periods that start before this day are not judged. A district moves it back once a branch's earlier history is imported complete, or forward when what came before is not to be judged.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description the version you read; a stale one answers 409 */
+            version: number;
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            recordsFrom: string;
+            /** @example 已导入本年度1月起的全部会议和党费记录 */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description the branch */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Branch"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/v1/districts/{districtId}/keys": {
@@ -2918,6 +3060,653 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/branches/{branchId}/attachments/verify": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Re-hash the branch's attached files, a page at a time, against the hashes chained into the log
+     * @description Each stored file is read back and hashed: `altered` when its bytes no longer match the SHA-256 its attaching event recorded, `missing` when the file is gone, `unchained` when the attachment's row and its event disagree. `/events/verify` proves the events themselves unchanged.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description attachments re-hashed in this page (≤ 100) */
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the page's verdict */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["AttachmentCheck"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/evidence/rules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The district's evidence settings (each branch's storage quota) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the settings (version 0: the defaults) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EvidenceRuleSet"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Publish a new version of the district's evidence settings */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rules: components["schemas"]["EvidenceRules"];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description the new version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EvidenceRuleSet"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/document-templates": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The templates the district's forms are generated from (its own, or the shipped defaults) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description one per form */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["DocumentTemplate"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/document-templates/{kind}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the template in use for a form, to edit it in Word */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+          kind:
+            | "activist_registration"
+            | "candidate_publicity"
+            | "admission_resolution"
+            | "full_membership_resolution"
+            | "full_membership_publicity"
+            | "meeting_minutes";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .docx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Upload the district's own template for a form: a new version, used from now on
+     * @description The body is the .docx itself. Refused when it is not a Word document, does not unzip, has malformed placeholders (400), or uses a placeholder the form does not fill (422 naming them).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+          kind:
+            | "activist_registration"
+            | "candidate_publicity"
+            | "admission_resolution"
+            | "full_membership_resolution"
+            | "full_membership_publicity"
+            | "meeting_minutes";
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+        };
+      };
+      responses: {
+        /** @description the new version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DocumentTemplate"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/members/import": {
     parameters: {
       query?: never;
@@ -2928,8 +3717,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import members from CSV (header row; up to 10,000 rows and 8 MiB)
-     * @description Columns: name, gender, birthDate, status, joinedOn, idNumber, phone, education (or the Chinese headers 姓名, 性别, 出生日期, 状态, 入党日期, 身份证号, 手机号, 学历). Valid rows are created together in one transaction; invalid rows are reported by line and nothing of them is written.
+     * Import members from CSV or xlsx (header row; up to 10,000 rows and 8 MiB)
+     * @description A CSV in UTF-8 (with or without BOM) or GB18030/GBK (detected, or declared with charset=), or the first sheet of an xlsx workbook. Columns: name, gender, birthDate, status, joinedOn, joinedBranchOn, idNumber, phone, education (or the Chinese headers 姓名, 性别, 出生日期, 状态, 入党日期, 转入日期, 身份证号, 手机号, 学历). Valid rows are created together in one transaction; invalid rows are reported by line and nothing of them is written.
      */
     post: {
       parameters: {
@@ -2943,6 +3732,7 @@ export interface paths {
       requestBody: {
         content: {
           "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
         };
       };
       responses: {
@@ -3178,6 +3968,12 @@ export interface paths {
              * @example 2024-07-01
              */
             joinedOn?: string | null;
+            /**
+             * Format: date
+             * @description the day the person came onto this branch's roll (default: the day they are added); their dues and study are judged from it (docs/adoption.md)
+             * @example 2024-07-01
+             */
+            joinedBranchOn?: string | null;
             /** @example 11010519491231002X */
             idNumber?: string | null;
             /** @example 13812345678 */
@@ -3420,6 +4216,11 @@ export interface paths {
             education?: string | null;
             /** @description the version you read; a stale one answers 409 */
             version: number;
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            joinedBranchOn?: string;
           };
         };
       };
@@ -3820,6 +4621,9 @@ export interface paths {
           content: {
             "application/json": {
               month: string;
+              recordsFrom: string | null;
+              /** @description the month lies before the branch's records start: nothing in it is judged */
+              noRecords: boolean;
               totals: {
                 expected: number;
                 collected: number;
@@ -3898,6 +4702,136 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/dues/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import past dues payments (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
+     * @description For a branch joining mid-year. One payment per line: the member (身份证号, or 姓名 and 出生日期), 月份 (month), 金额 (amount in yuan) and optionally 交纳日期 (paid on; default the month's first day). A member and month already paid at the same amount is reported unchanged, so a rerun creates nothing; each created payment is logged as dues.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or not a party member, or a month before joining are rejected with their reasons; the valid lines land.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description true: check the file and answer what would happen, writing nothing */
+          dryRun?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description what was created, unchanged and rejected */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportReport"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -4891,6 +5825,8 @@ export interface paths {
                 overdue: {
                   [key: string]: number;
                 };
+                /** @description steps recorded in the year without the documents the district's pipeline rules require of them (current attachments) */
+                stepsMissingEvidence: number;
               }[];
               items: components["schemas"]["DevelopmentRow"][];
             };
@@ -5319,6 +6255,136 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["DevelopmentCase"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/development/cases/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import development cases under way (CSV or xlsx; ?dryRun=true to preview)
+     * @description For a branch joining mid-year: one person per line (身份证号, or 姓名 and 出生日期; 性别 too for someone not yet on the roll, who is added to it) with the date of each step already taken, in columns named by the step (its code or Chinese label, e.g. 递交入党申请书, 确定入党积极分子, 培养教育考察 — several dates may share that cell — 确定发展对象), and 材料 (document references, `title=ref; …`). The steps are recorded as imported history, marked on the timeline and not judged by today's gates; what comes next is judged normally. Steps recorded by the upper committee are imported with a district admin key. A step out of order, a date after today, a person not on the roll (without the details to add them) or one who already has an open case is rejected with the reason; a case already imported is reported unchanged.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description true: check the file and answer what would happen, writing nothing */
+          dryRun?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description what was created, unchanged and rejected */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CaseImportReport"];
           };
         };
         /** @description malformed JSON or invalid fields */
@@ -6684,6 +7750,522 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/branches/{branchId}/development/cases/{caseId}/steps/{step}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to a step of a development case, superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          caseId: string;
+          step:
+            | "application"
+            | "application_talk"
+            | "activist_designation"
+            | "activist_filing"
+            | "contacts_assigned"
+            | "cultivation_review"
+            | "candidate_designation"
+            | "candidate_filing"
+            | "introducers_assigned"
+            | "political_review"
+            | "intensive_training"
+            | "committee_review"
+            | "pre_review"
+            | "application_form"
+            | "admission_vote"
+            | "upper_talk"
+            | "admission_approval"
+            | "admission_record"
+            | "group_assignment"
+            | "oath"
+            | "probation_review"
+            | "full_membership_request"
+            | "full_membership_vote"
+            | "full_membership_approval"
+            | "archive";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to a step of a development case (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          caseId: string;
+          step:
+            | "application"
+            | "application_talk"
+            | "activist_designation"
+            | "activist_filing"
+            | "contacts_assigned"
+            | "cultivation_review"
+            | "candidate_designation"
+            | "candidate_filing"
+            | "introducers_assigned"
+            | "political_review"
+            | "intensive_training"
+            | "committee_review"
+            | "pre_review"
+            | "application_form"
+            | "admission_vote"
+            | "upper_talk"
+            | "admission_approval"
+            | "admission_record"
+            | "group_assignment"
+            | "oath"
+            | "probation_review"
+            | "full_membership_request"
+            | "full_membership_vote"
+            | "full_membership_approval"
+            | "archive";
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/development/cases/{caseId}/steps/{step}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to a step of a development case */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          caseId: string;
+          step:
+            | "application"
+            | "application_talk"
+            | "activist_designation"
+            | "activist_filing"
+            | "contacts_assigned"
+            | "cultivation_review"
+            | "candidate_designation"
+            | "candidate_filing"
+            | "introducers_assigned"
+            | "political_review"
+            | "intensive_training"
+            | "committee_review"
+            | "pre_review"
+            | "application_form"
+            | "admission_vote"
+            | "upper_talk"
+            | "admission_approval"
+            | "admission_record"
+            | "group_assignment"
+            | "oath"
+            | "probation_review"
+            | "full_membership_request"
+            | "full_membership_vote"
+            | "full_membership_approval"
+            | "archive";
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/development/cases/{caseId}/documents/{file}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A form of the case as a Word document, filled from its recorded steps
+     * @description 入党积极分子考察登记表 (`activist_registration.docx`), 发展对象公示 (`candidate_publicity.docx`), 支部大会决议 for admission (`admission_resolution.docx`) and for full membership (`full_membership_resolution.docx`), 预备党员转正公示 (`full_membership_publicity.docx`). Made from the district's own template when it uploaded one, else the shipped default. A form whose step is not yet recorded answers 422.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          caseId: string;
+          file:
+            | "activist_registration.docx"
+            | "candidate_publicity.docx"
+            | "admission_resolution.docx"
+            | "full_membership_resolution.docx"
+            | "full_membership_publicity.docx";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .docx, with Content-Disposition and X-Template-Version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/study/activities": {
     parameters: {
       query?: never;
@@ -7962,6 +9544,8 @@ export interface paths {
               branchId: string;
               year: number;
               asOf: string;
+              /** @description periods that start before the branch's records start are not judged (docs/adoption.md) */
+              recordsFrom: string | null;
               ruleVersion: number;
               compliant: boolean;
               items: {
@@ -9345,6 +10929,556 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/meetings/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import past meetings with attendance (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
+     * @description For a branch joining mid-year. One line per person at a meeting: 会议类型 (kind: a code or 支部党员大会, 支委会, 党小组会, 党课, 主题党日, 组织生活会), 日期, 主题, optionally 学时, the person (身份证号, or 姓名 and 出生日期), 出席情况 (出席/缺席; default 出席) and 缺席原因. The lines of one meeting share its kind, date and topic. A line already imported is reported unchanged, so a rerun creates nothing; each meeting touched is logged as meeting.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or a kind the district does not know are rejected with their reasons; the valid lines land. Imported meetings count toward cadence only in periods on or after the branch's records start.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description true: check the file and answer what would happen, writing nothing */
+          dryRun?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description what was created, unchanged and rejected */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MeetingImportReport"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/meetings/{meetingId}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to a meeting, superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to a meeting (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/meetings/{meetingId}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to a meeting */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          meetingId: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/meetings/{meetingId}/documents/minutes.docx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The meeting's record (会议记录) as a Word document, filled from the meeting as it stands */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .docx, with Content-Disposition and X-Template-Version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -14341,6 +16475,963 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/branches/{branchId}/records/{recordId}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to a record (写实), superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to a record (写实) (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/records/{recordId}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to a record (写实) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          recordId: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/duty-tasks/{taskId}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to a duty task, superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          taskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to a duty task (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          taskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/duty-tasks/{taskId}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to a duty task */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          taskId: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/inspections/{inspectionId}/items/{code}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to an inspection item, superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          inspectionId: string;
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to an inspection item (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          inspectionId: string;
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/inspections/{inspectionId}/items/{code}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to an inspection item */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          inspectionId: string;
+          code: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/findings": {
     parameters: {
       query?: never;
@@ -15886,6 +18977,8 @@ export interface components {
       kind: "branch" | "general_branch" | "committee";
       name: string;
       foundedOn: string;
+      /** @description the first day of the unit's records on the platform: audits, compliance, dues arrears, study and reports judge only periods that start on or after it (docs/adoption.md) */
+      recordsFrom: string;
       createdAt: string;
       updatedAt: string;
       version: number;
@@ -15972,6 +19065,53 @@ export interface components {
       prevHash: string;
       hash: string;
     };
+    AttachmentCheck: {
+      checked: number;
+      /** @description true when every attachment of this page matched its chained hash */
+      ok: boolean;
+      problems: {
+        id: string;
+        targetType: string;
+        targetId: string;
+        filename: string;
+        /** @enum {string} */
+        status: "altered" | "missing" | "unchained";
+        expectedSha256: string;
+        actualSha256: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+    EvidenceRuleSet: {
+      districtId: string;
+      version: number;
+      rules: components["schemas"]["EvidenceRules"];
+    };
+    EvidenceRules: {
+      /**
+       * @description what one branch may store in all, in MiB (each distinct file counted once)
+       * @example 1024
+       */
+      branchQuotaMb: number;
+    };
+    DocumentTemplate: {
+      /** @enum {string} */
+      kind:
+        | "activist_registration"
+        | "candidate_publicity"
+        | "admission_resolution"
+        | "full_membership_resolution"
+        | "full_membership_publicity"
+        | "meeting_minutes";
+      /** @example 支部大会决议（接收预备党员） */
+      label: string;
+      /** @description what a template of this kind may use, as {name} */
+      placeholders: string[];
+      /** @description 0: the shipped default */
+      version: number;
+      filename: string | null;
+      sha256: string | null;
+      uploadedAt: string | null;
+    };
     MemberImportResult: {
       created: number;
       /** @description rows that are a current member already and say what the roll says */
@@ -16001,11 +19141,13 @@ export interface components {
       name: string;
       /** @enum {string} */
       gender: "male" | "female";
-      birthDate: string;
+      /** @description null for readers who keep no roll (auditors): docs/domain.md §Personal data */
+      birthDate: string | null;
       /** @enum {string} */
       status: "applicant" | "activist" | "candidate" | "probationary" | "full";
       joinedOn: string | null;
-      /** @description masked */
+      joinedBranchOn: string;
+      /** @description masked: only the last 4 characters show (docs/domain.md §Personal data) */
       idNumber: string | null;
       /** @description masked */
       phone: string | null;
@@ -16046,11 +19188,36 @@ export interface components {
       monthlyDue: number | null;
       paid: number;
       paidOn: string | null;
-      /** @description unpaid months in the 12 months up to `month` */
+      /** @description unpaid months in the 12 months up to `month`, counted from `judgedFrom` at the earliest */
       arrearsMonths: string[];
+      /** @description the first month this member's dues are judged in this branch: the first whole month of the branch's records and of the member's time on its roll (docs/adoption.md); null: no bound */
+      judgedFrom: string | null;
       consecutiveUnpaid: number;
       /** @enum {string} */
       arrearsSeverity: "none" | "warning" | "severe";
+    };
+    ImportReport: {
+      dryRun: boolean;
+      /** @description SHA-256 of the file as uploaded; the event log names it */
+      sha256: string;
+      /** @enum {string} */
+      format: "csv" | "xlsx";
+      encoding: string;
+      /** @description data lines read (the header not counted) */
+      lines: number;
+      /** @description records created (or, on a dry run, that would be) */
+      created: number;
+      /** @description lines already imported: a rerun creates nothing twice */
+      unchanged: number;
+      rejected: {
+        /** @description the line of the file (the sheet row for xlsx) */
+        line: number;
+        errors: {
+          path?: string;
+          rule?: string;
+          message: string;
+        }[];
+      }[];
     };
     Transfer: {
       id: string;
@@ -16098,15 +19265,32 @@ export interface components {
       parentId: string | null;
       /** @description the last day counted: the period's end, or today while it runs */
       asOf: string;
+      /** @description the unit's records start: only periods that start on or after it are judged (docs/adoption.md) */
+      recordsFrom: string;
+      /** @description the report's period lies wholly before the records start: every measure is null (无记录), not 0 % */
+      noRecords: boolean;
+      /** @description a 党总支 or base committee: the units under it whose counts its row adds up */
+      rolledUp: string[];
       partyMembers: number;
-      /** @description 三会一课 cadence for the period's year up to `asOf`; null for non-branch units */
+      /** @description 三会一课 cadence for the period's year up to `asOf`, from the records start; null for units without branches to judge, or with no records */
       meetings: {
         required: number;
         /** @description qualifying meetings counted against `required` */
         held: number;
         missingPeriods: number;
-        /** @description 0–1; null when there is nothing to measure */
+        periodsJudged: number;
+        periodsMet: number;
+        /** @description periodsMet / periodsJudged */
         rate: number | null;
+        missing: {
+          code: string;
+          kind: string;
+          label: string;
+          /** @enum {string} */
+          per: "month" | "quarter" | "year";
+          /** @description the months, quarters or years missed */
+          periods: string[];
+        }[];
       } | null;
       dues: {
         /** @description member-months owed in the ended months of the period */
@@ -16116,9 +19300,11 @@ export interface components {
         rate: number | null;
       };
       study: {
+        /** @description party members on the roll for a whole month judged */
+        members: number;
         activeMembers: number;
         points: number;
-        /** @description 0–1; null when there is nothing to measure */
+        /** @description activeMembers / members */
         rate: number | null;
       };
       /** @description unresolved (open or acknowledged) audit findings by severity */
@@ -16178,6 +19364,8 @@ export interface components {
       overdue: {
         [key: string]: number;
       };
+      /** @description steps recorded in the year without the documents the district's pipeline rules require of them (current attachments) */
+      stepsMissingEvidence: number;
     };
     StudyReportRow: {
       districtId: string;
@@ -16187,6 +19375,8 @@ export interface components {
       /** @enum {string} */
       kind: "branch" | "general_branch" | "committee";
       month: string;
+      /** @description the month lies before the unit's records start: no rate (无记录), not 0 % */
+      noRecords: boolean;
       partyMembers: number;
       activeMembers: number;
       /** @description 0–1; null when there is nothing to measure */
@@ -16387,6 +19577,14 @@ export interface components {
         ref?: string;
       }[];
     };
+    CaseImportReport: components["schemas"]["ImportReport"] & {
+      cases: {
+        line: number;
+        caseId: string;
+        memberId: string;
+        stage: string;
+      }[];
+    };
     DevelopmentCaseListItem: {
       id: string;
       memberId: string;
@@ -16476,6 +19674,8 @@ export interface components {
       text?: string | null;
       recordedAt: string | null;
       recordedBy: string | null;
+      /** @description a step taken before the branch came to the platform, imported from its files as history (not judged by the gates) */
+      imported?: boolean;
     };
     RecordedDevelopmentStep: components["schemas"]["DevelopmentStep"] & {
       case: {
@@ -16539,6 +19739,8 @@ export interface components {
       recordedAt: string;
       recordedBy: string;
       recordedRole: string;
+      /** @description SHA-256 of the history file the step was imported from (history, not judged by the gates); null when recorded live */
+      importedFrom: string | null;
     };
     /** @description A step with its date and data. Upper-committee steps (4, 8, 11, 13, 16, 17, 18, 24) are recorded by a district admin. */
     DevelopmentStepInput:
@@ -17150,6 +20352,520 @@ export interface components {
         maxTimes: number;
       };
       fullApprovalWithinMonths: number;
+      /**
+       * @description the documents each step requires (attachments of that kind); omitted: the national defaults
+       * @default {
+       *       "enforcement": "warn",
+       *       "required": {}
+       *     }
+       */
+      evidence: {
+        /**
+         * @description a step missing its documents is recorded with a warning, or refused with a 422 naming them
+         * @enum {string}
+         */
+        enforcement: "warn" | "refuse";
+        required: {
+          application?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          application_talk?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          activist_designation?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          activist_filing?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          contacts_assigned?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          cultivation_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          candidate_designation?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          candidate_filing?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          introducers_assigned?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          political_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          intensive_training?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          committee_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          pre_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          application_form?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          admission_vote?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          upper_talk?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          admission_approval?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          admission_record?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          group_assignment?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          oath?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          probation_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          full_membership_request?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          full_membership_vote?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          full_membership_approval?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          archive?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+        };
+      };
+    };
+    Attachment: {
+      /** @example att_01JB2K3M4N5P6Q7R8S9T0V1W2X */
+      id: string;
+      /** @example meeting */
+      targetType: string;
+      targetId: string;
+      /** @enum {string} */
+      document:
+        | "application_letter"
+        | "talk_record"
+        | "recommendation"
+        | "cultivation_record"
+        | "political_review"
+        | "training_certificate"
+        | "publicity_notice"
+        | "membership_form"
+        | "resolution"
+        | "approval"
+        | "full_membership_request"
+        | "sign_in_sheet"
+        | "minutes"
+        | "photo"
+        | "other";
+      /** @example 签到表 */
+      documentLabel: string;
+      /** @example 支部党员大会签到表.pdf */
+      filename: string;
+      /** @example application/pdf */
+      contentType: string;
+      size: number;
+      /** @description SHA-256 of the bytes, also chained into the event that attached them */
+      sha256: string;
+      supersedes: string | null;
+      /** @description why this file replaced the one it supersedes */
+      reason: string | null;
+      /** @description set once a newer file replaced this one; it stays downloadable */
+      supersededBy: string | null;
+      createdAt: string;
+      createdBy: string;
+      /** @description where to download it (same authorization as the record) */
+      url: string;
+    };
+    AttachmentUpload: {
+      /**
+       * Format: binary
+       * @description PDF, JPEG, PNG, WebP, .docx or .xlsx, ≤ 20 MiB; judged by content
+       */
+      file?: string;
+      /**
+       * @description what the paper is (default `other`); required evidence is counted by it
+       * @enum {string}
+       */
+      document?:
+        | "application_letter"
+        | "talk_record"
+        | "recommendation"
+        | "cultivation_record"
+        | "political_review"
+        | "training_certificate"
+        | "publicity_notice"
+        | "membership_form"
+        | "resolution"
+        | "approval"
+        | "full_membership_request"
+        | "sign_in_sheet"
+        | "minutes"
+        | "photo"
+        | "other";
+      /** @description an attachment of the same record this file replaces */
+      supersedes?: string;
+      /** @description why it is replaced (required with `supersedes`) */
+      reason?: string;
     };
     StudyActivityResult: {
       id: string;
@@ -17463,6 +21179,8 @@ export interface components {
       recordedAt: string;
       /** @description 0 as first recorded; each correction adds one */
       revision: number;
+      /** @description SHA-256 of the history file the meeting was imported from; null when recorded live */
+      importedFrom: string | null;
     };
     MeetingCorrection: {
       /** @enum {string} */
@@ -17728,6 +21446,9 @@ export interface components {
       activity: components["schemas"]["StudyActivityResult"] & unknown;
       dayTotal: number;
       submittedAt: string;
+    };
+    MeetingImportReport: components["schemas"]["ImportReport"] & {
+      meetingsCreated: number;
     };
     InspectionTemplate: {
       id: string;
