@@ -70,6 +70,8 @@ export function docxText(bytes: Uint8Array): string {
 /** A copy of a .docx whose word/document.xml is rewritten: a district editing a template in Word. */
 export function rewriteDocx(bytes: Uint8Array, edit: (xml: string) => string): Uint8Array<ArrayBuffer> {
   const parts = unzipSync(bytes);
-  parts["word/document.xml"] = enc.encode(edit(new TextDecoder().decode(parts["word/document.xml"]!)));
-  return zipSync(parts) as Uint8Array<ArrayBuffer>;
+  parts["word/document.xml"] = new Uint8Array(
+    enc.encode(edit(new TextDecoder().decode(parts["word/document.xml"]!))),
+  );
+  return new Uint8Array(zipSync(parts));
 }
