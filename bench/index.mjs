@@ -27,6 +27,7 @@ import {
   shardStudySql,
   shardTenantSql,
 } from "./lib/sql.mjs";
+import { evidenceCosts } from "./scenarios/evidence.mjs";
 import { moduleScenarios, moduleSetup } from "./scenarios/modules.mjs";
 import { platformScenarios } from "./scenarios/platform.mjs";
 import { sessionScenarios, sessionSetup, sessionVersusKey, signInCosts } from "./scenarios/sessions.mjs";
@@ -318,6 +319,14 @@ try {
     }
   }
 
+  const evidence = await evidenceCosts({
+    base,
+    api,
+    districtKey: big.districtKey,
+    districtId: big.districtId,
+  });
+  for (const e of evidence) log(`${e.name}: ${e.ms.toFixed(0)} ms (${e.detail})`);
+
   const auditResults = [];
   for (const a of audits) {
     const t0 = performance.now();
@@ -455,6 +464,7 @@ try {
     scenarios: results,
     audits: auditResults,
     imports,
+    evidence,
     signIn: { ...costs, iterations: 100000, versus },
     budgets,
     elapsedSeconds,

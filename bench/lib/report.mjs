@@ -36,11 +36,21 @@ const fmt = (v, digits = 0) =>
 /** a first request that cost more (the isolate had not yet remembered the key) says so */
 const coldNote = (cold, warm) => (cold !== undefined && cold !== warm ? ` (first: ${cold})` : "");
 
-export function writeReport({ scale, env, scenarios, audits, imports, signIn, budgets, elapsedSeconds }) {
+export function writeReport({
+  scale,
+  env,
+  scenarios,
+  audits,
+  imports,
+  evidence = [],
+  signIn,
+  budgets,
+  elapsedSeconds,
+}) {
   const dir = join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });
   const stem = `${env.date.slice(0, 10)}-${scale}`;
-  const data = { scale, env, elapsedSeconds, scenarios, audits, imports, signIn, budgets };
+  const data = { scale, env, elapsedSeconds, scenarios, audits, imports, evidence, signIn, budgets };
   writeFileSync(join(dir, `${stem}.json`), `${JSON.stringify(data, null, 2)}\n`);
   const lines = [
     `# Vanguard bench — scale \`${scale}\``,
@@ -65,6 +75,7 @@ export function writeReport({ scale, env, scenarios, audits, imports, signIn, bu
     ...imports.map(
       (i) => `| ${i.name} | ${fmt(i.ms)} ms (${fmt(i.rowsPerSecond)} rows/s), ${i.created} created |`,
     ),
+    ...evidence.map((e) => `| ${e.name} | ${fmt(e.ms)} ms (${e.detail}) |`),
     ...(signIn
       ? [
           `| sign-in, one at a time | ${fmt(signIn.signInMs, 1)} ms median, of which PBKDF2-SHA-256 × ${signIn.iterations.toLocaleString("en")} alone in workerd ${fmt(signIn.kdfMs, 1)} ms |`,

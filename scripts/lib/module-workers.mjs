@@ -87,6 +87,8 @@ export async function moduleWorkers(modules = MODULES) {
     compatibilityDate: "2026-11-01",
     compatibilityFlags: ["nodejs_compat"],
     d1Databases: D1_IDS,
+    // the bucket the api worker binds from wrangler.toml: one store, as under `wrangler dev`
+    r2Buckets: { EVIDENCE: "vanguard-evidence" },
     bindings: TEST_SECRETS,
   }));
 }

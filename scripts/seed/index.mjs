@@ -5,6 +5,7 @@ import { seedAccounts } from "./accounts.mjs";
 import { seedAdoption } from "./adoption.mjs";
 import { seedAudits } from "./audits.mjs";
 import { seedEvaluations } from "./evaluations.mjs";
+import { seedEvidence } from "./evidence.mjs";
 import { seedOnboarding } from "./onboarding.mjs";
 import { DEMO_DISTRICT, seedPlatform } from "./platform.mjs";
 import { seedStudy } from "./study.mjs";
@@ -23,6 +24,7 @@ export async function seedDemo({ base, adminKey, keysFile, today }) {
   await seedOnboarding(api, seeded, opts);
   await seedStudy(api, seeded, opts);
   await seedEvaluations(api, seeded, opts);
+  await seedEvidence(api, base, seeded);
   await seedAdoption(api, seeded, opts);
   await seedAudits(api, seeded, opts);
   const summary = {

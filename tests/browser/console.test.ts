@@ -217,6 +217,48 @@ describe("a branch secretary's month", () => {
     expect(recorded[0].present).toBe(2);
   });
 
+  it("三会一课: attaches the meeting's sign-in sheet, a renamed executable refused in the API's words", async () => {
+    const topic = `支委会：研究${month}党员发展工作`;
+    await page
+      .getByTestId("meetings")
+      .getByRole("row", { name: new RegExp(topic) })
+      .getByTestId("open-evidence")
+      .click();
+    const dialog = page.getByRole("dialog", { name: new RegExp(`会议材料：${topic}`) });
+    await dialog.getByTestId("attachments").waitFor();
+    const exe = Buffer.alloc(256);
+    exe.set([0x4d, 0x5a, 0x90, 0x00]);
+    await dialog
+      .getByTestId("evidence-file")
+      .setInputFiles({ name: "签到表.pdf", mimeType: "application/pdf", buffer: exe });
+    await dialog.getByRole("button", { name: "上传" }).click();
+    await dialog.getByRole("alert").filter({ hasText: "文件内容不是允许的类型" }).waitFor();
+    const pdf = Buffer.from(
+      "%PDF-1.4\n% 签到表\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    );
+    await dialog
+      .getByTestId("evidence-file")
+      .setInputFiles({ name: "支委会签到表.pdf", mimeType: "application/pdf", buffer: pdf });
+    await dialog.getByRole("button", { name: "上传" }).click();
+    await dialog.getByRole("link", { name: "支委会签到表.pdf" }).waitFor();
+    await settled(page);
+    await shoot(page, "meeting-evidence");
+    expect(await dialog.getByTestId("minutes-docx").getAttribute("href")).toMatch(
+      /\/documents\/minutes\.docx$/,
+    );
+    const meetings = await must("GET", `/v1/branches/${econ().branchId}/meetings?kind=committee&limit=200`, {
+      key: econ().branchAdmin,
+    });
+    const m = meetings.items.find((x: { topic: string }) => x.topic === topic);
+    const files = await must("GET", `/v1/branches/${econ().branchId}/meetings/${m.id}/attachments`, {
+      key: econ().branchAdmin,
+    });
+    expect(files.items.map((a: { filename: string; document: string }) => [a.filename, a.document])).toEqual([
+      ["支委会签到表.pdf", "sign_in_sheet"],
+    ]);
+    await page.keyboard.press("Escape");
+  });
+
   it("党费: a payment recorded with a double click is recorded once", async () => {
     await openMenu(page, "党费");
     const row = page

@@ -3060,6 +3060,653 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/branches/{branchId}/attachments/verify": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Re-hash the branch's attached files, a page at a time, against the hashes chained into the log
+     * @description Each stored file is read back and hashed: `altered` when its bytes no longer match the SHA-256 its attaching event recorded, `missing` when the file is gone, `unchained` when the attachment's row and its event disagree. `/events/verify` proves the events themselves unchanged.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description attachments re-hashed in this page (≤ 100) */
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the page's verdict */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["AttachmentCheck"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/evidence/rules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The district's evidence settings (each branch's storage quota) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the settings (version 0: the defaults) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EvidenceRuleSet"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Publish a new version of the district's evidence settings */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rules: components["schemas"]["EvidenceRules"];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description the new version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EvidenceRuleSet"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/document-templates": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The templates the district's forms are generated from (its own, or the shipped defaults) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description one per form */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["DocumentTemplate"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/districts/{districtId}/document-templates/{kind}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the template in use for a form, to edit it in Word */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+          kind:
+            | "activist_registration"
+            | "candidate_publicity"
+            | "admission_resolution"
+            | "full_membership_resolution"
+            | "full_membership_publicity"
+            | "meeting_minutes";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .docx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Upload the district's own template for a form: a new version, used from now on
+     * @description The body is the .docx itself. Refused when it is not a Word document, does not unzip, has malformed placeholders (400), or uses a placeholder the form does not fill (422 naming them).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          districtId: string;
+          kind:
+            | "activist_registration"
+            | "candidate_publicity"
+            | "admission_resolution"
+            | "full_membership_resolution"
+            | "full_membership_publicity"
+            | "meeting_minutes";
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+        };
+      };
+      responses: {
+        /** @description the new version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DocumentTemplate"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/members/import": {
     parameters: {
       query?: never;
@@ -5178,6 +5825,8 @@ export interface paths {
                 overdue: {
                   [key: string]: number;
                 };
+                /** @description steps recorded in the year without the documents the district's pipeline rules require of them (current attachments) */
+                stepsMissingEvidence: number;
               }[];
               items: components["schemas"]["DevelopmentRow"][];
             };
@@ -8356,6 +9005,522 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/branches/{branchId}/development/cases/{caseId}/steps/{step}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to a step of a development case, superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          caseId: string;
+          step:
+            | "application"
+            | "application_talk"
+            | "activist_designation"
+            | "activist_filing"
+            | "contacts_assigned"
+            | "cultivation_review"
+            | "candidate_designation"
+            | "candidate_filing"
+            | "introducers_assigned"
+            | "political_review"
+            | "intensive_training"
+            | "committee_review"
+            | "pre_review"
+            | "application_form"
+            | "admission_vote"
+            | "upper_talk"
+            | "admission_approval"
+            | "admission_record"
+            | "group_assignment"
+            | "oath"
+            | "probation_review"
+            | "full_membership_request"
+            | "full_membership_vote"
+            | "full_membership_approval"
+            | "archive";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to a step of a development case (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          caseId: string;
+          step:
+            | "application"
+            | "application_talk"
+            | "activist_designation"
+            | "activist_filing"
+            | "contacts_assigned"
+            | "cultivation_review"
+            | "candidate_designation"
+            | "candidate_filing"
+            | "introducers_assigned"
+            | "political_review"
+            | "intensive_training"
+            | "committee_review"
+            | "pre_review"
+            | "application_form"
+            | "admission_vote"
+            | "upper_talk"
+            | "admission_approval"
+            | "admission_record"
+            | "group_assignment"
+            | "oath"
+            | "probation_review"
+            | "full_membership_request"
+            | "full_membership_vote"
+            | "full_membership_approval"
+            | "archive";
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/development/cases/{caseId}/steps/{step}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to a step of a development case */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          caseId: string;
+          step:
+            | "application"
+            | "application_talk"
+            | "activist_designation"
+            | "activist_filing"
+            | "contacts_assigned"
+            | "cultivation_review"
+            | "candidate_designation"
+            | "candidate_filing"
+            | "introducers_assigned"
+            | "political_review"
+            | "intensive_training"
+            | "committee_review"
+            | "pre_review"
+            | "application_form"
+            | "admission_vote"
+            | "upper_talk"
+            | "admission_approval"
+            | "admission_record"
+            | "group_assignment"
+            | "oath"
+            | "probation_review"
+            | "full_membership_request"
+            | "full_membership_vote"
+            | "full_membership_approval"
+            | "archive";
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/development/cases/{caseId}/documents/{file}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A form of the case as a Word document, filled from its recorded steps
+     * @description 入党积极分子考察登记表 (`activist_registration.docx`), 发展对象公示 (`candidate_publicity.docx`), 支部大会决议 for admission (`admission_resolution.docx`) and for full membership (`full_membership_resolution.docx`), 预备党员转正公示 (`full_membership_publicity.docx`). Made from the district's own template when it uploaded one, else the shipped default. A form whose step is not yet recorded answers 422.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          caseId: string;
+          file:
+            | "activist_registration.docx"
+            | "candidate_publicity.docx"
+            | "admission_resolution.docx"
+            | "full_membership_resolution.docx"
+            | "full_membership_publicity.docx";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .docx, with Content-Disposition and X-Template-Version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/study/activities": {
     parameters: {
       query?: never;
@@ -11149,6 +12314,426 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/meetings/{meetingId}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to a meeting, superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to a meeting (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/meetings/{meetingId}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to a meeting */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          meetingId: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/meetings/{meetingId}/documents/minutes.docx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The meeting's record (会议记录) as a Word document, filled from the meeting as it stands */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .docx, with Content-Disposition and X-Template-Version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -16153,6 +17738,963 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/branches/{branchId}/records/{recordId}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to a record (写实), superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to a record (写实) (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/records/{recordId}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to a record (写实) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          recordId: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/duty-tasks/{taskId}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to a duty task, superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          taskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to a duty task (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          taskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/duty-tasks/{taskId}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to a duty task */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          taskId: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/inspections/{inspectionId}/items/{code}/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files attached to an inspection item, superseded ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          inspectionId: string;
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Attachment"][];
+            };
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file to an inspection item (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          inspectionId: string;
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": components["schemas"]["AttachmentUpload"];
+        };
+      };
+      responses: {
+        /** @description the attachment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Attachment"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description version conflict or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description a rule refused the change; errors[].rule names it */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/inspections/{inspectionId}/items/{code}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file attached to an inspection item */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+          inspectionId: string;
+          code: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/findings": {
     parameters: {
       query?: never;
@@ -17786,6 +20328,53 @@ export interface components {
       prevHash: string;
       hash: string;
     };
+    AttachmentCheck: {
+      checked: number;
+      /** @description true when every attachment of this page matched its chained hash */
+      ok: boolean;
+      problems: {
+        id: string;
+        targetType: string;
+        targetId: string;
+        filename: string;
+        /** @enum {string} */
+        status: "altered" | "missing" | "unchained";
+        expectedSha256: string;
+        actualSha256: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+    EvidenceRuleSet: {
+      districtId: string;
+      version: number;
+      rules: components["schemas"]["EvidenceRules"];
+    };
+    EvidenceRules: {
+      /**
+       * @description what one branch may store in all, in MiB (each distinct file counted once)
+       * @example 1024
+       */
+      branchQuotaMb: number;
+    };
+    DocumentTemplate: {
+      /** @enum {string} */
+      kind:
+        | "activist_registration"
+        | "candidate_publicity"
+        | "admission_resolution"
+        | "full_membership_resolution"
+        | "full_membership_publicity"
+        | "meeting_minutes";
+      /** @example 支部大会决议（接收预备党员） */
+      label: string;
+      /** @description what a template of this kind may use, as {name} */
+      placeholders: string[];
+      /** @description 0: the shipped default */
+      version: number;
+      filename: string | null;
+      sha256: string | null;
+      uploadedAt: string | null;
+    };
     MemberImportResult: {
       created: number;
       /** @description rows that are a current member already and say what the roll says */
@@ -18038,6 +20627,8 @@ export interface components {
       overdue: {
         [key: string]: number;
       };
+      /** @description steps recorded in the year without the documents the district's pipeline rules require of them (current attachments) */
+      stepsMissingEvidence: number;
     };
     StudyReportRow: {
       districtId: string;
@@ -19098,6 +21689,447 @@ export interface components {
         beforeCandidate: number;
         beforeFull: number;
       };
+      /**
+       * @description the documents each step requires (attachments of that kind); omitted: the national defaults
+       * @default {
+       *       "enforcement": "warn",
+       *       "required": {}
+       *     }
+       */
+      evidence: {
+        /**
+         * @description a step missing its documents is recorded with a warning, or refused with a 422 naming them
+         * @enum {string}
+         */
+        enforcement: "warn" | "refuse";
+        required: {
+          application?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          application_talk?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          activist_designation?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          activist_filing?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          contacts_assigned?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          cultivation_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          candidate_designation?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          candidate_filing?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          introducers_assigned?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          political_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          intensive_training?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          committee_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          pre_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          application_form?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          admission_vote?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          upper_talk?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          admission_approval?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          admission_record?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          group_assignment?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          oath?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          probation_review?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          full_membership_request?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          full_membership_vote?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          full_membership_approval?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+          archive?: (
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other"
+          )[];
+        };
+      };
     };
     ServiceRegistration: {
       id: string;
@@ -19168,6 +22200,79 @@ export interface components {
         community: number;
         volunteer: number;
       };
+    };
+    Attachment: {
+      /** @example att_01JB2K3M4N5P6Q7R8S9T0V1W2X */
+      id: string;
+      /** @example meeting */
+      targetType: string;
+      targetId: string;
+      /** @enum {string} */
+      document:
+        | "application_letter"
+        | "talk_record"
+        | "recommendation"
+        | "cultivation_record"
+        | "political_review"
+        | "training_certificate"
+        | "publicity_notice"
+        | "membership_form"
+        | "resolution"
+        | "approval"
+        | "full_membership_request"
+        | "sign_in_sheet"
+        | "minutes"
+        | "photo"
+        | "other";
+      /** @example 签到表 */
+      documentLabel: string;
+      /** @example 支部党员大会签到表.pdf */
+      filename: string;
+      /** @example application/pdf */
+      contentType: string;
+      size: number;
+      /** @description SHA-256 of the bytes, also chained into the event that attached them */
+      sha256: string;
+      supersedes: string | null;
+      /** @description why this file replaced the one it supersedes */
+      reason: string | null;
+      /** @description set once a newer file replaced this one; it stays downloadable */
+      supersededBy: string | null;
+      createdAt: string;
+      createdBy: string;
+      /** @description where to download it (same authorization as the record) */
+      url: string;
+    };
+    AttachmentUpload: {
+      /**
+       * Format: binary
+       * @description PDF, JPEG, PNG, WebP, .docx or .xlsx, ≤ 20 MiB; judged by content
+       */
+      file?: string;
+      /**
+       * @description what the paper is (default `other`); required evidence is counted by it
+       * @enum {string}
+       */
+      document?:
+        | "application_letter"
+        | "talk_record"
+        | "recommendation"
+        | "cultivation_record"
+        | "political_review"
+        | "training_certificate"
+        | "publicity_notice"
+        | "membership_form"
+        | "resolution"
+        | "approval"
+        | "full_membership_request"
+        | "sign_in_sheet"
+        | "minutes"
+        | "photo"
+        | "other";
+      /** @description an attachment of the same record this file replaces */
+      supersedes?: string;
+      /** @description why it is replaced (required with `supersedes`) */
+      reason?: string;
     };
     StudyActivityResult: {
       id: string;

@@ -40,6 +40,7 @@ export const ID_PREFIXES = {
   serviceSession: "svs",
   reflection: "rfl",
   election: "elc",
+  attachment: "att",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

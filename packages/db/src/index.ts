@@ -11,6 +11,7 @@ export * from "./directory/sessions";
 export * from "./directory/transfers";
 export * from "./directory/working-calendar";
 export * from "./evaluations/index";
+export * from "./evidence/index";
 export * from "./ids";
 export * from "./onboarding/index";
 export * from "./practices/index";

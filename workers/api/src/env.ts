@@ -1,7 +1,7 @@
-import type { AppEnv, AuthBindings, PersonalDataEnv } from "@vanguard/platform";
+import type { AppEnv, AuthBindings, EvidenceBindings, PersonalDataEnv } from "@vanguard/platform";
 
 /** MEMBER_DATA_KEY(S) and MEMBER_LOOKUP_KEY seal personal fields (docs/security.md). */
-export interface ApiBindings extends AuthBindings, PersonalDataEnv {
+export interface ApiBindings extends AuthBindings, PersonalDataEnv, EvidenceBindings {
   ONBOARDING?: Fetcher;
   STUDY?: Fetcher;
   EVALUATIONS?: Fetcher;

@@ -21,6 +21,7 @@ import { dues } from "./dues/dues.index";
 import { elections } from "./elections/elections.index";
 import type { ApiBindings } from "./env";
 import { events } from "./events/events.index";
+import { evidence } from "./evidence/evidence.index";
 import { keys } from "./keys/keys.index";
 import { members } from "./members/members.index";
 import { forwardModules } from "./modules/forward-modules";
@@ -68,6 +69,7 @@ const routes = [
   keys,
   committee,
   events,
+  evidence,
   members,
   dues,
   transfers,

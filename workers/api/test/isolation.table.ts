@@ -33,6 +33,12 @@ export interface Want {
    * code the platform never issued is refused the same way for all
    */
   anyone?: number;
+  /** a file instead of JSON: a one-page PDF as a multipart upload, or a Word template as it is */
+  file?: "pdf" | "docx";
+  /** path parameters this operation takes from other values of the world (`{name}`) */
+  params?: Record<string, string>;
+  /** what the platform admin, who reads the snapshot, gets here when not 200 (a form before its step) */
+  admin?: number;
   /** it ends the caller's session: tried after everything else */
   last?: true;
 }
@@ -64,7 +70,65 @@ const MEETINGS = "会议类型,日期,主题,学时,姓名,出生日期,出席�
 const CASES = "姓名,性别,出生日期,递交入党申请书\n";
 const template = { name: "越权", items: [{ code: "x", title: "越权", maxScore: 10 }] };
 
+const own = (name: string) => ({ params: { attachmentId: `{${name}}` } });
+
 export const EXPECTATIONS: Record<string, Want> = {
+  // evidence: read like the record it belongs to, attached by those who write it; the case is not
+  // the member's, the duty task is the secretary's
+  "GET /v1/branches/{branchId}/attachments/verify": READ,
+  "GET /v1/branches/{branchId}/development/cases/{caseId}/steps/{step}/attachments": {
+    member: 404,
+    auditor: 200,
+  },
+  "GET /v1/branches/{branchId}/development/cases/{caseId}/steps/{step}/attachments/{attachmentId}": {
+    member: 404,
+    auditor: 200,
+    ...own("stepAttachmentId"),
+  },
+  "POST /v1/branches/{branchId}/development/cases/{caseId}/steps/{step}/attachments": {
+    ...write(),
+    file: "pdf",
+  },
+  "GET /v1/branches/{branchId}/development/cases/{caseId}/documents/{file}": {
+    member: 404,
+    auditor: 422,
+    admin: 422,
+    rule: "document_step_not_reached",
+  },
+  "GET /v1/branches/{branchId}/meetings/{meetingId}/attachments": READ,
+  "GET /v1/branches/{branchId}/meetings/{meetingId}/attachments/{attachmentId}": {
+    ...READ,
+    ...own("meetingAttachmentId"),
+  },
+  "POST /v1/branches/{branchId}/meetings/{meetingId}/attachments": { ...write(), file: "pdf" },
+  "GET /v1/branches/{branchId}/meetings/{meetingId}/documents/minutes.docx": READ,
+  "GET /v1/branches/{branchId}/records/{recordId}/attachments": READ,
+  "GET /v1/branches/{branchId}/records/{recordId}/attachments/{attachmentId}": {
+    ...READ,
+    ...own("recordAttachmentId"),
+  },
+  "POST /v1/branches/{branchId}/records/{recordId}/attachments": { ...write(), file: "pdf" },
+  "GET /v1/branches/{branchId}/duty-tasks/{taskId}/attachments": { member: 404, auditor: 200 },
+  "GET /v1/branches/{branchId}/duty-tasks/{taskId}/attachments/{attachmentId}": {
+    member: 404,
+    auditor: 200,
+    ...own("taskAttachmentId"),
+  },
+  "POST /v1/branches/{branchId}/duty-tasks/{taskId}/attachments": { member: 404, auditor: 403, file: "pdf" },
+  "GET /v1/branches/{branchId}/inspections/{inspectionId}/items/{code}/attachments": READ,
+  "GET /v1/branches/{branchId}/inspections/{inspectionId}/items/{code}/attachments/{attachmentId}": {
+    ...READ,
+    ...own("itemAttachmentId"),
+  },
+  "POST /v1/branches/{branchId}/inspections/{inspectionId}/items/{code}/attachments": {
+    ...write(),
+    file: "pdf",
+  },
+  "GET /v1/districts/{districtId}/evidence/rules": DISTRICT_READ,
+  "PUT /v1/districts/{districtId}/evidence/rules": districtWrite("{evidenceRules}"),
+  "GET /v1/districts/{districtId}/document-templates": DISTRICT_READ,
+  "GET /v1/districts/{districtId}/document-templates/{kind}": DISTRICT_READ,
+  "PUT /v1/districts/{districtId}/document-templates/{kind}": { member: 404, auditor: 403, file: "docx" },
   // a community's contact confirms service with a code, not a key
   "POST /v1/service-confirmations": {
     anyone: 422,

@@ -1,4 +1,5 @@
 import { todayIn } from "@vanguard/domain";
+import { pdf, upload } from "../../../packages/platform/test/evidence-files";
 import {
   call,
   idNumberFor,
@@ -189,6 +190,23 @@ export async function buildWorld(): Promise<World> {
     occurredOn: today,
     content: "主题党日活动",
   });
+  // evidence: one file on each kind of record that takes one
+  const attach = async (what: string, path: string) => {
+    const r = await call(`/v1/branches/${t.branch.id}${path}/attachments`, {
+      key: t.branchKey,
+      raw: upload(pdf(what), `${what}.pdf`, { document: "other" }),
+    });
+    if (r.status !== 201)
+      throw new Error(`building the world: ${what} → ${r.status} ${JSON.stringify(r.body)}`);
+    return (r.body as { id: string }).id;
+  };
+  const attachments = {
+    stepAttachmentId: await attach("入党申请书", `/development/cases/${devCase.id}/steps/application`),
+    meetingAttachmentId: await attach("签到表", `/meetings/${meeting.id}`),
+    recordAttachmentId: await attach("活动照片", `/records/${record.id}`),
+    taskAttachmentId: await attach("公示照片", `/duty-tasks/${task.id}`),
+    itemAttachmentId: await attach("会议记录", `/inspections/${inspection.id}/items/organization`),
+  };
   const appraisal = await branch("appraisal", "/appraisals", { year });
   const report = await branch("secretary report", "/secretary-reports", {
     year,
@@ -244,6 +262,7 @@ export async function buildWorld(): Promise<World> {
     await rules("evaluations"),
     await rules("practices"),
   ];
+  const evidence = await rules("evidence");
 
   const ids = {
     districtId: t.district.id,
@@ -268,11 +287,17 @@ export async function buildWorld(): Promise<World> {
     materialId: material.id,
     ticketId: retiredTicket.id,
     retiredMaterialId: retiredMaterial.id,
+    ...attachments,
   };
   const values: Record<string, unknown> = {
     ...ids,
     // path parameters that name no tenant: an inspection's item, a calendar year
     code: "organization",
+    // a step by its code, a form by its file, a template by its kind; each path names its own file
+    step: "application",
+    file: "activist_registration.docx",
+    kind: "activist_registration",
+    attachmentId: attachments.meetingAttachmentId,
     year: String(year),
     // what bodies and queries name
     otherBranchId: receiver.branch.id,
@@ -288,6 +313,7 @@ export async function buildWorld(): Promise<World> {
     studyRules: study,
     evaluationRules: { rules: evaluation.rules, version: evaluation.version },
     practiceRules: { rules: practices.rules, version: practices.version },
+    evidenceRules: { rules: evidence.rules, version: evidence.version },
   };
 
   // the callers' credentials

@@ -1,7 +1,16 @@
-import { createModuleApp } from "@vanguard/platform";
+import { attachmentUploadRoute, createModuleApp } from "@vanguard/platform";
 import { accountability } from "./accountability/accountability.index";
 import { appraisals } from "./appraisals/appraisals.index";
 import { dutyTasks } from "./duty-tasks/duty-tasks.index";
+import type { EvaluationsBindings } from "./env";
+import {
+  DUTY_TASK_PATH,
+  dutyTaskAttachments,
+  INSPECTION_ITEM_PATH,
+  inspectionItemAttachments,
+  RECORD_PATH,
+  recordAttachments,
+} from "./evidence/evaluation-attachments";
 import { honours } from "./honours/honours.index";
 import { inspections } from "./inspections/inspections.index";
 import { records } from "./records/records.index";
@@ -9,7 +18,10 @@ import { rules } from "./rules/rules.index";
 import { secretaryReports } from "./secretary-reports/secretary-reports.index";
 import { templates } from "./templates/templates.index";
 
-const app = createModuleApp({ service: "evaluations" });
+const app = createModuleApp<EvaluationsBindings>({
+  service: "evaluations",
+  uploads: [RECORD_PATH, DUTY_TASK_PATH, INSPECTION_ITEM_PATH].map(attachmentUploadRoute),
+});
 
 // static paths under /inspections (templates, accountability) before /inspections/{inspectionId}
 const features = [
@@ -22,6 +34,9 @@ const features = [
   secretaryReports,
   honours,
   rules,
+  recordAttachments,
+  dutyTaskAttachments,
+  inspectionItemAttachments,
 ] as const;
 for (const f of features) app.route("/", f);
 

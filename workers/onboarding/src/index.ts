@@ -1,7 +1,9 @@
-import { createModuleApp, fileUpload } from "@vanguard/platform";
+import { attachmentUploadRoute, createModuleApp, fileUpload } from "@vanguard/platform";
 import { cases } from "./cases/cases.index";
 import { complaints } from "./complaints/complaints.index";
+import { documents } from "./documents/documents.index";
 import type { OnboardingBindings } from "./env";
+import { STEP_PATH, stepAttachments } from "./evidence/step-attachments";
 import { rules } from "./rules/rules.index";
 import { sanctions } from "./sanctions/sanctions.index";
 import { service } from "./service/service.index";
@@ -11,7 +13,10 @@ import { steps } from "./steps/steps.index";
 const app = createModuleApp<OnboardingBindings>({
   service: "onboarding",
   personalData: true,
-  uploads: [fileUpload(/^\/v1\/branches\/[^/]+\/development\/cases\/import$/)],
+  uploads: [
+    fileUpload(/^\/v1\/branches\/[^/]+\/development\/cases\/import$/),
+    attachmentUploadRoute(STEP_PATH),
+  ],
 });
 
 app
@@ -21,6 +26,7 @@ app
   .route("/", sanctions)
   .route("/", rules)
   .route("/", service);
+app.route("/", stepAttachments).route("/", documents);
 
 export default app;
 

@@ -1,6 +1,8 @@
-import { createModuleApp, fileUpload } from "@vanguard/platform";
+import { attachmentUploadRoute, createModuleApp, fileUpload } from "@vanguard/platform";
 import { activities } from "./activities/activities.index";
+import { minutesDocument } from "./documents/minutes";
 import type { StudyBindings } from "./env";
+import { MEETING_PATH, meetingAttachments } from "./evidence/meeting-attachments";
 import { leaderboard } from "./leaderboard/leaderboard.index";
 import { materials } from "./materials/materials.index";
 import { meetingImports, meetings } from "./meetings/meetings.index";
@@ -12,13 +14,14 @@ import { tickets } from "./tickets/tickets.index";
 const app = createModuleApp<StudyBindings>({
   service: "study",
   personalData: true,
-  uploads: [fileUpload(/^\/v1\/branches\/[^/]+\/meetings\/import$/)],
+  uploads: [fileUpload(/^\/v1\/branches\/[^/]+\/meetings\/import$/), attachmentUploadRoute(MEETING_PATH)],
 });
 
 for (const feature of [activities, leaderboard, summary, rules, meetings, materials, tickets, quizzes]) {
   app.route("/", feature);
 }
 app.route("/", meetingImports);
+app.route("/", meetingAttachments).route("/", minutesDocument);
 
 export default app;
 

@@ -10,6 +10,8 @@ export interface DevelopmentFacts {
   open: { applicant: number; activist: number; candidate: number; probationary: number };
   /** unresolved deadline findings by rule */
   overdue: Record<string, number>;
+  /** steps recorded in the period without a document their district requires */
+  stepsMissingEvidence: number;
 }
 
 export interface DevelopmentQuery {
@@ -18,6 +20,8 @@ export interface DevelopmentQuery {
   /** the step that enters each counted stage */
   steps: { activists: string; candidates: string; admitted: string };
   overdueRules: readonly string[];
+  /** what each district requires: [districtId, step, document] */
+  requiredEvidence: readonly [string, string, string][];
 }
 
 export function emptyDevelopmentFacts(): DevelopmentFacts {
@@ -26,10 +30,11 @@ export function emptyDevelopmentFacts(): DevelopmentFacts {
     closed: 0,
     open: { applicant: 0, activist: 0, candidate: 0, probationary: 0 },
     overdue: {},
+    stepsMissingEvidence: 0,
   };
 }
 
-/** Three aggregate queries in one batch for a set of branches of one shard. */
+/** Four aggregate queries in one batch for a set of branches of one shard. */
 export async function readDevelopmentFacts(
   set: BranchSetContext,
   q: DevelopmentQuery,
@@ -38,7 +43,7 @@ export async function readDevelopmentFacts(
   const ids = branchIdsJson(set);
   const inSet = "branch_id IN (SELECT value FROM json_each(?1))";
   const stepOf = new Map(Object.entries(q.steps).map(([stage, step]) => [step, stage]));
-  const [cases, steps, overdue] = await d1.batch<Row>([
+  const [cases, steps, overdue, evidence] = await d1.batch<Row>([
     d1
       .prepare(
         `SELECT branch_id, sum(applied_on BETWEEN ?2 AND ?3) AS applied,
@@ -63,6 +68,21 @@ export async function readDevelopmentFacts(
           GROUP BY branch_id, rule`,
       )
       .bind(ids, JSON.stringify(q.overdueRules)),
+    // a step counts once however many of its documents are missing; superseded files do not count
+    d1
+      .prepare(
+        `WITH req AS (SELECT json_extract(value, '$[0]') AS district_id, json_extract(value, '$[1]') AS step,
+                             json_extract(value, '$[2]') AS document FROM json_each(?4))
+         SELECT s.branch_id, count(DISTINCT s.id) AS missing
+           FROM development_steps s JOIN req r ON r.district_id = s.district_id AND r.step = s.step
+          WHERE s.${inSet} AND s.occurred_on BETWEEN ?2 AND ?3
+            AND NOT EXISTS (SELECT 1 FROM attachments a
+                             WHERE a.branch_id = s.branch_id AND a.target_type = 'development_step'
+                               AND a.target_id = s.case_id || '/' || s.step AND a.document = r.document
+                               AND a.superseded_by IS NULL)
+          GROUP BY s.branch_id`,
+      )
+      .bind(ids, q.from, q.to, JSON.stringify(q.requiredEvidence)),
   ]);
   const out = new Map(set.branches.map((b) => [b.branchId, emptyDevelopmentFacts()]));
   const n = (v: string | number | null | undefined) => Number(v ?? 0);
@@ -87,6 +107,10 @@ export async function readDevelopmentFacts(
   for (const r of overdue?.results ?? []) {
     const f = out.get(String(r.branch_id));
     if (f) f.overdue[String(r.rule)] = n(r.findings);
+  }
+  for (const r of evidence?.results ?? []) {
+    const f = out.get(String(r.branch_id));
+    if (f) f.stepsMissingEvidence = n(r.missing);
   }
   return out;
 }

@@ -127,6 +127,7 @@ export const shardGuard = writeGuard("write_guard");
 
 export * from "./audits";
 export * from "./evaluations";
+export * from "./evidence";
 export * from "./onboarding";
 export * from "./practices";
 export * from "./study";

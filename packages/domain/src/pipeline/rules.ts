@@ -1,3 +1,4 @@
+import { DEFAULT_STEP_EVIDENCE, type StepEvidenceRules } from "../evidence/required";
 import { failure, type RuleFailure } from "../rules/rule";
 
 /**
@@ -33,6 +34,8 @@ export interface PipelineRules {
    * vote). 0 turns the gate off, the default (docs/domain.md §Community and volunteer service).
    */
   serviceHours: { beforeCandidate: number; beforeFull: number };
+  /** the documents each step requires, and whether a step without them is refused (docs/domain.md §Required evidence) */
+  evidence: StepEvidenceRules;
 }
 
 export const DEFAULT_PIPELINE_RULES: PipelineRules = {
@@ -50,6 +53,7 @@ export const DEFAULT_PIPELINE_RULES: PipelineRules = {
   extension: { minMonths: 6, maxMonths: 12, maxTimes: 1 },
   fullApprovalWithinMonths: 3,
   serviceHours: { beforeCandidate: 0, beforeFull: 0 },
+  evidence: DEFAULT_STEP_EVIDENCE,
 };
 
 /** The rules a decision used, with the version it cites (0 = the defaults above, never stored). */
@@ -83,7 +87,13 @@ function merge<T>(base: T, over: unknown): T {
  * working with that number's default, and unknown keys are ignored.
  */
 export function resolvePipelineRules(body: unknown): PipelineRules {
-  return merge(DEFAULT_PIPELINE_RULES, body);
+  const rules = merge(DEFAULT_PIPELINE_RULES, body);
+  // a district names the steps it requires evidence for: its list replaces the defaults, step by step
+  const required = isRecord(body) && isRecord(body.evidence) ? body.evidence.required : undefined;
+  if (isRecord(required)) {
+    rules.evidence = { ...rules.evidence, required: required as StepEvidenceRules["required"] };
+  }
+  return rules;
 }
 
 /** A rule set a district wants to publish must hang together. */

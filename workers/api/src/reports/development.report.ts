@@ -1,10 +1,17 @@
-import { type DevelopmentFacts, type ReportSet, readDevelopmentFacts } from "@vanguard/db";
+import {
+  type DevelopmentFacts,
+  latestRuleSetsOf,
+  PIPELINE_MODULE,
+  type ReportSet,
+  readDevelopmentFacts,
+} from "@vanguard/db";
 import {
   addFunnels,
   FUNNEL_STEPS,
   type FunnelCounts,
   funnelConversion,
   OVERDUE_STEP_RULES,
+  resolvePipelineRules,
 } from "@vanguard/domain";
 import type { Column } from "./csv";
 import { branchesOf, type ReportScope } from "./report-scope";
@@ -20,6 +27,7 @@ export interface DevelopmentRow {
   open: { applicant: number; activist: number; candidate: number; probationary: number };
   overdueSteps: number;
   overdue: Record<string, number>;
+  stepsMissingEvidence: number;
 }
 
 export interface DevelopmentDistrict {
@@ -31,6 +39,18 @@ export interface DevelopmentDistrict {
   open: DevelopmentRow["open"];
   overdueSteps: number;
   overdue: Record<string, number>;
+  stepsMissingEvidence: number;
+}
+
+/** What each district's latest pipeline rules require of which step, as [district, step, document] triples. */
+async function requiredEvidence(scope: ReportScope): Promise<[string, string, string][]> {
+  const ids = scope.directory.districts.map((d) => d.id);
+  const sets = await latestRuleSetsOf(scope.plane, ids, [PIPELINE_MODULE]);
+  return sets.flatMap((s) =>
+    Object.entries(resolvePipelineRules(JSON.parse(s.body)).evidence.required).flatMap(([step, docs]) =>
+      (docs ?? []).map((d): [string, string, string] => [s.districtId, step, d]),
+    ),
+  );
 }
 
 export async function developmentOfSet(
@@ -43,6 +63,7 @@ export async function developmentOfSet(
     to: `${year}-12-31`,
     steps: FUNNEL_STEPS,
     overdueRules: OVERDUE_STEP_RULES,
+    requiredEvidence: await requiredEvidence(scope),
   });
   const names = new Map(scope.directory.districts.map((d) => [d.id, d.name]));
   return branchesOf(scope, rs).map((b) => {
@@ -58,6 +79,7 @@ export async function developmentOfSet(
       open: f.open,
       overdueSteps: Object.values(f.overdue).reduce((a, n) => a + n, 0),
       overdue: f.overdue,
+      stepsMissingEvidence: f.stepsMissingEvidence,
     };
   });
 }
@@ -82,6 +104,7 @@ export function districtFunnels(scope: ReportScope, rows: readonly DevelopmentRo
       open,
       overdueSteps: mine.reduce((a, r) => a + r.overdueSteps, 0),
       overdue,
+      stepsMissingEvidence: mine.reduce((a, r) => a + r.stepsMissingEvidence, 0),
     };
   });
 }
@@ -102,4 +125,5 @@ export const DEVELOPMENT_COLUMNS: Column<DevelopmentRow>[] = [
   { zh: "在培发展对象", en: "Open: candidates", value: (r) => r.open.candidate },
   { zh: "在册预备党员", en: "Open: probationary", value: (r) => r.open.probationary },
   { zh: "逾期环节", en: "Overdue steps", value: (r) => r.overdueSteps },
+  { zh: "缺少材料的环节", en: "Steps missing evidence", value: (r) => r.stepsMissingEvidence },
 ];

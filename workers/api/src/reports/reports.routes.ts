@@ -215,6 +215,10 @@ export const development = createRoute({
                 open: OpenCases,
                 overdueSteps: z.number().int(),
                 overdue: Overdue,
+                stepsMissingEvidence: z.number().int().openapi({
+                  description:
+                    "steps recorded in the year without the documents the district's pipeline rules require of them (current attachments)",
+                }),
               }),
             ),
             items: z.array(
@@ -230,6 +234,10 @@ export const development = createRoute({
                   open: OpenCases,
                   overdueSteps: z.number().int(),
                   overdue: Overdue,
+                  stepsMissingEvidence: z.number().int().openapi({
+                    description:
+                      "steps recorded in the year without the documents the district's pipeline rules require of them (current attachments)",
+                  }),
                 })
                 .openapi("DevelopmentRow"),
             ),

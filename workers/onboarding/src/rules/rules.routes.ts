@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { DEFAULT_STEP_EVIDENCE, EVIDENCE_DOCUMENT_CODES, STEP_CODES } from "@vanguard/domain";
 import { errorResponses, json, jsonBody, security, writeResponses } from "@vanguard/platform";
 
 const tags = ["Development pipeline"];
@@ -42,6 +43,20 @@ const Rules = z
       .openapi({
         description:
           "confirmed community-service hours (报到服务) required before candidate designation and before the full-membership vote; 0 = off (default)",
+      }),
+    evidence: z
+      .object({
+        enforcement: z.enum(["warn", "refuse"]).openapi({
+          description:
+            "a step missing its documents is recorded with a warning, or refused with a 422 naming them",
+        }),
+        required: z.partialRecord(z.enum(STEP_CODES), z.array(z.enum(EVIDENCE_DOCUMENT_CODES)).max(10)),
+      })
+      .strict()
+      .default(DEFAULT_STEP_EVIDENCE)
+      .openapi({
+        description:
+          "the documents each step requires (attachments of that kind); omitted: the national defaults",
       }),
   })
   .strict()

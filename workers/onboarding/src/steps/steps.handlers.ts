@@ -1,5 +1,6 @@
 import {
   changeMemberStatus,
+  currentDocuments,
   insertStep,
   pipelineRuleSet,
   type StepPeopleRead,
@@ -11,10 +12,13 @@ import {
 import {
   type CaseFacts,
   namedPeople,
+  type RuleFailure,
   recordStep,
   rollChange,
+  type StepCode,
   type StepFacts,
   stepDefinition,
+  stepEvidenceVerdict,
   todayIn,
   type WorkingCalendar,
 } from "@vanguard/domain";
@@ -29,6 +33,7 @@ import {
 import { loadCaseForStep, requirePresent } from "../cases/case-loader";
 import { stepView } from "../cases/cases.view";
 import type { OnboardingBindings } from "../env";
+import { stepTarget } from "../evidence/step-attachments";
 import { MANAGE_BRANCH, UPPER_COMMITTEE } from "../shared/roles";
 import { stepRow } from "./step-row";
 import type { RecordRoute } from "./steps.routes";
@@ -48,6 +53,31 @@ function stepFacts(read: StepPeopleRead, base: CaseFacts, calendar: WorkingCalen
     votingMembers: read.votingMembers,
     calendar,
   };
+}
+
+/**
+ * The evidence the district requires of this step, attached beforehand (docs/domain.md §Required
+ * evidence). The step that opens a case is recorded with the case, before anything can be attached
+ * to it, so its documents are due at the case's next step.
+ */
+async function evidenceVerdict(
+  tc: Parameters<typeof currentDocuments>[0],
+  caseId: string,
+  step: StepCode,
+  recordedSoFar: number,
+  rules: Parameters<typeof stepEvidenceVerdict>[2],
+): Promise<RuleFailure[]> {
+  const candidates: StepCode[] =
+    recordedSoFar === 1 && step !== "application" ? ["application", step] : [step];
+  // no read at all unless the district requires something of these steps
+  const due = candidates.filter((d) => (rules.required[d]?.length ?? 0) > 0);
+  if (due.length === 0) return [];
+  const docs = await currentDocuments(
+    tc,
+    "development_step",
+    due.map((d) => stepTarget(caseId, d)),
+  );
+  return due.flatMap((d) => stepEvidenceVerdict(d, docs.get(stepTarget(caseId, d)) ?? [], rules));
 }
 
 export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c) => {
@@ -79,6 +109,16 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
     );
     const verdict = recordStep(loaded.state, proposal, facts, ruleSet.rules);
     if (!verdict.ok) throw ruleViolation(verdict.failures);
+    const evidence = await evidenceVerdict(
+      tc,
+      caseId,
+      proposal.step,
+      loaded.row.stepCount,
+      ruleSet.rules.evidence,
+    );
+    const missing = evidence.filter((f) => f.severity === "block");
+    if (missing.length) throw ruleViolation(missing);
+    verdict.warnings.push(...evidence);
     const now = new Date().toISOString();
     const { row, member } = loaded;
     const s = verdict.state;

@@ -1,0 +1,3 @@
+export * from "./attachments";
+export * from "./rules";
+export * from "./templates";

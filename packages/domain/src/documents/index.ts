@@ -1,0 +1,2 @@
+export * from "./case-data";
+export * from "./kinds";
