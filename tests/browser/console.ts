@@ -89,9 +89,14 @@ export async function choose(page: Page, label: string, option: string) {
   await page.getByRole("option", { name: option, exact: true }).last().click();
 }
 
-/** Nothing still loading: every list and card has shown its data, its empty note or its refusal. */
+/** Nothing still loading or moving: every list and card has shown its data, its empty note or its refusal. */
 export async function settled(page: Page) {
-  await page.waitForFunction(() => !document.querySelector('[role="status"].state'));
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[role="status"].state') &&
+      // a dialog still closing (or any transition under way) is not the page a person reads
+      !document.querySelector('.is-closing, [class*="-leave-active"], [class*="-enter-active"]'),
+  );
 }
 
 /** axe-core in the page (evaluated over the DevTools protocol, so the page's CSP stays as it is). */
