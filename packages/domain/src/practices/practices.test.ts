@@ -4,9 +4,17 @@ import { DEFAULT_AUDIT_RULES } from "../audits/rules";
 import { caseGates } from "../pipeline/gates";
 import { DEFAULT_PIPELINE_RULES } from "../pipeline/rules";
 import { facts, HAPPY_PATH, until, walk } from "../pipeline/testing";
+import { DEFAULT_STUDY_RULES } from "../study/rules";
 import { politicalBirthdaysWithin } from "./birthdays";
 import { decideElection, minimumCandidates } from "./elections";
-import { checkReflection, rankModelLearners, reflectionLength } from "./reflections";
+import {
+  checkFeature,
+  checkReflection,
+  REFLECTION_KIND,
+  rankModelLearners,
+  reflectionExists,
+  reflectionLength,
+} from "./reflections";
 import { checkPracticeRules, DEFAULT_PRACTICE_RULES, resolvePracticeRules } from "./rules";
 import {
   checkConfirmation,
@@ -224,6 +232,26 @@ describe("reflections", () => {
     ];
     expect(rankModelLearners(rows, 10).map((r) => r.memberId)).toEqual(["c", "b"]);
     expect(rankModelLearners(rows, 1).map((r) => r.memberId)).toEqual(["c"]);
+  });
+});
+
+describe("featuring a reflection", () => {
+  it("features once: a featured reflection is refused a second time", () => {
+    expect(checkFeature({ featuredAt: null })).toEqual([]);
+    expect(codes(checkFeature({ featuredAt: "2026-11-27T01:00:00.000Z" }))).toEqual([
+      "reflection_already_featured",
+    ]);
+  });
+  it("names the reflection a member already wrote on the subject", () => {
+    const f = reflectionExists("rfl_1");
+    expect(f.rule).toBe("reflection_exists");
+    expect(f.facts).toEqual({ reflectionId: "rfl_1" });
+  });
+  it("scores as a study kind the branch records, within a daily cap of one feature", () => {
+    const k = DEFAULT_STUDY_RULES.kinds[REFLECTION_KIND]!;
+    expect(k.recordedBy).toBe("branch");
+    expect(k.points).toBeGreaterThan(0);
+    expect(k.dailyCap).toBe(k.points);
   });
 });
 
