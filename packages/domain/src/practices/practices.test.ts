@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { committeeTermEnding } from "../audits/practice-audits";
+import { committeeTermEnding, serviceQuarterWithoutConfirmed } from "../audits/practice-audits";
 import { DEFAULT_AUDIT_RULES } from "../audits/rules";
 import { caseGates } from "../pipeline/gates";
 import { DEFAULT_PIPELINE_RULES } from "../pipeline/rules";
@@ -293,5 +293,40 @@ describe("the committee-term warning", () => {
       practices: { ...DEFAULT_PRACTICE_RULES, committee: { termYears: 5, warnDaysBefore: 120 } },
     };
     expect(warn("2025-02-01", "2025-06-01", longer)).toEqual(["committee_term_ending"]);
+  });
+});
+
+describe("the quarterly service warning", () => {
+  const people = [
+    { memberId: "a", name: "甲", kind: "community" as const, confirmedHours: 0 },
+    { memberId: "b", name: "乙", kind: "community" as const, confirmedHours: 0.5 },
+    { memberId: "a", name: "甲", kind: "volunteer" as const, confirmedHours: 3 },
+  ];
+  const snap = (more: Record<string, unknown> = {}) =>
+    ({
+      branchId: "b",
+      today: "2026-04-02",
+      lastQuarterService: { period: "2026-Q1", people },
+      ...more,
+    }) as never;
+  const found = (s = snap(), rules = DEFAULT_AUDIT_RULES) =>
+    serviceQuarterWithoutConfirmed.evaluate(s, rules);
+  it("warns for each registration with no confirmed hours in the last quarter, due by the next one's end", () => {
+    const f = found();
+    expect(f.map((x) => [x.rule, x.subjectId, x.period])).toEqual([
+      ["service_quarter_unconfirmed", "a", "2026-Q1:community"],
+    ]);
+    expect(f[0]).toMatchObject({ severity: "warning", dueBy: "2026-06-30", subjectType: "member" });
+    expect(f[0]!.message.zh).toBe("甲在2026-Q1没有经社区确认的报到服务");
+  });
+  it("is off when the district turns it off, before the records start and without service data", () => {
+    const off = {
+      ...DEFAULT_AUDIT_RULES,
+      practices: { ...DEFAULT_PRACTICE_RULES, service: { codeValidDays: 30, quarterlyWarning: false } },
+    };
+    expect(found(snap(), off)).toEqual([]);
+    expect(found(snap({ recordsFrom: "2026-01-02" }))).toEqual([]);
+    expect(found(snap({ recordsFrom: "2026-01-01" }))).toHaveLength(1);
+    expect(found(snap({ lastQuarterService: undefined }))).toEqual([]);
   });
 });
