@@ -63,13 +63,14 @@ export async function seedPractices(api, demo, { today }) {
     joinedBranchOn: addYears(soon, -15),
   });
 
-  // 学习体会: three members write on the newest article; the branch features two (学习标兵)
+  // 学习体会: three members write on the newest article; the branch features two (学习标兵). Not the
+  // demo member (full[0]): the phone pages show them earning their first points of the day.
   const materials = await api
     .as(demo.keys.districtAdmin)
     .get(`/v1/districts/${demo.district.id}/study/materials?limit=50`);
   const article = materials.items.find((m) => m.kind === "article" && m.status === "published");
   const reflections = [];
-  for (const m of full.slice(0, 3)) {
+  for (const m of full.slice(1, 4)) {
     reflections.push(
       await ba.post(`/v1/branches/${econ.branchId}/study/reflections`, {
         memberId: m.id,
