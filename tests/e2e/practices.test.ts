@@ -116,6 +116,13 @@ describe("community service (报到服务) over HTTP", () => {
       key: b.branchKey,
     });
     expect(view.service).toMatchObject({ confirmedHours: 4.5, confirmedSessions: 1 });
+    // the district's development report counts the hours the community confirmed in the year
+    const report = await must("GET", `/v1/reports/development?districtId=${b.district.id}&year=2023`, {
+      key: b.districtKey,
+    });
+    const row = report.items.find((r: Json) => r.branchId === b.branch.id);
+    expect(row.service).toEqual({ confirmedHours: 4.5, people: 1 });
+    expect(report.districts[0].service).toEqual({ confirmedHours: 4.5, people: 1 });
     const tl = await must(
       "GET",
       `/v1/branches/${b.branch.id}/development/cases/${caseId}/timeline?limit=200`,

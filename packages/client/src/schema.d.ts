@@ -5178,6 +5178,11 @@ export interface paths {
                 overdue: {
                   [key: string]: number;
                 };
+                /** @description 报到服务: community-service hours the community confirmed in the year, of people with a development case */
+                service: {
+                  confirmedHours: number;
+                  people: number;
+                };
               }[];
               items: components["schemas"]["DevelopmentRow"][];
             };
@@ -18721,6 +18726,11 @@ export interface components {
       /** @description unresolved deadline findings by rule */
       overdue: {
         [key: string]: number;
+      };
+      /** @description 报到服务: community-service hours the community confirmed in the year, of people with a development case */
+      service: {
+        confirmedHours: number;
+        people: number;
       };
     };
     StudyReportRow: {

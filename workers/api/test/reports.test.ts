@@ -285,6 +285,7 @@ describe("the development report", () => {
         open: { applicant: 1, activist: 1, candidate: 0, probationary: 1 },
         overdueSteps: 1,
         overdue: { application_talk_overdue: 1 },
+        service: { confirmedHours: 0, people: 0 },
       },
     ]);
     const other = await call(`/v1/reports/development?districtId=${b.district.id}&year=2025`, {

@@ -10,6 +10,8 @@ export interface DevelopmentFacts {
   open: { applicant: number; activist: number; candidate: number; probationary: number };
   /** unresolved deadline findings by rule */
   overdue: Record<string, number>;
+  /** 报到服务: community-service hours the community confirmed in the period, of people with a case */
+  service: { confirmedHours: number; people: number };
 }
 
 export interface DevelopmentQuery {
@@ -26,10 +28,11 @@ export function emptyDevelopmentFacts(): DevelopmentFacts {
     closed: 0,
     open: { applicant: 0, activist: 0, candidate: 0, probationary: 0 },
     overdue: {},
+    service: { confirmedHours: 0, people: 0 },
   };
 }
 
-/** Three aggregate queries in one batch for a set of branches of one shard. */
+/** Four aggregate queries in one batch for a set of branches of one shard. */
 export async function readDevelopmentFacts(
   set: BranchSetContext,
   q: DevelopmentQuery,
@@ -38,7 +41,7 @@ export async function readDevelopmentFacts(
   const ids = branchIdsJson(set);
   const inSet = "branch_id IN (SELECT value FROM json_each(?1))";
   const stepOf = new Map(Object.entries(q.steps).map(([stage, step]) => [step, stage]));
-  const [cases, steps, overdue] = await d1.batch<Row>([
+  const [cases, steps, overdue, service] = await d1.batch<Row>([
     d1
       .prepare(
         `SELECT branch_id, sum(applied_on BETWEEN ?2 AND ?3) AS applied,
@@ -63,6 +66,14 @@ export async function readDevelopmentFacts(
           GROUP BY branch_id, rule`,
       )
       .bind(ids, JSON.stringify(q.overdueRules)),
+    d1
+      .prepare(
+        `SELECT s.branch_id, sum(s.hours) AS hours, count(DISTINCT s.member_id) AS people FROM service_sessions s
+          WHERE s.${inSet} AND s.kind = 'community' AND s.status = 'confirmed' AND s.served_on BETWEEN ?2 AND ?3
+            AND EXISTS (SELECT 1 FROM development_cases c WHERE c.branch_id = s.branch_id AND c.member_id = s.member_id)
+          GROUP BY s.branch_id`,
+      )
+      .bind(ids, q.from, q.to),
   ]);
   const out = new Map(set.branches.map((b) => [b.branchId, emptyDevelopmentFacts()]));
   const n = (v: string | number | null | undefined) => Number(v ?? 0);
@@ -87,6 +98,10 @@ export async function readDevelopmentFacts(
   for (const r of overdue?.results ?? []) {
     const f = out.get(String(r.branch_id));
     if (f) f.overdue[String(r.rule)] = n(r.findings);
+  }
+  for (const r of service?.results ?? []) {
+    const f = out.get(String(r.branch_id));
+    if (f) f.service = { confirmedHours: n(r.hours), people: n(r.people) };
   }
   return out;
 }

@@ -20,6 +20,7 @@ export interface DevelopmentRow {
   open: { applicant: number; activist: number; candidate: number; probationary: number };
   overdueSteps: number;
   overdue: Record<string, number>;
+  service: { confirmedHours: number; people: number };
 }
 
 export interface DevelopmentDistrict {
@@ -31,6 +32,7 @@ export interface DevelopmentDistrict {
   open: DevelopmentRow["open"];
   overdueSteps: number;
   overdue: Record<string, number>;
+  service: { confirmedHours: number; people: number };
 }
 
 export async function developmentOfSet(
@@ -58,6 +60,7 @@ export async function developmentOfSet(
       open: f.open,
       overdueSteps: Object.values(f.overdue).reduce((a, n) => a + n, 0),
       overdue: f.overdue,
+      service: f.service,
     };
   });
 }
@@ -82,6 +85,10 @@ export function districtFunnels(scope: ReportScope, rows: readonly DevelopmentRo
       open,
       overdueSteps: mine.reduce((a, r) => a + r.overdueSteps, 0),
       overdue,
+      service: {
+        confirmedHours: mine.reduce((a, r) => a + r.service.confirmedHours, 0),
+        people: mine.reduce((a, r) => a + r.service.people, 0),
+      },
     };
   });
 }
@@ -102,4 +109,6 @@ export const DEVELOPMENT_COLUMNS: Column<DevelopmentRow>[] = [
   { zh: "在培发展对象", en: "Open: candidates", value: (r) => r.open.candidate },
   { zh: "在册预备党员", en: "Open: probationary", value: (r) => r.open.probationary },
   { zh: "逾期环节", en: "Overdue steps", value: (r) => r.overdueSteps },
+  { zh: "报到服务确认时长", en: "Confirmed service hours", value: (r) => r.service.confirmedHours },
+  { zh: "参加报到服务人数", en: "People serving", value: (r) => r.service.people },
 ];

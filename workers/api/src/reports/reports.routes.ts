@@ -179,6 +179,16 @@ const Overdue = z
   .record(z.string(), z.number().int())
   .openapi({ description: "unresolved deadline findings by rule" });
 
+const DevelopmentService = z
+  .object({
+    confirmedHours: z.number(),
+    people: z.number().int(),
+  })
+  .openapi({
+    description:
+      "报到服务: community-service hours the community confirmed in the year, of people with a development case",
+  });
+
 export const development = createRoute({
   method: "get",
   path: "/v1/reports/development",
@@ -215,6 +225,7 @@ export const development = createRoute({
                 open: OpenCases,
                 overdueSteps: z.number().int(),
                 overdue: Overdue,
+                service: DevelopmentService,
               }),
             ),
             items: z.array(
@@ -230,6 +241,7 @@ export const development = createRoute({
                   open: OpenCases,
                   overdueSteps: z.number().int(),
                   overdue: Overdue,
+                  service: DevelopmentService,
                 })
                 .openapi("DevelopmentRow"),
             ),
