@@ -7,6 +7,15 @@ export interface DemoKeys {
     member: { memberId: string; name: string; key: string };
     /** 城南街道党支部: on the platform from 1 September, its earlier history imported */
     adopted: { branchId: string; name: string; branchAdmin: string; recordsFrom: string };
+    /** what the practices seed made: confirmed service on a candidate's case, a political birthday, featured reflections, a term ending */
+    practices: {
+      serviceCaseId: string;
+      serviceMemberId: string;
+      birthdayMemberId: string;
+      featuredReflectionIds: string[];
+      termEndingBranchId: string;
+      termEnd: string;
+    };
   };
   branches: Record<string, { branchId: string; name: string; branchAdmin: string }>;
   /**

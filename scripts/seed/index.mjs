@@ -8,6 +8,7 @@ import { seedEvaluations } from "./evaluations.mjs";
 import { seedEvidence } from "./evidence.mjs";
 import { seedOnboarding } from "./onboarding.mjs";
 import { DEMO_DISTRICT, seedPlatform } from "./platform.mjs";
+import { seedPractices } from "./practices.mjs";
 import { seedStudy } from "./study.mjs";
 
 export async function seedDemo({ base, adminKey, keysFile, today }) {
@@ -23,6 +24,7 @@ export async function seedDemo({ base, adminKey, keysFile, today }) {
   const accounts = await seedAccounts(api, seeded);
   await seedOnboarding(api, seeded, opts);
   await seedStudy(api, seeded, opts);
+  seeded.keys.practices = await seedPractices(api, seeded, opts);
   await seedEvaluations(api, seeded, opts);
   await seedEvidence(api, base, seeded);
   await seedAdoption(api, seeded, opts);

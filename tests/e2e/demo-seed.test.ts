@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { auditDistrict } from "../support/audits";
 import { demoDistrict } from "../support/demo";
 import { must } from "../support/http";
 
@@ -65,5 +66,51 @@ describe("the demo's branch that came to the platform on 1 September", () => {
     });
     expect(dues.noRecords).toBe(true);
     expect(dues.items.every((i: { arrearsMonths: string[] }) => i.arrearsMonths.length === 0)).toBe(true);
+  });
+});
+
+describe("the demo's branch practices", () => {
+  it("shows confirmed service on a candidate's case, a political birthday this week and featured reflections", async () => {
+    const demo = await demoDistrict();
+    const p = demo.keys.practices;
+    const econ = demo.keys.branches.econ!;
+    const view = await must("GET", `/v1/branches/${econ.branchId}/development/cases/${p.serviceCaseId}`, {
+      key: econ.branchAdmin,
+    });
+    expect(view.memberId).toBe(p.serviceMemberId);
+    expect(view.service).toMatchObject({ confirmedHours: 9.5, confirmedSessions: 3 });
+    const digest = await must("GET", `/v1/branches/${econ.branchId}/digest`, { key: econ.branchAdmin });
+    expect(digest.politicalBirthdays).toContainEqual(
+      expect.objectContaining({ memberId: p.birthdayMemberId, name: "周红霞", years: 15 }),
+    );
+    const featured = await must("GET", `/v1/districts/${demo.districtId}/study/reflections`, {
+      key: demo.keys.auditor,
+    });
+    expect(featured.items.map((r: { id: string }) => r.id).sort()).toEqual(
+      [...p.featuredReflectionIds].sort(),
+    );
+    const learners = await must("GET", `/v1/districts/${demo.districtId}/study/model-learners`, {
+      key: demo.keys.districtAdmin,
+    });
+    expect(learners.items).toHaveLength(2);
+    expect(learners.items.every((l: { featured: number }) => l.featured === 1)).toBe(true);
+  });
+
+  it("has a committee whose term ends in two months, which the audit warns about", async () => {
+    const demo = await demoDistrict();
+    const p = demo.keys.practices;
+    const branch = Object.values(demo.keys.branches).find((b) => b.branchId === p.termEndingBranchId)!;
+    const committee = await must("GET", `/v1/branches/${branch.branchId}/committee`, {
+      key: branch.branchAdmin,
+    });
+    expect(committee.termEnd).toBe(p.termEnd);
+    await auditDistrict(demo.districtId);
+    const findings = await must("GET", `/v1/branches/${branch.branchId}/findings`, {
+      key: branch.branchAdmin,
+    });
+    expect(findings.items.find((f: { rule: string }) => f.rule === "committee_term_ending")).toMatchObject({
+      severity: "warning",
+      dueBy: p.termEnd,
+    });
   });
 });

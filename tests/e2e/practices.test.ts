@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, addYears, todayIn } from "../../packages/domain/src/calendar/dates";
+import {
+  addQuarters,
+  quarterEnd,
+  quarterOf,
+  quarterStart,
+} from "../../packages/domain/src/evaluations/periods";
 import { happyPath } from "../../packages/domain/src/pipeline/testing";
 import { auditDistrict } from "../support/audits";
 import { http, idNumber, type Json, must, tenant } from "../support/http";
@@ -110,6 +116,13 @@ describe("community service (报到服务) over HTTP", () => {
       key: b.branchKey,
     });
     expect(view.service).toMatchObject({ confirmedHours: 4.5, confirmedSessions: 1 });
+    // the district's development report counts the hours the community confirmed in the year
+    const report = await must("GET", `/v1/reports/development?districtId=${b.district.id}&year=2023`, {
+      key: b.districtKey,
+    });
+    const row = report.items.find((r: Json) => r.branchId === b.branch.id);
+    expect(row.service).toEqual({ confirmedHours: 4.5, people: 1 });
+    expect(report.districts[0].service).toEqual({ confirmedHours: 4.5, people: 1 });
     const tl = await must(
       "GET",
       `/v1/branches/${b.branch.id}/development/cases/${caseId}/timeline?limit=200`,
@@ -321,5 +334,110 @@ describe("political birthdays (政治生日) over HTTP", () => {
       },
     });
     expect(rec.kind).toBe("political_birthday");
+  });
+});
+
+describe("the quarterly service warning over HTTP", () => {
+  it("warns for a registered person with no confirmed service last quarter, not for one the community confirmed", async () => {
+    const b = await branch(0);
+    const today = todayIn("Asia/Shanghai");
+    const quarter = addQuarters(quarterOf(today), -1);
+    const svc = `/v1/branches/${b.branch.id}/service`;
+    const sessions: Record<string, Json> = {};
+    for (const memberId of [b.full[0]!, b.full[1]!]) {
+      const reg = await must("POST", `${svc}/registrations`, {
+        key: b.branchKey,
+        body: { memberId, kind: "community", organization: "海滨社区", registeredOn: quarterStart(quarter) },
+      });
+      sessions[memberId] = await must("POST", `${svc}/sessions`, {
+        key: b.branchKey,
+        body: {
+          registrationId: reg.id,
+          servedOn: addDays(quarterStart(quarter), 10),
+          hours: 2,
+          description: "入户走访",
+        },
+      });
+    }
+    // only 李红梅's session is confirmed; 张建国's stays pending
+    await must("POST", "/v1/service-confirmations", {
+      key: null,
+      body: {
+        code: sessions[b.full[1]!].confirmationCode,
+        personName: "李红梅",
+        confirmedBy: "海滨社区 李主任",
+      },
+    });
+    await auditDistrict(b.district.id);
+    const findings = await must("GET", `/v1/branches/${b.branch.id}/findings`, { key: b.branchKey });
+    const warned = findings.items.filter((f: Json) => f.rule === "service_quarter_unconfirmed");
+    expect(warned.map((f: Json) => f.subject)).toEqual([{ type: "member", id: b.full[0] }]);
+    expect(warned[0]).toMatchObject({
+      severity: "warning",
+      period: `${quarter}:community`,
+      dueBy: quarterEnd(quarterOf(today)),
+    });
+  });
+});
+
+describe("study reflections (学习体会) and model learners (学习标兵) over HTTP", () => {
+  it("a reflection within the limits is featured once, earns points and names a model learner", async () => {
+    const b = await branch(1);
+    const other = await branch(0);
+    const material = await must("POST", `/v1/districts/${b.district.id}/study/materials`, {
+      key: b.districtKey,
+      body: { kind: "article", title: "党章学习", body: "坚持和加强党的全面领导。".repeat(20) },
+    });
+    const path = `/v1/branches/${b.branch.id}/study/reflections`;
+    const body = {
+      memberId: b.full[0],
+      subjectType: "material",
+      subjectId: material.id,
+      title: "学习党章的体会",
+      text: "通过学习党章，我更加深刻地认识到坚持党的全面领导的重要意义，要在工作中践行初心使命。".repeat(2),
+    };
+    const short = await http("POST", path, { key: b.branchKey, body: { ...body, text: "太短了" } });
+    expect(short.status).toBe(422);
+    expect(short.headers.get("content-type")).toContain("application/problem+json");
+    expect(short.body.errors[0]).toMatchObject({ rule: "reflection_length" });
+    const en = await http("POST", path, {
+      key: b.branchKey,
+      body: { ...body, text: "太短了" },
+      headers: { "accept-language": "en" },
+    });
+    expect(en.body.errors[0].message).toBe("A reflection has 50 to 3000 characters (3 given)");
+    expect((await http("POST", path, { key: null, body })).status).toBe(401);
+    expect((await http("POST", path, { key: other.branchKey, body })).status).toBe(404);
+    expect((await must("GET", path, { key: b.branchKey })).items).toEqual([]);
+
+    const r = await must("POST", path, { key: b.branchKey, body });
+    const f = await must("POST", `${path}/${r.id}/feature`, { key: b.branchKey });
+    expect(f.awarded).toBe(5);
+    const twice = await http("POST", `${path}/${r.id}/feature`, { key: b.branchKey });
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors[0].rule).toBe("reflection_already_featured");
+
+    const learners = await must("GET", `/v1/districts/${b.district.id}/study/model-learners`, {
+      key: b.districtKey,
+    });
+    expect(learners.items).toEqual([
+      {
+        rank: 1,
+        memberId: b.full[0],
+        name: "张建国",
+        branchId: b.branch.id,
+        earned: 5,
+        featured: 1,
+        reflections: [{ id: r.id, title: "学习党章的体会", featuredAt: f.featuredAt }],
+      },
+    ]);
+    const featured = await must("GET", `/v1/districts/${b.district.id}/study/reflections`, {
+      key: b.districtKey,
+    });
+    expect(featured.items.map((x: Json) => x.id)).toEqual([r.id]);
+    expect(
+      (await http("GET", `/v1/districts/${b.district.id}/study/model-learners`, { key: other.districtKey }))
+        .status,
+    ).toBe(404);
   });
 });

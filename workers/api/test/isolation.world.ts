@@ -240,6 +240,17 @@ export async function buildWorld(): Promise<World> {
     key: t.districtKey,
     body: { reason: "内容过时" },
   });
+  // the member's study reflection on the material, which the branch may feature
+  const reflection = await made("reflection", `${b}/study/reflections`, {
+    key: t.branchKey,
+    body: {
+      memberId: member.id,
+      subjectType: "material",
+      subjectId: material.id,
+      title: "学习体会",
+      text: "学习贯彻党的二十大精神，推动支部工作高质量发展。".repeat(3),
+    },
+  });
 
   // audits: a run over the district and a finding it opened against the branch; then a webhook,
   // set after the audit so that no delivery is under way while the matrix runs
@@ -288,6 +299,7 @@ export async function buildWorld(): Promise<World> {
     ticketId: retiredTicket.id,
     retiredMaterialId: retiredMaterial.id,
     ...attachments,
+    reflectionId: reflection.id,
   };
   const values: Record<string, unknown> = {
     ...ids,

@@ -287,6 +287,7 @@ describe("the development report", () => {
         overdue: { application_talk_overdue: 1 },
         // the district names no required documents
         stepsMissingEvidence: 0,
+        service: { confirmedHours: 0, people: 0 },
       },
     ]);
     const other = await call(`/v1/reports/development?districtId=${b.district.id}&year=2025`, {

@@ -7,6 +7,7 @@ import { leaderboard } from "./leaderboard/leaderboard.index";
 import { materials } from "./materials/materials.index";
 import { meetingImports, meetings } from "./meetings/meetings.index";
 import { quizzes } from "./quizzes/quizzes.index";
+import { reflections } from "./reflections/reflections.index";
 import { rules } from "./rules/rules.index";
 import { summary } from "./summary/summary.index";
 import { tickets } from "./tickets/tickets.index";
@@ -17,7 +18,17 @@ const app = createModuleApp<StudyBindings>({
   uploads: [fileUpload(/^\/v1\/branches\/[^/]+\/meetings\/import$/), attachmentUploadRoute(MEETING_PATH)],
 });
 
-for (const feature of [activities, leaderboard, summary, rules, meetings, materials, tickets, quizzes]) {
+for (const feature of [
+  activities,
+  leaderboard,
+  summary,
+  rules,
+  meetings,
+  materials,
+  tickets,
+  quizzes,
+  reflections,
+]) {
   app.route("/", feature);
 }
 app.route("/", meetingImports);

@@ -1,4 +1,4 @@
-import { addDays, type BranchSnapshot, lastEndedQuarter } from "@vanguard/domain";
+import { addDays, type BranchSnapshot, lastEndedQuarter, quarterEnd, quarterStart } from "@vanguard/domain";
 import { caseStateOf } from "../onboarding/case-state";
 import type { CaseRow } from "../onboarding/cases";
 import type { StepRow } from "../onboarding/steps";
@@ -14,7 +14,8 @@ const camel = (r: Row): Record<string, string | number | null> =>
 /**
  * What the module rules need of a batch of branches, in one round trip of six aggregate reads:
  * open development cases and their steps, this and last year's meetings, 30 days of study points
- * per party member, duty tasks still open or unverified, and last quarter's inspection.
+ * per party member, duty tasks still open or unverified, last quarter's inspection, and last
+ * quarter's confirmed service hours of every registration that covered the whole quarter.
  */
 export async function readModuleFacts(
   set: BranchSetContext,
@@ -23,7 +24,10 @@ export async function readModuleFacts(
   Map<
     string,
     Required<
-      Pick<BranchSnapshot, "cases" | "meetings" | "studyPoints" | "dutyTasks" | "lastQuarterInspection">
+      Pick<
+        BranchSnapshot,
+        "cases" | "meetings" | "studyPoints" | "dutyTasks" | "lastQuarterInspection" | "lastQuarterService"
+      >
     >
   >
 > {
@@ -31,7 +35,7 @@ export async function readModuleFacts(
   const d1 = set.shard.d1;
   const quarter = lastEndedQuarter(today);
   const live = "c.branch_id IN (SELECT value FROM json_each(?1)) AND c.stage NOT IN ('full', 'closed')";
-  const [cases, steps, meetings, study, tasks, inspections] = await d1.batch<Row>([
+  const [cases, steps, meetings, study, tasks, inspections, service] = await d1.batch<Row>([
     d1
       .prepare(
         `SELECT c.*, m.name AS member_name, m.birth_date AS member_birth_date
@@ -73,6 +77,18 @@ export async function readModuleFacts(
         "SELECT branch_id, status FROM inspections WHERE branch_id IN (SELECT value FROM json_each(?)) AND period = ?",
       )
       .bind(ids, quarter),
+    d1
+      .prepare(
+        `SELECT r.branch_id, r.member_id, m.name, r.kind,
+                coalesce((SELECT sum(s.hours) FROM service_sessions s
+                           WHERE s.branch_id = r.branch_id AND s.registration_id = r.id AND s.status = 'confirmed'
+                             AND s.served_on BETWEEN ?2 AND ?3), 0) AS hours
+           FROM service_registrations r JOIN members m ON m.branch_id = r.branch_id AND m.id = r.member_id
+          WHERE r.branch_id IN (SELECT value FROM json_each(?1)) AND m.left_on IS NULL
+            AND r.registered_on <= ?2 AND (r.ended_on IS NULL OR r.ended_on >= ?3)
+          ORDER BY r.member_id, r.kind`,
+      )
+      .bind(ids, quarterStart(quarter), quarterEnd(quarter)),
   ]);
 
   const out = new Map(
@@ -85,6 +101,9 @@ export async function readModuleFacts(
         dutyTasks: [] as BranchSnapshot["dutyTasks"] & object,
         lastQuarterInspection: { period: quarter, status: null } as NonNullable<
           BranchSnapshot["lastQuarterInspection"]
+        >,
+        lastQuarterService: { period: quarter, people: [] } as NonNullable<
+          BranchSnapshot["lastQuarterService"]
         >,
       },
     ]),
@@ -137,6 +156,14 @@ export async function readModuleFacts(
     const f = out.get(String(r.branch_id));
     if (f)
       f.lastQuarterInspection = { period: quarter, status: r.status as "draft" | "submitted" | "reviewed" };
+  }
+  for (const r of service?.results ?? []) {
+    out.get(String(r.branch_id))?.lastQuarterService.people.push({
+      memberId: String(r.member_id),
+      name: String(r.name),
+      kind: r.kind as "community" | "volunteer",
+      confirmedHours: Number(r.hours),
+    });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 export * from "./birthdays";
 export * from "./elections";
+export * from "./reflections";
 export * from "./rules";
 export * from "./service";

@@ -12,6 +12,8 @@ export interface DevelopmentFacts {
   overdue: Record<string, number>;
   /** steps recorded in the period without a document their district requires */
   stepsMissingEvidence: number;
+  /** 报到服务: community-service hours the community confirmed in the period, of people with a case */
+  service: { confirmedHours: number; people: number };
 }
 
 export interface DevelopmentQuery {
@@ -31,6 +33,7 @@ export function emptyDevelopmentFacts(): DevelopmentFacts {
     open: { applicant: 0, activist: 0, candidate: 0, probationary: 0 },
     overdue: {},
     stepsMissingEvidence: 0,
+    service: { confirmedHours: 0, people: 0 },
   };
 }
 
@@ -43,7 +46,7 @@ export async function readDevelopmentFacts(
   const ids = branchIdsJson(set);
   const inSet = "branch_id IN (SELECT value FROM json_each(?1))";
   const stepOf = new Map(Object.entries(q.steps).map(([stage, step]) => [step, stage]));
-  const [cases, steps, overdue, evidence] = await d1.batch<Row>([
+  const [cases, steps, overdue, evidence, service] = await d1.batch<Row>([
     d1
       .prepare(
         `SELECT branch_id, sum(applied_on BETWEEN ?2 AND ?3) AS applied,
@@ -83,6 +86,14 @@ export async function readDevelopmentFacts(
           GROUP BY s.branch_id`,
       )
       .bind(ids, q.from, q.to, JSON.stringify(q.requiredEvidence)),
+    d1
+      .prepare(
+        `SELECT s.branch_id, sum(s.hours) AS hours, count(DISTINCT s.member_id) AS people FROM service_sessions s
+          WHERE s.${inSet} AND s.kind = 'community' AND s.status = 'confirmed' AND s.served_on BETWEEN ?2 AND ?3
+            AND EXISTS (SELECT 1 FROM development_cases c WHERE c.branch_id = s.branch_id AND c.member_id = s.member_id)
+          GROUP BY s.branch_id`,
+      )
+      .bind(ids, q.from, q.to),
   ]);
   const out = new Map(set.branches.map((b) => [b.branchId, emptyDevelopmentFacts()]));
   const n = (v: string | number | null | undefined) => Number(v ?? 0);
@@ -111,6 +122,9 @@ export async function readDevelopmentFacts(
   for (const r of evidence?.results ?? []) {
     const f = out.get(String(r.branch_id));
     if (f) f.stepsMissingEvidence = n(r.missing);
+  for (const r of service?.results ?? []) {
+    const f = out.get(String(r.branch_id));
+    if (f) f.service = { confirmedHours: n(r.hours), people: n(r.people) };
   }
   return out;
 }

@@ -1,4 +1,6 @@
 import { addDays, daysBetween } from "../calendar/dates";
+import { addQuarters, quarterEnd, quarterStart } from "../evaluations/periods";
+import { periodJudged } from "../records/records-from";
 import type { AuditRule } from "./rules";
 
 /**
@@ -39,4 +41,42 @@ export const committeeTermEnding: AuditRule = {
   },
 };
 
-export const PRACTICE_AUDIT_RULES: AuditRule[] = [committeeTermEnding];
+const SERVICE_KIND = {
+  community: { zh: "报到服务", en: "community service" },
+  volunteer: { zh: "志愿服务", en: "volunteer service" },
+} as const;
+
+/**
+ * 报到服务 is part of the admission assessment, so a registered person who served nothing the
+ * community confirmed in a whole quarter is worth the branch's attention (docs/domain.md §Community
+ * and volunteer service). Judged for the last ended quarter, for registrations that covered all of
+ * it; the district turns it off with `service.quarterlyWarning`.
+ */
+export const serviceQuarterWithoutConfirmed: AuditRule = {
+  code: "service_quarter_unconfirmed",
+  emits: ["service_quarter_unconfirmed"],
+  label: { zh: "季度内无经确认的服务", en: "No confirmed service in a quarter" },
+  evaluate(s, r) {
+    const q = s.lastQuarterService;
+    if (!q || !r.practices.service.quarterlyWarning) return [];
+    if (!periodJudged(quarterStart(q.period), s.recordsFrom ?? null)) return [];
+    return q.people
+      .filter((p) => p.confirmedHours <= 0)
+      .map((p) => ({
+        rule: this.code,
+        subjectType: "member" as const,
+        subjectId: p.memberId,
+        severity: "warning" as const,
+        period: `${q.period}:${p.kind}`,
+        // the branch follows up within the quarter that follows
+        dueBy: quarterEnd(addQuarters(q.period, 1)),
+        message: {
+          zh: `${p.name}在${q.period}没有经社区确认的${SERVICE_KIND[p.kind].zh}`,
+          en: `${p.name} has no ${SERVICE_KIND[p.kind].en} confirmed in ${q.period}`,
+        },
+        facts: { memberId: p.memberId, kind: p.kind, quarter: q.period, confirmedHours: p.confirmedHours },
+      }));
+  },
+};
+
+export const PRACTICE_AUDIT_RULES: AuditRule[] = [committeeTermEnding, serviceQuarterWithoutConfirmed];

@@ -63,6 +63,14 @@ export interface BranchSnapshot {
     status: DutyTaskStatus;
     completedOn: string | null;
   }[];
+  /**
+   * Community and volunteer service in the last ended quarter (practices): everyone whose
+   * registration covered the whole quarter, with the hours confirmed for it
+   */
+  lastQuarterService?: {
+    period: string;
+    people: { memberId: string; name: string; kind: "community" | "volunteer"; confirmedHours: number }[];
+  };
   /** the inspection of the last ended quarter, if one was opened (evaluations) */
   lastQuarterInspection?: { period: string; status: InspectionStatus | null };
 }

@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { committeeTermEnding } from "../audits/practice-audits";
+import { committeeTermEnding, serviceQuarterWithoutConfirmed } from "../audits/practice-audits";
 import { DEFAULT_AUDIT_RULES } from "../audits/rules";
 import { caseGates } from "../pipeline/gates";
 import { DEFAULT_PIPELINE_RULES } from "../pipeline/rules";
 import { facts, HAPPY_PATH, until, walk } from "../pipeline/testing";
+import { DEFAULT_STUDY_RULES } from "../study/rules";
 import { politicalBirthdaysWithin } from "./birthdays";
 import { decideElection, minimumCandidates } from "./elections";
-import { checkReflection, rankModelLearners, reflectionLength } from "./reflections";
+import {
+  checkFeature,
+  checkReflection,
+  REFLECTION_KIND,
+  rankModelLearners,
+  reflectionExists,
+  reflectionLength,
+} from "./reflections";
 import { checkPracticeRules, DEFAULT_PRACTICE_RULES, resolvePracticeRules } from "./rules";
 import {
   checkConfirmation,
@@ -227,6 +235,26 @@ describe("reflections", () => {
   });
 });
 
+describe("featuring a reflection", () => {
+  it("features once: a featured reflection is refused a second time", () => {
+    expect(checkFeature({ featuredAt: null })).toEqual([]);
+    expect(codes(checkFeature({ featuredAt: "2026-11-27T01:00:00.000Z" }))).toEqual([
+      "reflection_already_featured",
+    ]);
+  });
+  it("names the reflection a member already wrote on the subject", () => {
+    const f = reflectionExists("rfl_1");
+    expect(f.rule).toBe("reflection_exists");
+    expect(f.facts).toEqual({ reflectionId: "rfl_1" });
+  });
+  it("scores as a study kind the branch records, within a daily cap of one feature", () => {
+    const k = DEFAULT_STUDY_RULES.kinds[REFLECTION_KIND]!;
+    expect(k.recordedBy).toBe("branch");
+    expect(k.points).toBeGreaterThan(0);
+    expect(k.dailyCap).toBe(k.points);
+  });
+});
+
 describe("the practices rule set", () => {
   it("reads older bodies over the defaults and refuses what does not hang together", () => {
     expect(resolvePracticeRules({ committee: { termYears: 5 } }).committee).toEqual({
@@ -265,5 +293,40 @@ describe("the committee-term warning", () => {
       practices: { ...DEFAULT_PRACTICE_RULES, committee: { termYears: 5, warnDaysBefore: 120 } },
     };
     expect(warn("2025-02-01", "2025-06-01", longer)).toEqual(["committee_term_ending"]);
+  });
+});
+
+describe("the quarterly service warning", () => {
+  const people = [
+    { memberId: "a", name: "甲", kind: "community" as const, confirmedHours: 0 },
+    { memberId: "b", name: "乙", kind: "community" as const, confirmedHours: 0.5 },
+    { memberId: "a", name: "甲", kind: "volunteer" as const, confirmedHours: 3 },
+  ];
+  const snap = (more: Record<string, unknown> = {}) =>
+    ({
+      branchId: "b",
+      today: "2026-04-02",
+      lastQuarterService: { period: "2026-Q1", people },
+      ...more,
+    }) as never;
+  const found = (s = snap(), rules = DEFAULT_AUDIT_RULES) =>
+    serviceQuarterWithoutConfirmed.evaluate(s, rules);
+  it("warns for each registration with no confirmed hours in the last quarter, due by the next one's end", () => {
+    const f = found();
+    expect(f.map((x) => [x.rule, x.subjectId, x.period])).toEqual([
+      ["service_quarter_unconfirmed", "a", "2026-Q1:community"],
+    ]);
+    expect(f[0]).toMatchObject({ severity: "warning", dueBy: "2026-06-30", subjectType: "member" });
+    expect(f[0]!.message.zh).toBe("甲在2026-Q1没有经社区确认的报到服务");
+  });
+  it("is off when the district turns it off, before the records start and without service data", () => {
+    const off = {
+      ...DEFAULT_AUDIT_RULES,
+      practices: { ...DEFAULT_PRACTICE_RULES, service: { codeValidDays: 30, quarterlyWarning: false } },
+    };
+    expect(found(snap(), off)).toEqual([]);
+    expect(found(snap({ recordsFrom: "2026-01-02" }))).toEqual([]);
+    expect(found(snap({ recordsFrom: "2026-01-01" }))).toHaveLength(1);
+    expect(found(snap({ lastQuarterService: undefined }))).toEqual([]);
   });
 });

@@ -48,6 +48,36 @@ export function checkReflection(
   return out;
 }
 
+/**
+ * The study rule-set kind a featured reflection scores as (once, at the feature, within the kind's
+ * caps). A district without the kind awards nothing for it.
+ */
+export const REFLECTION_KIND = "reflection";
+
+/** A reflection is featured once; a second feature would pay its points twice. */
+export function checkFeature(r: { featuredAt: string | null }): RuleFailure[] {
+  if (r.featuredAt === null) return [];
+  return [
+    failure(
+      "reflection_already_featured",
+      { zh: "该学习体会已被推荐", en: "This reflection is already featured" },
+      { featuredAt: r.featuredAt },
+    ),
+  ];
+}
+
+/** One reflection per member per study material or meeting: a second one is refused. */
+export function reflectionExists(existingId: string): RuleFailure {
+  return failure(
+    "reflection_exists",
+    {
+      zh: "本人已就该学习资料或会议撰写过学习体会",
+      en: "You have already written a reflection on this material or meeting",
+    },
+    { reflectionId: existingId },
+  );
+}
+
 export interface LearnerStanding {
   memberId: string;
   branchId: string;

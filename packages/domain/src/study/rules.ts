@@ -156,6 +156,13 @@ export const DEFAULT_STUDY_RULES: StudyRules = {
       maxDurationSec: 8 * 3600,
     }),
     deduction: kind({ label: { zh: "违规扣减", en: "Deduction" }, points: -1, recordedBy: "branch" }),
+    // a featured 学习体会: the branch features it, the server records it once (docs/domain.md §Study reflections)
+    reflection: kind({
+      label: { zh: "学习体会被推荐", en: "Featured reflection" },
+      points: 5,
+      dailyCap: 5,
+      recordedBy: "branch",
+    }),
   },
   capGroups: {
     reading: { label: { zh: "阅读（文章与时长）", en: "Reading (articles and time)" }, dailyCap: 12 },

@@ -28,6 +28,7 @@ export interface DevelopmentRow {
   overdueSteps: number;
   overdue: Record<string, number>;
   stepsMissingEvidence: number;
+  service: { confirmedHours: number; people: number };
 }
 
 export interface DevelopmentDistrict {
@@ -40,6 +41,7 @@ export interface DevelopmentDistrict {
   overdueSteps: number;
   overdue: Record<string, number>;
   stepsMissingEvidence: number;
+  service: { confirmedHours: number; people: number };
 }
 
 /** What each district's latest pipeline rules require of which step, as [district, step, document] triples. */
@@ -80,6 +82,7 @@ export async function developmentOfSet(
       overdueSteps: Object.values(f.overdue).reduce((a, n) => a + n, 0),
       overdue: f.overdue,
       stepsMissingEvidence: f.stepsMissingEvidence,
+      service: f.service,
     };
   });
 }
@@ -105,6 +108,10 @@ export function districtFunnels(scope: ReportScope, rows: readonly DevelopmentRo
       overdueSteps: mine.reduce((a, r) => a + r.overdueSteps, 0),
       overdue,
       stepsMissingEvidence: mine.reduce((a, r) => a + r.stepsMissingEvidence, 0),
+      service: {
+        confirmedHours: mine.reduce((a, r) => a + r.service.confirmedHours, 0),
+        people: mine.reduce((a, r) => a + r.service.people, 0),
+      },
     };
   });
 }
@@ -126,4 +133,6 @@ export const DEVELOPMENT_COLUMNS: Column<DevelopmentRow>[] = [
   { zh: "在册预备党员", en: "Open: probationary", value: (r) => r.open.probationary },
   { zh: "逾期环节", en: "Overdue steps", value: (r) => r.overdueSteps },
   { zh: "缺少材料的环节", en: "Steps missing evidence", value: (r) => r.stepsMissingEvidence },
+  { zh: "报到服务确认时长", en: "Confirmed service hours", value: (r) => r.service.confirmedHours },
+  { zh: "参加报到服务人数", en: "People serving", value: (r) => r.service.people },
 ];

@@ -179,6 +179,16 @@ const Overdue = z
   .record(z.string(), z.number().int())
   .openapi({ description: "unresolved deadline findings by rule" });
 
+const DevelopmentService = z
+  .object({
+    confirmedHours: z.number(),
+    people: z.number().int(),
+  })
+  .openapi({
+    description:
+      "报到服务: community-service hours the community confirmed in the year, of people with a development case",
+  });
+
 export const development = createRoute({
   method: "get",
   path: "/v1/reports/development",
@@ -219,6 +229,7 @@ export const development = createRoute({
                   description:
                     "steps recorded in the year without the documents the district's pipeline rules require of them (current attachments)",
                 }),
+                service: DevelopmentService,
               }),
             ),
             items: z.array(
@@ -238,6 +249,7 @@ export const development = createRoute({
                     description:
                       "steps recorded in the year without the documents the district's pipeline rules require of them (current attachments)",
                   }),
+                  service: DevelopmentService,
                 })
                 .openapi("DevelopmentRow"),
             ),
