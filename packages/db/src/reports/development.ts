@@ -122,6 +122,7 @@ export async function readDevelopmentFacts(
   for (const r of evidence?.results ?? []) {
     const f = out.get(String(r.branch_id));
     if (f) f.stepsMissingEvidence = n(r.missing);
+  }
   for (const r of service?.results ?? []) {
     const f = out.get(String(r.branch_id));
     if (f) f.service = { confirmedHours: n(r.hours), people: n(r.people) };
