@@ -10,6 +10,18 @@ export const CSV_TYPE = "text/csv";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** The largest spreadsheet an import takes in one request (a 10,000-line file is well under it). */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+/** Lines a history or roll file may hold in one request (the bench holds 10,000 to its time budget). */
+export const MAX_UPLOAD_LINES = 10_000;
+
+/** Refuses a file longer than one request may import, before anything of it is read further. */
+export function checkLineLimit(table: UploadTable, max = MAX_UPLOAD_LINES): void {
+  if (table.rows.length > max) {
+    throw invalid("body", {
+      zh: `一次最多导入 ${max} 行，本文件 ${table.rows.length} 行`,
+      en: `At most ${max} lines per import; this file has ${table.rows.length}`,
+    });
+  }
+}
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", bytes);

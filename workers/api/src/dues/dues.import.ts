@@ -20,6 +20,7 @@ import {
 import {
   type AppRouteHandler,
   branchScope,
+  checkLineLimit,
   type ImportIssue,
   invalid,
   type Keyring,
@@ -36,8 +37,6 @@ import {
 import type { ApiBindings } from "../env";
 import { MANAGE_BRANCH } from "../shared/roles";
 import type { ImportRoute } from "./dues.routes";
-
-export const MAX_HISTORY_LINES = 10_000;
 
 const COLUMNS = {
   ...PERSON_COLUMNS,
@@ -163,12 +162,7 @@ export const importHistory: AppRouteHandler<ImportRoute, ApiBindings> = async (c
   const { dryRun } = c.req.valid("query");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
   const table = await readUploadTable(c.req);
-  if (table.rows.length > MAX_HISTORY_LINES) {
-    throw invalid("body", {
-      zh: `一次最多导入 ${MAX_HISTORY_LINES} 行，本文件 ${table.rows.length} 行`,
-      en: `At most ${MAX_HISTORY_LINES} lines per import; this file has ${table.rows.length}`,
-    });
-  }
+  checkLineLimit(table);
   const keys = await personalDataKeys(c.env);
   const actor = c.get("principal").id;
   const report = (p: Planned, dry: boolean) => ({

@@ -30,6 +30,7 @@ import {
 } from "@vanguard/domain";
 import {
   type AppRouteHandler,
+  checkLineLimit,
   type ImportIssue,
   internalContext,
   invalid,
@@ -378,12 +379,7 @@ export const importHistory: AppRouteHandler<ImportRoute, OnboardingBindings> = a
   const { dryRun } = c.req.valid("query");
   const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
   const table = await readUploadTable(c.req);
-  if (table.rows.length > 10_000) {
-    throw invalid("body", {
-      zh: `一次最多导入 10000 行，本文件 ${table.rows.length} 行`,
-      en: `At most 10000 lines per import; this file has ${table.rows.length}`,
-    });
-  }
+  checkLineLimit(table);
   const principal = internalContext(c).principal;
   const env = {
     plane: c.get("plane"),

@@ -21,6 +21,7 @@ import {
 } from "@vanguard/domain";
 import {
   type AppRouteHandler,
+  checkLineLimit,
   type ImportIssue,
   invalid,
   type Keyring,
@@ -38,8 +39,6 @@ import {
 import type { StudyBindings } from "../env";
 import { MANAGE_BRANCH } from "../shared/roles";
 import type { ImportRoute } from "./meetings.routes";
-
-export const MAX_HISTORY_LINES = 10_000;
 
 const COLUMNS = {
   kind: ["kind", "会议类型", "类型", "会议形式"],
@@ -208,12 +207,7 @@ export const importHistory: AppRouteHandler<ImportRoute, StudyBindings> = async 
   const { dryRun } = c.req.valid("query");
   const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
   const table = await readUploadTable(c.req);
-  if (table.rows.length > MAX_HISTORY_LINES) {
-    throw invalid("body", {
-      zh: `一次最多导入 ${MAX_HISTORY_LINES} 行，本文件 ${table.rows.length} 行`,
-      en: `At most ${MAX_HISTORY_LINES} lines per import; this file has ${table.rows.length}`,
-    });
-  }
+  checkLineLimit(table);
   const keys = await personalDataKeys(c.env);
   const actor = c.get("principal").id;
   const report = (p: Planned, dry: boolean) => ({
