@@ -1,13 +1,11 @@
 import {
   type DuesBasisRow,
   type DuesPaymentRow,
-  duesOf,
-  duesTotals,
+  duesMonth,
   getDuesBasis,
   getMember,
   getPayment,
   insertPayment,
-  listMembers,
   newId,
   tenantWrite,
   upsertDuesBasis,
@@ -180,20 +178,18 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
   const month = asked ?? monthOf(todayIn(tc.timeZone));
   const year = Number(month.slice(0, 4));
   const fromMonth = addMonthsToMonth(month, -LOOKBACK_MONTHS);
-  const rows = await listMembers(tc, {
-    limit: limit + 1,
-    after: decodeCursor(cursor),
-    statuses: ["probationary", "full"],
-  });
+  // one round trip: the page, its bases and payments, and the month's totals
+  const {
+    members: rows,
+    bases,
+    payments,
+    totals,
+  } = await duesMonth(
+    tc,
+    { limit: limit + 1, after: decodeCursor(cursor), statuses: ["probationary", "full"] },
+    { year, fromMonth, month, recordsFrom: tc.recordsFrom },
+  );
   const paged = page(rows, limit, (m) => m.id);
-  const [{ bases, payments }, totals] = await Promise.all([
-    duesOf(
-      tc,
-      paged.items.map((m) => m.id),
-      { year, fromMonth, toMonth: month },
-    ),
-    duesTotals(tc, year, month, tc.recordsFrom),
-  ]);
   const basisOf = new Map(bases.map((b) => [b.memberId, b]));
   const paidBy = new Map<string, Map<string, DuesPaymentRow>>();
   for (const p of payments) {
