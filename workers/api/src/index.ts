@@ -25,6 +25,7 @@ import { members } from "./members/members.index";
 import { forwardModules } from "./modules/forward-modules";
 import { reports } from "./reports/reports.index";
 import { UPLOADS } from "./shared/uploads";
+import { today } from "./today/today.index";
 import { transfers } from "./transfers/transfers.index";
 
 const app = createApp<ApiBindings>({ service: "api", uploads: UPLOADS, personalData: true });
@@ -68,6 +69,7 @@ const routes = [
   transfers,
   calendar,
   reports,
+  today,
 ] as const;
 for (const r of routes) app.route("/", r);
 
