@@ -128,4 +128,5 @@ export const shardGuard = writeGuard("write_guard");
 export * from "./audits";
 export * from "./evaluations";
 export * from "./onboarding";
+export * from "./rollups";
 export * from "./study";

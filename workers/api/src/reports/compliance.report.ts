@@ -1,4 +1,4 @@
-import { type ComplianceFacts, type ReportSet, readComplianceFacts } from "@vanguard/db";
+import { type ComplianceFacts, type ReportSet, rolledUpComplianceFacts } from "@vanguard/db";
 import {
   BAND_LABELS,
   beforeRecords,
@@ -32,6 +32,8 @@ export interface ComplianceRow {
   kind: "branch" | "general_branch" | "committee";
   parentId: string | null;
   asOf: string;
+  /** when the figures were computed from the records (the rollup's time): 数据截至 */
+  dataAsOf: string;
   /** the unit's records start (docs/adoption.md) */
   recordsFrom: string;
   /** the whole period lies before the records start: nothing is judged, and it shows as 无记录 */
@@ -91,7 +93,7 @@ export async function complianceOfSet(
       return w ? [[b.id, w] as const] : [];
     }),
   );
-  const facts = await readComplianceFacts(rs.set, {
+  const { facts, computedAt } = await rolledUpComplianceFacts(rs.set, period.key, {
     meetingsFrom: `${period.year}-01-01`,
     asOf: period.asOf,
     duesMonths: period.duesMonths,
@@ -132,6 +134,7 @@ export async function complianceOfSet(
       kind: b.kind,
       parentId: b.parentId,
       asOf: period.asOf,
+      dataAsOf: computedAt.get(b.id) as string,
       recordsFrom: b.recordsFrom,
       noRecords,
       rolledUp: [],
@@ -207,6 +210,7 @@ function rollUp(rows: ComplianceRow[]): ComplianceRow[] {
       : null;
     return scored({
       ...r,
+      dataAsOf: all.map((x) => x.dataAsOf).sort()[0]!,
       noRecords: false,
       rolledUp: kids.map((k) => k.branchId),
       partyMembers: sum((x) => x.partyMembers),
@@ -285,4 +289,5 @@ export const COMPLIANCE_COLUMNS: Column<ComplianceRow>[] = [
     en: "Rolled up from",
     value: (r) => (r.rolledUp.length ? r.rolledUp.join(" ") : null),
   },
+  { zh: "数据截至", en: "Data as of", value: (r) => r.dataAsOf },
 ];
