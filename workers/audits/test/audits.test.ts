@@ -443,3 +443,35 @@ describe("findings API", () => {
     );
   });
 });
+
+describe("the audit and the reports' rollups", () => {
+  it("leaves each audited branch's rollups for the running month, quarter and year, equal to the records", async () => {
+    const t = await tenantFixture();
+    const m = await memberFixture(t.tc, { status: "full", joinedOn: "2010-07-01" });
+    const month = monthOf(today);
+    await t.tc.shard.d1.batch([
+      insertPayment(t.tc, {
+        id: newId("payment"),
+        memberId: m.id,
+        month,
+        amountFen: 100,
+        paidOn: today,
+        recordedAt: new Date().toISOString(),
+        recordedBy: "test",
+      }),
+    ]);
+    const run = await runAudit(t.ref);
+    expect(run.status).toBe("done");
+    const rows = await t.tc.shard.d1
+      .prepare("SELECT period, facts FROM compliance_rollups WHERE branch_id = ? ORDER BY period")
+      .bind(t.ref.branchId)
+      .all<{ period: string; facts: string }>();
+    const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+    expect(rows.results.map((r) => r.period).sort()).toEqual([today.slice(0, 4), month, quarter].sort());
+    // the month's own rollup counts the one party member and the payment for the month
+    const facts = JSON.parse(rows.results.find((r) => r.period === month)!.facts);
+    expect(facts.partyMembers).toBe(1);
+    expect(facts.duesDue).toBe(1);
+    expect(facts.duesPaid).toBe(1);
+  });
+});

@@ -1,3 +1,10 @@
+import {
+  judgedMonths,
+  OVERDUE_STEP_RULES,
+  quarterOf,
+  type ReportPeriod,
+  reportPeriod,
+} from "@vanguard/domain";
 import { type BranchSetContext, branchIdsJson } from "../tenant/context";
 import { type ComplianceFacts, type ComplianceQuery, readComplianceFactsAt } from "./compliance";
 
@@ -94,4 +101,54 @@ export async function rolledUpComplianceFacts(
     await d1.batch(statements);
   }
   return { facts, computedAt, recomputed: stale.length };
+}
+
+/** The months and study keys a unit's records start leaves judged in the period (null: all of them). */
+function recordsWindow(period: ReportPeriod, recordsFrom: string | null | undefined) {
+  if (!recordsFrom || recordsFrom <= period.from) return null;
+  const months = judgedMonths(period.months, recordsFrom);
+  return {
+    firstMonth: months[0] ?? `${Number(period.to.slice(0, 4)) + 1}-01`,
+    studyKeys: months,
+  };
+}
+
+/** What the compliance report asks of a period for these branches: one definition for report and audit. */
+export function complianceQuery(
+  period: ReportPeriod,
+  branches: readonly { id: string; recordsFrom?: string | null }[],
+): ComplianceQuery {
+  const recordsStarts = new Map(
+    branches.flatMap((b) => {
+      const w = recordsWindow(period, b.recordsFrom);
+      return w ? [[b.id, w] as const] : [];
+    }),
+  );
+  return {
+    meetingsFrom: `${period.year}-01-01`,
+    asOf: period.asOf,
+    duesMonths: period.duesMonths,
+    studyKeys: period.studyKeys,
+    recordsStarts,
+    inspectionUpTo: quarterOf(period.asOf),
+    overdueRules: OVERDUE_STEP_RULES,
+  };
+}
+
+/**
+ * The nightly audit's part: each branch's rollups for the month, quarter and year running on
+ * `date`, so the day's first reports find them (a write during the day deletes a branch's, and
+ * the next report computes it again). Only missing or stale ones are computed.
+ */
+export async function refreshComplianceRollups(
+  set: BranchSetContext,
+  branches: readonly { id: string; recordsFrom?: string | null }[],
+  date: string,
+): Promise<number> {
+  let recomputed = 0;
+  for (const key of [date.slice(0, 7), quarterOf(date), date.slice(0, 4)]) {
+    const period = reportPeriod(key, date);
+    recomputed += (await rolledUpComplianceFacts(set, key, complianceQuery(period, branches))).recomputed;
+  }
+  return recomputed;
 }

@@ -1,4 +1,4 @@
-import { type ComplianceFacts, type ReportSet, rolledUpComplianceFacts } from "@vanguard/db";
+import { type ComplianceFacts, complianceQuery, type ReportSet, rolledUpComplianceFacts } from "@vanguard/db";
 import {
   BAND_LABELS,
   beforeRecords,
@@ -68,17 +68,7 @@ export interface ComplianceRow {
   band: "good" | "fair" | "poor" | "none";
 }
 
-/** The months and study keys a unit's records start leaves judged in the period (null: all of them). */
-function recordsWindow(period: ReportPeriod, recordsFrom: string) {
-  if (recordsFrom <= period.from) return null;
-  const months = judgedMonths(period.months, recordsFrom);
-  return {
-    firstMonth: months[0] ?? `${Number(period.to.slice(0, 4)) + 1}-01`,
-    studyKeys: months,
-  };
-}
-
-/** Scores one set of branches of one shard: one batch of aggregates, then pure domain rules. */
+/** Scores one set of branches of one shard: its rollups (computed where missing), then pure domain rules. */
 export async function complianceOfSet(
   scope: ReportScope,
   rs: ReportSet,
@@ -87,21 +77,9 @@ export async function complianceOfSet(
 ): Promise<ComplianceRow[]> {
   const period = reportPeriod(periodKey, todayIn(rs.timeZone));
   const branches = branchesOf(scope, rs);
-  const starts = new Map(
-    branches.flatMap((b) => {
-      const w = recordsWindow(period, b.recordsFrom);
-      return w ? [[b.id, w] as const] : [];
-    }),
-  );
-  const { facts, computedAt } = await rolledUpComplianceFacts(rs.set, period.key, {
-    meetingsFrom: `${period.year}-01-01`,
-    asOf: period.asOf,
-    duesMonths: period.duesMonths,
-    studyKeys: period.studyKeys,
-    recordsStarts: starts,
-    inspectionUpTo: quarterOf(period.asOf),
-    overdueRules: OVERDUE_STEP_RULES,
-  });
+  const query = complianceQuery(period, branches);
+  const starts = query.recordsStarts ?? new Map();
+  const { facts, computedAt } = await rolledUpComplianceFacts(rs.set, period.key, query);
   const districts = new Map(scope.directory.districts.map((d) => [d.id, d]));
   const rows = branches.map((b): ComplianceRow => {
     const f = facts.get(b.id) as ComplianceFacts;
