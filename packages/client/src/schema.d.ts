@@ -5028,6 +5028,8 @@ export interface paths {
                 to: string;
               };
               generatedAt: string;
+              /** @description the oldest of the units' dataAsOf: every figure is at least this recent */
+              dataAsOf: string | null;
               districts: {
                 id: string;
                 code: string;
@@ -16780,6 +16782,8 @@ export interface components {
       parentId: string | null;
       /** @description the last day counted: the period's end, or today while it runs */
       asOf: string;
+      /** @description when these figures were computed from the unit's records (数据截至): reports read per-unit rollups, recomputed after any change to the unit and at the nightly audit */
+      dataAsOf: string;
       /** @description the unit's records start: only periods that start on or after it are judged (docs/adoption.md) */
       recordsFrom: string;
       /** @description the report's period lies wholly before the records start: every measure is null (无记录), not 0 % */

@@ -37,4 +37,3 @@ describe("D1 query budget", () => {
     expect(await cost()).toEqual(one);
   }, 120_000);
 });
-
