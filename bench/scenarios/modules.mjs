@@ -87,6 +87,22 @@ export function moduleScenarios(ctx, setup) {
       },
     },
     {
+      name: "member's study summary",
+      read: true,
+      url: `${base}/v1/branches/${big.branchId}/study/members/${memberId("BENCHB", 0, 3)}/summary`,
+      headers: auth(big.key),
+      small: {
+        url: `${base}/v1/branches/${small.branchId}/study/members/${memberId("BENCHS", 0, 3)}/summary`,
+        headers: auth(small.key),
+      },
+    },
+    {
+      name: "case page",
+      read: true,
+      url: `${base}${setup.cases[0].path.replace(/\/steps$/, "")}`,
+      headers: auth(big.districtKey),
+    },
+    {
       name: "case step record",
       read: false,
       method: "POST",

@@ -1,6 +1,7 @@
 // Scenarios of the api worker: reads compare a big and a small branch, which must cost the same D1 queries.
 export function platformScenarios(ctx) {
-  const { base, big, small, reportDistrict } = ctx;
+  const { base, big, small, reportDistrict, reportDistrictLarge } = ctx;
+  let n = 0;
   const auth = (key) => ({ authorization: `Bearer ${key}` });
   return [
     {
@@ -15,13 +16,19 @@ export function platformScenarios(ctx) {
       read: false,
       method: "POST",
       url: `${base}/v1/branches/${big.branchId}/members`,
-      headers: { ...auth(big.key), "content-type": "application/json" },
+      headers: { ...auth(big.districtKey), "content-type": "application/json" },
       body: JSON.stringify({
         name: "压测党员",
         gender: "female",
         birthDate: "1990-05-05",
         status: "applicant",
       }),
+      // the 8 connections write to different branches, as real traffic does (one branch: below)
+      setupRequest: (req) => {
+        n += 1;
+        req.path = `/v1/branches/${big.branchAt(2 + (n % 8))}/members`;
+        return req;
+      },
     },
     // the same write from 10 and from 50 connections, all on one branch's chain
     ...[10, 50].map((connections) => ({
@@ -46,6 +53,13 @@ export function platformScenarios(ctx) {
       small: { url: `${base}/v1/branches/${small.branchId}/dues?limit=50`, headers: auth(small.key) },
     },
     {
+      name: "branch today (home page)",
+      read: true,
+      url: `${base}/v1/branches/${big.branchId}/today`,
+      headers: auth(big.key),
+      small: { url: `${base}/v1/branches/${small.branchId}/today`, headers: auth(small.key) },
+    },
+    {
       name: "compliance report (1,000 branches)",
       read: true,
       connections: 1,
@@ -55,6 +69,13 @@ export function platformScenarios(ctx) {
         url: `${base}/v1/reports/compliance?districtId=${small.districtId}`,
         headers: auth(small.districtKey),
       },
+    },
+    {
+      name: "compliance report (4,000 branches)",
+      read: true,
+      connections: 1,
+      url: `${base}/v1/reports/compliance?districtId=${reportDistrictLarge.districtId}`,
+      headers: auth(reportDistrictLarge.districtKey),
     },
   ];
 }

@@ -5675,6 +5675,8 @@ export interface paths {
                 to: string;
               };
               generatedAt: string;
+              /** @description the oldest of the units' dataAsOf: every figure is at least this recent */
+              dataAsOf: string | null;
               districts: {
                 id: string;
                 code: string;
@@ -6706,6 +6708,110 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/branches/{branchId}/today": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What needs doing now: the branch's home page in one request
+     * @description Open findings by severity, this month's duty tasks, the meetings still due this month and quarter, members behind with dues and development steps due or overdue: the same figures the findings, duty-task, meeting-compliance, dues and case routes give, read in one database round trip once the key or session is known.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          branchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the branch's day */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BranchToday"];
+          };
+        };
+        /** @description malformed JSON or invalid fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description missing or invalid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description the caller's role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not found, or outside the caller's scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description body over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description wrong content type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -21217,6 +21323,8 @@ export interface components {
       parentId: string | null;
       /** @description the last day counted: the period's end, or today while it runs */
       asOf: string;
+      /** @description when these figures were computed from the unit's records (数据截至): reports read per-unit rollups, recomputed after any change to the unit and at the nightly audit */
+      dataAsOf: string;
       /** @description the unit's records start: only periods that start on or after it are judged (docs/adoption.md) */
       recordsFrom: string;
       /** @description the report's period lies wholly before the records start: every measure is null (无记录), not 0 % */
@@ -21422,6 +21530,102 @@ export interface components {
           denominator: number;
         };
       };
+    };
+    BranchToday: {
+      branchId: string;
+      /** @description today in the branch's time zone */
+      asOf: string;
+      month: string;
+      recordsFrom: string | null;
+      findings: {
+        /** @description open findings by severity */
+        open: {
+          severe: number;
+          warning: number;
+          info: number;
+        };
+        /** @description the five most severe open findings */
+        top: {
+          id: string;
+          rule: string;
+          /** @enum {string} */
+          severity: "info" | "warning" | "severe";
+          message: string;
+        }[];
+      };
+      tasks: {
+        summary: {
+          tasks: number;
+          completed: number;
+          verified: number;
+          overdue: number;
+          completionRatio: number | null;
+          verificationRatio: number | null;
+        };
+        items: {
+          id: string;
+          title: string;
+          assigneeId: string;
+          assigneeName: string | null;
+          dueOn: string;
+          /** @enum {string} */
+          state: "open" | "completed" | "verified" | "overdue";
+        }[];
+      };
+      /** @description monthly and quarterly meetings the period under way still lacks */
+      meetingsDue: {
+        code: string;
+        /** @enum {string} */
+        kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
+        /** @enum {string} */
+        per: "month" | "quarter" | "year";
+        min: number;
+        /** @description the month or quarter under way that still lacks it */
+        open: string;
+      }[];
+      /** @description members behind with dues, judged as the month's dues judge them */
+      arrears: {
+        memberId: string;
+        name: string;
+        consecutiveUnpaid: number;
+        /** @enum {string} */
+        arrearsSeverity: "warning" | "severe";
+      }[];
+      /** @description next steps of open development cases that have a due date, soonest first */
+      developmentDue: {
+        caseId: string;
+        memberName: string;
+        /** @enum {string} */
+        step:
+          | "application"
+          | "application_talk"
+          | "activist_designation"
+          | "activist_filing"
+          | "contacts_assigned"
+          | "cultivation_review"
+          | "candidate_designation"
+          | "candidate_filing"
+          | "introducers_assigned"
+          | "political_review"
+          | "intensive_training"
+          | "committee_review"
+          | "pre_review"
+          | "application_form"
+          | "admission_vote"
+          | "upper_talk"
+          | "admission_approval"
+          | "admission_record"
+          | "group_assignment"
+          | "oath"
+          | "probation_review"
+          | "full_membership_request"
+          | "full_membership_vote"
+          | "full_membership_approval"
+          | "archive";
+        label: string;
+        dueBy: string;
+        overdue: boolean;
+      }[];
     };
     DevelopmentCase: {
       id: string;

@@ -28,6 +28,7 @@ export * from "./tenant/events";
 export * from "./tenant/member-records";
 export * from "./tenant/members";
 export * from "./tenant/moves";
+export * from "./tenant/today";
 export * from "./write/chain";
 export * from "./write/errors";
 export * from "./write/retention";

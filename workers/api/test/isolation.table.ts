@@ -245,6 +245,7 @@ export const EXPECTATIONS: Record<string, Want> = {
     amount: 1,
   }),
   "GET /v1/branches/{branchId}/dues": READ,
+  "GET /v1/branches/{branchId}/today": READ,
   "POST /v1/branches/{branchId}/dues/import": {
     ...write(),
     csv: `${DUES}{memberName},{memberBirthDate},{month},1\n`,

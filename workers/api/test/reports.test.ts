@@ -132,11 +132,17 @@ describe("the compliance scorecard", () => {
     expect(r.status).toBe(200);
     expect(r.body.period).toEqual({ key: "2025-Q3", kind: "quarter", from: "2025-07-01", to: "2025-09-30" });
     expect(r.body.items.map((i: { branchId: string }) => i.branchId)).toEqual([a.branch.id, general.id]);
+    // read again, the rollups answer with the very same figures
+    const again = await call(`/v1/reports/compliance?districtId=${a.district.id}&period=2025-Q3`, {
+      key: a.auditorKey,
+    });
+    expect(again.body.items).toEqual(r.body.items);
     expect(row(r.body, a.branch.id)).toEqual({
       districtId: a.district.id,
       districtName: "测试区",
       branchId: a.branch.id,
       branchName: expect.any(String),
+      dataAsOf: r.body.dataAsOf,
       kind: "branch",
       parentId: null,
       asOf: "2025-09-30",
@@ -257,8 +263,14 @@ describe("the compliance scorecard", () => {
     expect(before.branches).toBe(1);
     expect(after.branches).toBe(41);
     expect(after.queries).toBe(before.queries);
-    // the key lookup, one directory batch of three, one shard batch of seven
-    expect(before.queries).toBe(11);
+    // the key lookup, one directory batch of three; then, with no rollup yet, the shard's rollups
+    // probed, the facts read (seven aggregates and the logs' heads) and the rollups stored
+    expect(before.queries).toBe(4 + 1 + 8 + 1);
+    // asked again, the rollups answer: one shard statement reading one row per branch
+    const warm = await call(`/v1/reports/compliance?districtId=${one.district.id}&period=2025-Q3`, {
+      key: one.districtKey,
+    });
+    expect(Number(warm.headers.get("x-d1-queries"))).toBe(4 + 1);
   });
 });
 

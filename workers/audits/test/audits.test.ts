@@ -366,7 +366,9 @@ describe("the queue consumer", () => {
       .bind(small.id)
       .all();
     const perBatch = batches.results[0] as { queries: number };
-    expect(perBatch.queries).toBeLessThanOrEqual(24);
+    // the snapshot's reads (≤ 24), then the compliance rollups of the month, quarter and year the
+    // run falls in: per period a probe, the facts' batch of 8 and an upsert (30)
+    expect(perBatch.queries).toBeLessThanOrEqual(24 + 30);
     // the last tenant has 25 more members than the first; its batch costs the same
     const big = await runAudit(refs[5]!, refs[5]!.districtId);
     const bigBatch = await plane.directory.d1
@@ -441,5 +443,37 @@ describe("findings API", () => {
     expect(en.body.items.find((x: { rule: string }) => x.rule === "pocket_member").message).toContain(
       "transfer letter expired",
     );
+  });
+});
+
+describe("the audit and the reports' rollups", () => {
+  it("leaves each audited branch's rollups for the running month, quarter and year, equal to the records", async () => {
+    const t = await tenantFixture();
+    const m = await memberFixture(t.tc, { status: "full", joinedOn: "2010-07-01" });
+    const month = monthOf(today);
+    await t.tc.shard.d1.batch([
+      insertPayment(t.tc, {
+        id: newId("payment"),
+        memberId: m.id,
+        month,
+        amountFen: 100,
+        paidOn: today,
+        recordedAt: new Date().toISOString(),
+        recordedBy: "test",
+      }),
+    ]);
+    const run = await runAudit(t.ref);
+    expect(run.status).toBe("done");
+    const rows = await t.tc.shard.d1
+      .prepare("SELECT period, facts FROM compliance_rollups WHERE branch_id = ? ORDER BY period")
+      .bind(t.ref.branchId)
+      .all<{ period: string; facts: string }>();
+    const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+    expect(rows.results.map((r) => r.period).sort()).toEqual([today.slice(0, 4), month, quarter].sort());
+    // the month's own rollup counts the one party member and the payment for the month
+    const facts = JSON.parse(rows.results.find((r) => r.period === month)!.facts);
+    expect(facts.partyMembers).toBe(1);
+    expect(facts.duesDue).toBe(1);
+    expect(facts.duesPaid).toBe(1);
   });
 });

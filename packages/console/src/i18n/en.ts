@@ -307,6 +307,7 @@ const en: Shape<typeof zh> = {
     development: "Development",
     study: "Study",
     exportCsv: "Export CSV",
+    dataAsOf: "Data as of {time}",
     activityRate: "Active",
     averagePoints: "Average points",
     overdueSteps: "Overdue steps",

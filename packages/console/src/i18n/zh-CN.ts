@@ -303,6 +303,7 @@ export default {
     development: "发展党员",
     study: "学习情况",
     exportCsv: "导出 CSV",
+    dataAsOf: "数据截至 {time}",
     activityRate: "活跃率",
     averagePoints: "人均积分",
     overdueSteps: "逾期步骤",

@@ -102,7 +102,7 @@ export async function runChanges(
 export function listFindings(
   tc: TenantContext,
   { status, limit, after }: { status?: FindingRow["status"]; limit: number; after?: string },
-): Promise<FindingRow[]> {
+) {
   return tc.shard.db
     .select()
     .from(findings)

@@ -78,6 +78,17 @@ export async function readComplianceFacts(
   set: BranchSetContext,
   q: ComplianceQuery,
 ): Promise<Map<string, ComplianceFacts>> {
+  return (await readComplianceFactsAt(set, q)).facts;
+}
+
+/**
+ * The same facts with each branch's event-log head read in the same batch (one transaction): what
+ * a rollup stores them against, so a write after this read makes them stale however it interleaves.
+ */
+export async function readComplianceFactsAt(
+  set: BranchSetContext,
+  q: ComplianceQuery,
+): Promise<{ facts: Map<string, ComplianceFacts>; heads: Map<string, number | null> }> {
   const d1 = set.shard.d1;
   const ids = branchIdsJson(set);
   const inSet = (col: string) => `${col} IN (SELECT value FROM json_each(?1))`;
@@ -96,7 +107,7 @@ export async function readComplianceFacts(
   );
   // a member counts for study when on the roll for a whole month of the period up to asOf
   const periodLast = monthIndex(q.asOf.slice(0, 7));
-  const [dues, study, meetings, committees, findings, inspections, cases] = await d1.batch<Row>([
+  const [dues, study, meetings, committees, findings, inspections, cases, chainHeads] = await d1.batch<Row>([
     // owed: months from the latest of the first month, the joining month, the member's first whole
     // month on the roll and the branch's first judged month, to the last; paid: a covering index count
     d1
@@ -177,6 +188,13 @@ export async function readComplianceFacts(
           GROUP BY branch_id`,
       )
       .bind(ids),
+    // one index row per branch: the last event of its log
+    d1
+      .prepare(
+        `SELECT b.value AS branch_id, (SELECT max(e.seq) FROM events e WHERE e.scope_id = b.value) AS head
+           FROM json_each(?1) b`,
+      )
+      .bind(ids),
   ]);
 
   const out = new Map(set.branches.map((b) => [b.branchId, emptyComplianceFacts()]));
@@ -232,5 +250,8 @@ export async function readComplianceFacts(
       probationary: n(r.probationary),
     };
   });
-  return out;
+  const heads = new Map<string, number | null>();
+  for (const r of chainHeads?.results ?? [])
+    heads.set(String(r.branch_id), r.head === null ? null : n(r.head));
+  return { facts: out, heads };
 }

@@ -44,7 +44,10 @@ export async function readReportDirectory(
   const d1 = plane.directory.d1;
   const ids = JSON.stringify(districtIds ?? []);
   const all = districtIds === null ? 1 : 0;
-  const inScope = (col: string) => `(?2 = 1 OR ${col} IN (SELECT value FROM json_each(?1)))`;
+  // two texts rather than `?2 = 1 OR …`: an OR on a parameter hides the district index from SQLite,
+  // which then reads every branch of the platform for one district's report
+  const inScope = (col: string) =>
+    all ? "(?2 = 1)" : `(?2 = 0 AND ${col} IN (SELECT value FROM json_each(?1)))`;
   const [districts, branches, rules] = await d1.batch<Row>([
     d1
       .prepare(`SELECT id, code, name, time_zone, shard FROM districts WHERE ${inScope("id")} ORDER BY code`)

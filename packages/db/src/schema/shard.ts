@@ -130,4 +130,5 @@ export * from "./evaluations";
 export * from "./evidence";
 export * from "./onboarding";
 export * from "./practices";
+export * from "./rollups";
 export * from "./study";

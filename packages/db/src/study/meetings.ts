@@ -1,4 +1,4 @@
-import type { HeldMeeting, MeetingKind } from "@vanguard/domain";
+import type { MeetingKind } from "@vanguard/domain";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { members } from "../schema/shard";
 import { meetingAttendance, meetingRevisions, meetings } from "../schema/study";
@@ -160,7 +160,7 @@ export async function getMeeting(
 }
 
 /** What cadence compliance needs of a year's meetings. */
-export function meetingsOfYear(tc: TenantContext, year: number): Promise<HeldMeeting[]> {
+export function meetingsOfYear(tc: TenantContext, year: number) {
   return tc.shard.db
     .select({ kind: meetings.kind, heldOn: meetings.heldOn, lecturerPost: meetings.lecturerPost })
     .from(meetings)

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { duesBases, duesPayments } from "../schema/shard";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { duesBases, duesPayments, members } from "../schema/shard";
 import { bulkInsert, statement } from "../write/sql";
 import type { TenantContext } from "./context";
+import { listMembers, type MemberFilter, type MemberRow, memberPageIds } from "./members";
 
 export type DuesBasisRow = typeof duesBases.$inferSelect;
 export type DuesPaymentRow = typeof duesPayments.$inferSelect;
@@ -72,77 +73,97 @@ export function getPayment(
     .get();
 }
 
-/** Bases and payments of a page of members, read in one round trip. */
-export async function duesOf(
+export interface DuesMonth {
+  members: MemberRow[];
+  bases: DuesBasisRow[];
+  payments: DuesPaymentRow[];
+  totals: { expectedFen: number; membersDue: number; collectedFen: number; membersPaid: number };
+}
+
+/**
+ * Dues of a month in one round trip: a page of the roll, its members' bases and payments (found
+ * through the page's ids as a subquery, so they need not wait for it) and the branch's totals for
+ * the month (the same two aggregates as duesTotals). Five statements whatever the branch's size.
+ */
+export async function duesMonth(
   tc: TenantContext,
-  memberIds: string[],
-  { year, fromMonth, toMonth }: { year: number; fromMonth: string; toMonth: string },
-): Promise<{ bases: DuesBasisRow[]; payments: DuesPaymentRow[] }> {
-  if (memberIds.length === 0) return { bases: [], payments: [] };
-  const [bases, payments] = await tc.shard.db.batch([
-    tc.shard.db
+  page: MemberFilter,
+  {
+    year,
+    fromMonth,
+    month,
+    recordsFrom,
+  }: { year: number; fromMonth: string; month: string; recordsFrom: string | null },
+): Promise<DuesMonth> {
+  const db = tc.shard.db;
+  const ids = memberPageIds(tc, page);
+  const lastDay = `${month}-31`;
+  const firstDay = `${month}-01`;
+  // a month is owed only when the branch's records and the member's time on its roll cover all of it
+  const judged = recordsFrom === null || firstDay >= recordsFrom;
+  const [roll, bases, payments, expected, collected] = await db.batch([
+    listMembers(tc, page),
+    db
       .select()
       .from(duesBases)
       .where(
-        and(
-          eq(duesBases.branchId, tc.branchId),
-          eq(duesBases.year, year),
-          inArray(duesBases.memberId, memberIds),
-        ),
+        and(eq(duesBases.branchId, tc.branchId), eq(duesBases.year, year), inArray(duesBases.memberId, ids)),
       ),
-    tc.shard.db
+    db
       .select()
       .from(duesPayments)
       .where(
         and(
           eq(duesPayments.branchId, tc.branchId),
-          inArray(duesPayments.memberId, memberIds),
-          sql`${duesPayments.month} BETWEEN ${fromMonth} AND ${toMonth}`,
+          inArray(duesPayments.memberId, ids),
+          sql`${duesPayments.month} BETWEEN ${fromMonth} AND ${month}`,
         ),
       )
       .orderBy(asc(duesPayments.month)),
-  ]);
-  return { bases, payments };
-}
-
-/**
- * The month's totals over the whole branch: what current party members owe under their bases and
- * what was paid for the month. Two aggregates, whatever the branch's size.
- */
-export async function duesTotals(
-  tc: TenantContext,
-  year: number,
-  month: string,
-  recordsFrom: string | null = null,
-): Promise<{ expectedFen: number; membersDue: number; collectedFen: number; membersPaid: number }> {
-  const lastDay = `${month}-31`;
-  // a month is owed only when the branch's records and the member's time on its roll cover all of it
-  const firstDay = `${month}-01`;
-  const judged = recordsFrom === null || firstDay >= recordsFrom;
-  const [expected, collected] = await tc.shard.d1.batch([
-    tc.shard.d1
-      .prepare(
-        `SELECT coalesce(sum(b.monthly_due_fen), 0) AS fen, count(*) AS n
-           FROM members m JOIN dues_bases b ON b.branch_id = m.branch_id AND b.member_id = m.id AND b.year = ?
-          WHERE m.branch_id = ? AND m.left_on IS NULL AND m.status IN ('probationary', 'full')
-            AND (m.joined_on IS NULL OR m.joined_on <= ?) AND m.joined_branch_on <= ? AND ?`,
+    db
+      .select({ fen: sql<number>`coalesce(sum(${duesBases.monthlyDueFen}), 0)`, n: sql<number>`count(*)` })
+      .from(members)
+      .innerJoin(
+        duesBases,
+        and(
+          eq(duesBases.branchId, members.branchId),
+          eq(duesBases.memberId, members.id),
+          eq(duesBases.year, year),
+        ),
       )
-      .bind(year, tc.branchId, lastDay, firstDay, judged ? 1 : 0),
-    tc.shard.d1
-      .prepare(
-        `SELECT coalesce(sum(p.amount_fen), 0) AS fen, count(*) AS n
-           FROM dues_payments p JOIN members m ON m.branch_id = p.branch_id AND m.id = p.member_id AND m.left_on IS NULL
-          WHERE p.branch_id = ? AND p.month = ?`,
+      .where(
+        and(
+          eq(members.branchId, tc.branchId),
+          isNull(members.leftOn),
+          inArray(members.status, ["probationary", "full"]),
+          sql`(${members.joinedOn} IS NULL OR ${members.joinedOn} <= ${lastDay})`,
+          sql`${members.joinedBranchOn} <= ${firstDay}`,
+          sql`${judged ? 1 : 0}`,
+        ),
+      ),
+    db
+      .select({ fen: sql<number>`coalesce(sum(${duesPayments.amountFen}), 0)`, n: sql<number>`count(*)` })
+      .from(duesPayments)
+      .innerJoin(
+        members,
+        and(
+          eq(members.branchId, duesPayments.branchId),
+          eq(members.id, duesPayments.memberId),
+          isNull(members.leftOn),
+        ),
       )
-      .bind(tc.branchId, month),
+      .where(and(eq(duesPayments.branchId, tc.branchId), eq(duesPayments.month, month))),
   ]);
-  const e = expected?.results?.[0] as { fen: number; n: number } | undefined;
-  const p = collected?.results?.[0] as { fen: number; n: number } | undefined;
   return {
-    expectedFen: e?.fen ?? 0,
-    membersDue: e?.n ?? 0,
-    collectedFen: p?.fen ?? 0,
-    membersPaid: p?.n ?? 0,
+    members: roll,
+    bases,
+    payments,
+    totals: {
+      expectedFen: expected[0]?.fen ?? 0,
+      membersDue: expected[0]?.n ?? 0,
+      collectedFen: collected[0]?.fen ?? 0,
+      membersPaid: collected[0]?.n ?? 0,
+    },
   };
 }
 

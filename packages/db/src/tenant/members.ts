@@ -22,21 +22,33 @@ export interface MemberFilter {
   after?: string;
 }
 
-export function listMembers(tc: TenantContext, f: MemberFilter): Promise<MemberRow[]> {
+/** The conditions of a filtered page of the roll, shared by the list and by reads that page it. */
+function memberWhere(tc: TenantContext, f: Omit<MemberFilter, "limit">) {
   const q = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return and(
+    scope(tc),
+    f.status ? eq(members.status, f.status) : undefined,
+    f.statuses ? inArray(members.status, f.statuses) : undefined,
+    q ? sql`${members.name} LIKE ${`%${q}%`} ESCAPE '\\'` : undefined,
+    f.includeLeft ? undefined : isNull(members.leftOn),
+    f.after ? gt(members.id, f.after) : undefined,
+  );
+}
+
+/** A page of the roll; the builder can join a batch. */
+export function listMembers(tc: TenantContext, f: MemberFilter) {
+  return tc.shard.db.select().from(members).where(memberWhere(tc, f)).orderBy(asc(members.id)).limit(f.limit);
+}
+
+/**
+ * The ids of the same page, as a subquery: a read about a page of members (their dues, their
+ * records) can then go in the page's own batch instead of waiting for the ids.
+ */
+export function memberPageIds(tc: TenantContext, f: MemberFilter) {
   return tc.shard.db
-    .select()
+    .select({ id: members.id })
     .from(members)
-    .where(
-      and(
-        scope(tc),
-        f.status ? eq(members.status, f.status) : undefined,
-        f.statuses ? inArray(members.status, f.statuses) : undefined,
-        q ? sql`${members.name} LIKE ${`%${q}%`} ESCAPE '\\'` : undefined,
-        f.includeLeft ? undefined : isNull(members.leftOn),
-        f.after ? gt(members.id, f.after) : undefined,
-      ),
-    )
+    .where(memberWhere(tc, f))
     .orderBy(asc(members.id))
     .limit(f.limit);
 }

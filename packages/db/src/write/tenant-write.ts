@@ -25,6 +25,7 @@ function shardStore(tc: TenantContext): WriteStore {
     events,
     idempotency: shardIdempotency,
     activity: "activity",
+    rollups: ["compliance_rollups"],
     sequencer: tc.shard.sequencer,
   };
 }
@@ -116,6 +117,7 @@ export function branchSetWrite<T>(
       events,
       idempotency: shardIdempotency,
       activity: "activity",
+      rollups: ["compliance_rollups"],
       sequencer: set.shard.sequencer,
     },
     req,

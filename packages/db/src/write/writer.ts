@@ -60,6 +60,8 @@ export interface WriteStore {
   idempotency: IdempotencyTable;
   /** the table that remembers each scope's last activity by a person, where the store has one */
   activity?: string;
+  /** tables of per-scope aggregates that any write to the scope makes stale (the shard's rollups) */
+  rollups?: string[];
   /** where writers that collide on a chain take turns; without one they only back off and retry */
   sequencer?: Sequencer;
 }
@@ -260,6 +262,18 @@ async function attempt<T>(
           [JSON.stringify([...latest.values()].map((e) => [e.scopeId, e.at, e.action]))],
         ),
       );
+    }
+    // the scopes' rollups go in the same transaction as the change: a rollup that exists is current
+    if (store.rollups && chained.length) {
+      const scopes = JSON.stringify([...new Set(chained.map((e) => e.scopeId))]);
+      for (const table of store.rollups)
+        batch.push(
+          rawStatement(
+            store.d1,
+            `DELETE FROM "${table}" WHERE branch_id IN (SELECT value FROM json_each(?))`,
+            [scopes],
+          ),
+        );
     }
     if (options.idempotency) {
       const claim = options.idempotency;

@@ -1,21 +1,17 @@
 import {
   type DuesBasisRow,
   type DuesPaymentRow,
-  duesOf,
-  duesTotals,
+  duesMonth,
   getDuesBasis,
   getMember,
   getPayment,
   insertPayment,
-  listMembers,
   newId,
   tenantWrite,
   upsertDuesBasis,
 } from "@vanguard/db";
 import {
   addMonthsToMonth,
-  arrears,
-  arrearsSeverity,
   checkPayment,
   failure,
   fenToYuan,
@@ -23,7 +19,6 @@ import {
   isPartyMember,
   monthlyDueFen,
   monthOf,
-  recordsStart,
   todayIn,
   yuanToFen,
 } from "@vanguard/domain";
@@ -40,6 +35,7 @@ import {
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
 import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
+import { LOOKBACK_MONTHS, memberArrears } from "./dues.arrears";
 import type { OverviewRoute, RecordPaymentRoute, SetBasisRoute } from "./dues.routes";
 
 const basisView = (b: DuesBasisRow) => ({
@@ -170,9 +166,6 @@ export const recordPayment: AppRouteHandler<RecordPaymentRoute, ApiBindings> = a
   return c.json(result, 201);
 };
 
-/** Arrears look back a year: 6 unpaid months in a row is the line 党章 Art. 9 draws (docs/domain.md §Dues). */
-const LOOKBACK_MONTHS = 11;
-
 export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, month: asked } = c.req.valid("query");
@@ -180,20 +173,18 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
   const month = asked ?? monthOf(todayIn(tc.timeZone));
   const year = Number(month.slice(0, 4));
   const fromMonth = addMonthsToMonth(month, -LOOKBACK_MONTHS);
-  const rows = await listMembers(tc, {
-    limit: limit + 1,
-    after: decodeCursor(cursor),
-    statuses: ["probationary", "full"],
-  });
+  // one round trip: the page, its bases and payments, and the month's totals
+  const {
+    members: rows,
+    bases,
+    payments,
+    totals,
+  } = await duesMonth(
+    tc,
+    { limit: limit + 1, after: decodeCursor(cursor), statuses: ["probationary", "full"] },
+    { year, fromMonth, month, recordsFrom: tc.recordsFrom },
+  );
   const paged = page(rows, limit, (m) => m.id);
-  const [{ bases, payments }, totals] = await Promise.all([
-    duesOf(
-      tc,
-      paged.items.map((m) => m.id),
-      { year, fromMonth, toMonth: month },
-    ),
-    duesTotals(tc, year, month, tc.recordsFrom),
-  ]);
   const basisOf = new Map(bases.map((b) => [b.memberId, b]));
   const paidBy = new Map<string, Map<string, DuesPaymentRow>>();
   for (const p of payments) {
@@ -204,13 +195,7 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
     .filter((m) => !m.joinedOn || monthOf(m.joinedOn) <= month)
     .map((m) => {
       const paid = paidBy.get(m.id) ?? new Map<string, DuesPaymentRow>();
-      const start = recordsStart(tc.recordsFrom, m.joinedBranchOn);
-      const judgedFrom = start ? firstJudgedMonth(start) : null;
-      const since = [fromMonth, m.joinedOn ? monthOf(m.joinedOn) : "", judgedFrom ?? ""].sort().at(-1)!;
-      const a =
-        since <= month
-          ? arrears({ since, asOf: month, paidMonths: new Set(paid.keys()) })
-          : { unpaid: [], consecutive: 0 };
+      const due = memberArrears(tc.recordsFrom, m, { month, fromMonth }, new Set(paid.keys()));
       const basis = basisOf.get(m.id);
       const thisMonth = paid.get(month);
       return {
@@ -220,10 +205,7 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
         monthlyDue: basis ? fenToYuan(basis.monthlyDueFen) : null,
         paid: thisMonth ? fenToYuan(thisMonth.amountFen) : 0,
         paidOn: thisMonth?.paidOn ?? null,
-        arrearsMonths: a.unpaid,
-        judgedFrom,
-        consecutiveUnpaid: a.consecutive,
-        arrearsSeverity: arrearsSeverity(a.consecutive),
+        ...due,
       };
     });
   return c.json(

@@ -1,18 +1,14 @@
-import { type ComplianceFacts, type ReportSet, readComplianceFacts } from "@vanguard/db";
+import { type ComplianceFacts, complianceQuery, type ReportSet, rolledUpComplianceFacts } from "@vanguard/db";
 import {
   BAND_LABELS,
   beforeRecords,
   complianceScore,
   findingsRate,
-  judgedMonths,
   MEETING_KIND_LABELS,
   type MeetingSummary,
   meetingCompliance,
   NO_RECORDS,
-  OVERDUE_STEP_RULES,
   percent,
-  quarterOf,
-  type ReportPeriod,
   ratio,
   reportPeriod,
   summarizeMeetings,
@@ -32,6 +28,8 @@ export interface ComplianceRow {
   kind: "branch" | "general_branch" | "committee";
   parentId: string | null;
   asOf: string;
+  /** when the figures were computed from the records (the rollup's time): 数据截至 */
+  dataAsOf: string;
   /** the unit's records start (docs/adoption.md) */
   recordsFrom: string;
   /** the whole period lies before the records start: nothing is judged, and it shows as 无记录 */
@@ -66,17 +64,7 @@ export interface ComplianceRow {
   band: "good" | "fair" | "poor" | "none";
 }
 
-/** The months and study keys a unit's records start leaves judged in the period (null: all of them). */
-function recordsWindow(period: ReportPeriod, recordsFrom: string) {
-  if (recordsFrom <= period.from) return null;
-  const months = judgedMonths(period.months, recordsFrom);
-  return {
-    firstMonth: months[0] ?? `${Number(period.to.slice(0, 4)) + 1}-01`,
-    studyKeys: months,
-  };
-}
-
-/** Scores one set of branches of one shard: one batch of aggregates, then pure domain rules. */
+/** Scores one set of branches of one shard: its rollups (computed where missing), then pure domain rules. */
 export async function complianceOfSet(
   scope: ReportScope,
   rs: ReportSet,
@@ -85,21 +73,9 @@ export async function complianceOfSet(
 ): Promise<ComplianceRow[]> {
   const period = reportPeriod(periodKey, todayIn(rs.timeZone));
   const branches = branchesOf(scope, rs);
-  const starts = new Map(
-    branches.flatMap((b) => {
-      const w = recordsWindow(period, b.recordsFrom);
-      return w ? [[b.id, w] as const] : [];
-    }),
-  );
-  const facts = await readComplianceFacts(rs.set, {
-    meetingsFrom: `${period.year}-01-01`,
-    asOf: period.asOf,
-    duesMonths: period.duesMonths,
-    studyKeys: period.studyKeys,
-    recordsStarts: starts,
-    inspectionUpTo: quarterOf(period.asOf),
-    overdueRules: OVERDUE_STEP_RULES,
-  });
+  const query = complianceQuery(period, branches);
+  const starts = query.recordsStarts ?? new Map();
+  const { facts, computedAt } = await rolledUpComplianceFacts(rs.set, period.key, query);
   const districts = new Map(scope.directory.districts.map((d) => [d.id, d]));
   const rows = branches.map((b): ComplianceRow => {
     const f = facts.get(b.id) as ComplianceFacts;
@@ -132,6 +108,7 @@ export async function complianceOfSet(
       kind: b.kind,
       parentId: b.parentId,
       asOf: period.asOf,
+      dataAsOf: computedAt.get(b.id) as string,
       recordsFrom: b.recordsFrom,
       noRecords,
       rolledUp: [],
@@ -207,6 +184,7 @@ function rollUp(rows: ComplianceRow[]): ComplianceRow[] {
       : null;
     return scored({
       ...r,
+      dataAsOf: all.map((x) => x.dataAsOf).sort()[0]!,
       noRecords: false,
       rolledUp: kids.map((k) => k.branchId),
       partyMembers: sum((x) => x.partyMembers),
@@ -285,4 +263,5 @@ export const COMPLIANCE_COLUMNS: Column<ComplianceRow>[] = [
     en: "Rolled up from",
     value: (r) => (r.rolledUp.length ? r.rolledUp.join(" ") : null),
   },
+  { zh: "数据截至", en: "Data as of", value: (r) => r.dataAsOf },
 ];

@@ -47,6 +47,7 @@ export const compliance: AppRouteHandler<ComplianceRoute, ApiBindings> = async (
     {
       period: { key: period.key, kind: period.kind, from: period.from, to: period.to },
       generatedAt: new Date().toISOString(),
+      dataAsOf: items.map((i) => i.dataAsOf).sort()[0] ?? null,
       districts: districtsView(scope),
       summary: summarize(items),
       items,

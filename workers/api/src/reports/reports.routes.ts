@@ -33,6 +33,10 @@ export const ComplianceRow = z
     asOf: z
       .string()
       .openapi({ description: "the last day counted: the period's end, or today while it runs" }),
+    dataAsOf: z.string().openapi({
+      description:
+        "when these figures were computed from the unit's records (数据截至): reports read per-unit rollups, recomputed after any change to the unit and at the nightly audit",
+    }),
     recordsFrom: z.string().openapi({
       description:
         "the unit's records start: only periods that start on or after it are judged (docs/adoption.md)",
@@ -141,6 +145,9 @@ export const compliance = createRoute({
               to: z.string(),
             }),
             generatedAt: z.string(),
+            dataAsOf: z.string().nullable().openapi({
+              description: "the oldest of the units' dataAsOf: every figure is at least this recent",
+            }),
             districts: z.array(District),
             summary: z.object({
               branches: z.number().int(),

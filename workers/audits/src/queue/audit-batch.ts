@@ -18,6 +18,7 @@ import {
   readModuleFacts,
   readSnapshots,
   recordBatch,
+  refreshComplianceRollups,
   runChanges,
   SYSTEM_ROLE,
   storedFindings,
@@ -270,6 +271,12 @@ export async function auditBatch(
   await advanceAnchors(
     plane,
     [...chains.values()].flatMap((c) => (c.next ? [{ ...c.next, anchoredAt: now }] : [])),
+  );
+  // the reports' rollups for the periods running today, after this batch's own findings changed them
+  await refreshComplianceRollups(
+    set,
+    msg.branches.map((b) => ({ id: b.id, recordsFrom: b.recordsFrom })),
+    msg.date,
   );
   const changes = await runChanges(set, msg.runId);
   await recordBatch(plane, {

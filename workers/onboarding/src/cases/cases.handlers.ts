@@ -40,6 +40,7 @@ import {
 } from "@vanguard/platform";
 import type { Context } from "hono";
 import type { OnboardingBindings, OnboardingEnv } from "../env";
+import { pipelineRulesForViews } from "../rules/view-rules";
 import { MANAGE_BRANCH, READ_OWN_CASE } from "../shared/roles";
 import { stepRow } from "../steps/step-row";
 import { loadCase, requirePresent } from "./case-loader";
@@ -209,9 +210,12 @@ export const list: AppRouteHandler<ListRoute, OnboardingBindings> = async (c) =>
 export const get: AppRouteHandler<GetRoute, OnboardingBindings> = async (c) => {
   const { branchId, caseId } = c.req.valid("param");
   const tc = moduleBranch(c, branchId, READ_OWN_CASE);
-  const loaded = await loadCase(tc, caseId);
+  // the case in one round trip; the rules, for showing it, from this isolate's memory when warm
+  const [loaded, ruleSet] = await Promise.all([
+    loadCase(tc, caseId),
+    pipelineRulesForViews(c.get("plane"), tc.districtId),
+  ]);
   requireOwnCase(c, loaded.row.memberId);
-  const ruleSet = await pipelineRuleSet(c.get("plane"), tc.districtId);
   return c.json(caseView(loaded, ruleSet, todayIn(tc.timeZone), c.get("lang")), 200);
 };
 

@@ -12,6 +12,7 @@ import {
 import type { OnboardingBindings } from "../env";
 import { MANAGE_DISTRICT, READ_DISTRICT } from "../shared/roles";
 import type { GetRoute, PutRoute } from "./rules.routes";
+import { forgetPipelineRules } from "./view-rules";
 
 const NEWER = {
   zh: "规则已有更新的版本，请刷新后重试",
@@ -62,5 +63,6 @@ export const put: AppRouteHandler<PutRoute, OnboardingBindings> = async (c) => {
       result: next,
     };
   }).catch(conflictAs(NEWER));
+  forgetPipelineRules(districtId);
   return c.json(result, 200);
 };

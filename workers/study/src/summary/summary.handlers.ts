@@ -1,4 +1,4 @@
-import { getCommittee, getMember, memberStudyYear } from "@vanguard/db";
+import { memberSummaryRead } from "@vanguard/db";
 import {
   addDays,
   classHours,
@@ -18,7 +18,7 @@ import {
   requireSelfOrAdmin,
 } from "@vanguard/platform";
 import { counting } from "../leaderboard/counting";
-import { latestRules, latestRulesForViews, rulesAt } from "../rules/rule-sets";
+import { latestRulesForViews, rulesAt } from "../rules/rule-sets";
 import { READ_OWN_STUDY } from "../shared/roles";
 import type { SummaryRoute } from "./summary.routes";
 
@@ -31,19 +31,18 @@ export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
   const today = todayIn(tc.timeZone);
   const year = q.year ?? Number((q.date ?? today).slice(0, 4));
   const progressDay = q.date ?? (String(year) === today.slice(0, 4) ? today : `${year}-12-31`);
-  const [member, study, committee] = await Promise.all([
-    getMember(tc, memberId),
-    memberStudyYear(tc, memberId, year),
-    getCommittee(tc),
-  ]);
+  // one round trip: the member, their year of study and the committee posts
+  const { member, posts, ...study } = await memberSummaryRead(tc, memberId, year);
   if (!member) throw notFound();
   const lang = c.get("lang");
   const text = (m: Message) => (lang === "en" ? m.en : m.zh);
 
   const day = study.days.find((d) => d.day === progressDay);
+  // a recorded day shows the rules it was scored with (remembered by version); a day with nothing
+  // yet shows the current rules as views do, remembered for a few seconds
   const versioned = day
     ? await rulesAt(plane, tc.districtId, day.ruleVersion)
-    : await latestRules(plane, tc.districtId);
+    : await latestRulesForViews(plane, tc.districtId);
   const rules = versioned.rules;
   const monday = mondayOf(progressDay);
   const week = study.days.filter(
@@ -57,7 +56,7 @@ export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
   // how claimed points count is the district's current policy, like the leaderboards'
   const claimed = (await latestRulesForViews(plane, tc.districtId)).rules.claimed;
 
-  const committeeMember = committee.posts.some((p) => p.memberId === memberId);
+  const committeeMember = posts.some((p) => p.memberId === memberId);
   return c.json(
     {
       memberId,

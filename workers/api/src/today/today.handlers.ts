@@ -1,0 +1,131 @@
+import { branchToday, caseStateOf, type StepRow } from "@vanguard/db";
+import {
+  addMonthsToMonth,
+  completionSummary,
+  dutyTaskState,
+  meetingCompliance,
+  monthOf,
+  nextSteps,
+  stepDefinition,
+  todayIn,
+} from "@vanguard/domain";
+import { type AppRouteHandler, branchScope } from "@vanguard/platform";
+import { LOOKBACK_MONTHS, memberArrears } from "../dues/dues.arrears";
+import type { ApiBindings } from "../env";
+import { READ_BRANCH } from "../shared/roles";
+import type { TodayRoute } from "./today.routes";
+import { viewRules } from "./today.rules";
+
+const RANK = { severe: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The branch's home page: the figures of the findings, duty-task, meeting-compliance, dues and
+ * case routes for today, from one shard batch (the rules and the branch come from this isolate's
+ * memory once the key or session is warm).
+ */
+export const today: AppRouteHandler<TodayRoute, ApiBindings> = async (c) => {
+  const { branchId } = c.req.valid("param");
+  const { branch, tc } = await branchScope(c, branchId, READ_BRANCH);
+  const lang = c.get("lang");
+  const asOf = todayIn(tc.timeZone);
+  const month = monthOf(asOf);
+  const year = Number(asOf.slice(0, 4));
+  const fromMonth = addMonthsToMonth(month, -LOOKBACK_MONTHS);
+  const [rules, d] = await Promise.all([
+    viewRules(c, tc.districtId),
+    branchToday(tc, { year, month, fromMonth }),
+  ]);
+
+  const open = { severe: 0, warning: 0, info: 0 };
+  for (const f of d.findings) open[f.severity] += 1;
+  const top = [...d.findings]
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity])
+    .slice(0, 5)
+    .map((f) => ({
+      id: f.id,
+      rule: f.rule,
+      severity: f.severity,
+      message: lang === "en" ? f.messageEn : f.messageZh,
+    }));
+
+  const meetingsDue = meetingCompliance({
+    year,
+    asOf,
+    since: branch.foundedOn ?? null,
+    recordsFrom: tc.recordsFrom,
+    hasCommittee: d.posts.length > 0,
+    rules: rules.meetings,
+    meetings: d.held,
+  })
+    .filter((i) => i.applicable && i.open && (i.per === "month" || i.per === "quarter"))
+    .map((i) => ({ code: i.code, kind: i.kind, per: i.per, min: i.min, open: i.open! }));
+
+  const paidBy = new Map<string, Set<string>>();
+  for (const p of d.payments) {
+    if (!paidBy.has(p.memberId)) paidBy.set(p.memberId, new Set());
+    paidBy.get(p.memberId)!.add(p.month);
+  }
+  const arrears = d.roll
+    .filter((m) => !m.joinedOn || monthOf(m.joinedOn) <= month)
+    .map((m) => ({
+      m,
+      due: memberArrears(tc.recordsFrom, m, { month, fromMonth }, paidBy.get(m.id) ?? new Set()),
+    }))
+    .filter(({ due }) => due.arrearsSeverity !== "none")
+    .map(({ m, due }) => ({
+      memberId: m.id,
+      name: m.name,
+      consecutiveUnpaid: due.consecutiveUnpaid,
+      arrearsSeverity: due.arrearsSeverity as "warning" | "severe",
+    }));
+
+  const stepsOf = new Map<string, StepRow[]>();
+  for (const s of d.steps) {
+    if (!stepsOf.has(s.caseId)) stepsOf.set(s.caseId, []);
+    stepsOf.get(s.caseId)!.push(s);
+  }
+  const complaints = new Map(d.complaints.map((x) => [x.caseId, x.n]));
+  const developmentDue = d.cases
+    .flatMap(({ birthDate, memberName, ...row }) =>
+      nextSteps(
+        caseStateOf(row, stepsOf.get(row.id) ?? [], birthDate),
+        { today: asOf, openComplaints: complaints.get(row.id) ?? 0 },
+        rules.pipeline,
+      )
+        .filter((s) => s.dueBy)
+        .map((s) => ({
+          caseId: row.id,
+          memberName,
+          step: s.step,
+          label: stepDefinition(s.step).label[lang === "en" ? "en" : "zh"],
+          dueBy: s.dueBy!,
+          overdue: s.dueBy! < asOf,
+        })),
+    )
+    .sort((a, b) => a.dueBy.localeCompare(b.dueBy));
+
+  return c.json(
+    {
+      branchId,
+      asOf,
+      month,
+      recordsFrom: tc.recordsFrom,
+      findings: { open, top },
+      tasks: {
+        summary: completionSummary(d.tasks, asOf),
+        items: d.tasks.map((t) => ({
+          id: t.id,
+          title: t.title,
+          assigneeId: t.assigneeId,
+          assigneeName: t.assigneeName,
+          dueOn: t.dueOn,
+          state: dutyTaskState(t, asOf),
+        })),
+      },
+      meetingsDue,
+      arrears,
+      developmentDue,
+    },
+    200,
+  );
+};
