@@ -6,11 +6,13 @@ import { tenantContext } from "../tenant/context";
 import { verifyBranchChain } from "../tenant/events";
 import { insertMembers } from "../tenant/members";
 import { tenantWrite } from "../write/tenant-write";
+import type { ChainHead, TurnGrant } from "./branch-sequencer";
 
 interface Stub {
-  acquire(ticket: string, leaseMs: number, waitMs: number): Promise<boolean>;
-  release(ticket: string): Promise<void>;
+  acquire(ticket: string, leaseMs: number, waitMs: number): Promise<TurnGrant>;
+  release(ticket: string, head?: ChainHead): Promise<void>;
 }
+const granted = (g: TurnGrant) => g.granted;
 
 const stub = (scope: string) => {
   const ns = (env as unknown as { SEQUENCER: DurableObjectNamespace }).SEQUENCER;
@@ -20,10 +22,10 @@ const stub = (scope: string) => {
 describe("the chains' sequencer", () => {
   it("hands turns out one at a time, in the order writers asked", async () => {
     const s = stub(newId("branch"));
-    expect(await s.acquire("a", 60_000, 60_000)).toBe(true);
+    expect(granted(await s.acquire("a", 60_000, 60_000))).toBe(true);
     const order: string[] = [];
-    const b = s.acquire("b", 60_000, 60_000).then((ok) => order.push(`b:${ok}`));
-    const c = s.acquire("c", 60_000, 60_000).then((ok) => order.push(`c:${ok}`));
+    const b = s.acquire("b", 60_000, 60_000).then((g) => order.push(`b:${g.granted}`));
+    const c = s.acquire("c", 60_000, 60_000).then((g) => order.push(`c:${g.granted}`));
     // nobody else gets a turn while "a" holds it; a stranger's release changes nothing
     await s.release("not-the-holder");
     expect(order).toEqual([]);
@@ -38,12 +40,31 @@ describe("the chains' sequencer", () => {
 
   it("ends the turn of a writer that died holding it, and lets a writer give up waiting", async () => {
     const s = stub(newId("branch"));
-    expect(await s.acquire("dead", 50, 60_000)).toBe(true);
+    expect(granted(await s.acquire("dead", 50, 60_000))).toBe(true);
     // "dead" never releases: its lease lapses and the next writer goes
-    expect(await s.acquire("next", 60_000, 60_000)).toBe(true);
-    expect(await s.acquire("impatient", 60_000, 20)).toBe(false);
+    expect(granted(await s.acquire("next", 60_000, 60_000))).toBe(true);
+    expect(granted(await s.acquire("impatient", 60_000, 20))).toBe(false);
     await s.release("next");
-    expect(await s.acquire("after", 60_000, 60_000)).toBe(true);
+    expect(granted(await s.acquire("after", 60_000, 60_000))).toBe(true);
+    await s.release("after");
+  });
+
+  it("hands each turn the head the last one left, and forgets it when a holder dies or does not say", async () => {
+    const s = stub(newId("branch"));
+    expect(await s.acquire("a", 60_000, 60_000)).toEqual({ granted: true, head: null });
+    const next = s.acquire("b", 60_000, 60_000);
+    const head = { seq: 7, hash: "a".repeat(64) };
+    await s.release("a", head);
+    expect(await next).toEqual({ granted: true, head });
+    // a stranger cannot plant a head
+    await s.release("not-the-holder", { seq: 9, hash: "f".repeat(64) });
+    await s.release("b");
+    // "b" did not say what it left: the next writer reads the head itself
+    expect(await s.acquire("c", 50, 60_000)).toEqual({ granted: true, head: null });
+    await s.release("c", head);
+    expect(await s.acquire("dies", 50, 60_000)).toEqual({ granted: true, head });
+    // "dies" never releases: after its lease nobody knows what it wrote
+    expect(await s.acquire("after", 60_000, 60_000)).toEqual({ granted: true, head: null });
     await s.release("after");
   });
 

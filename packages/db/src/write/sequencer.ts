@@ -1,11 +1,20 @@
+import type { ChainHead, TurnGrant } from "../sequencer/branch-sequencer";
+
 /**
  * Taking turns on one chain. Only writers that already lost a race ask for a turn, so an uncontended
  * write costs nothing extra; under contention the losers wait in line (a Durable Object per chain,
  * `BranchSequencer`) instead of re-planning over and over against each other.
  */
+export interface Turn {
+  /** the chain's head as the previous turn left it, if known: a hint the chain's key checks */
+  head: ChainHead | null;
+  /** ends the turn, handing on the head this turn's write left (omitted: unknown) */
+  release(head?: ChainHead): Promise<void>;
+}
+
 export interface Sequencer {
-  /** Waits for this scope's turn; resolves to its release, or null if none came in time. */
-  turn(scope: string): Promise<(() => Promise<void>) | null>;
+  /** Waits for this scope's turn; null if none came in time. */
+  turn(scope: string): Promise<Turn | null>;
 }
 
 /** How long a turn may be held before the next writer goes anyway (a writer that died). */
@@ -14,8 +23,8 @@ export const TURN_LEASE_MS = 10_000;
 export const TURN_WAIT_MS = 20_000;
 
 interface SequencerStub {
-  acquire(ticket: string, leaseMs: number, waitMs: number): Promise<boolean>;
-  release(ticket: string): Promise<void>;
+  acquire(ticket: string, leaseMs: number, waitMs: number): Promise<TurnGrant>;
+  release(ticket: string, head?: ChainHead): Promise<void>;
 }
 
 export function durableSequencer(ns: DurableObjectNamespace): Sequencer {
@@ -23,8 +32,8 @@ export function durableSequencer(ns: DurableObjectNamespace): Sequencer {
     async turn(scope) {
       const stub = ns.get(ns.idFromName(scope)) as unknown as SequencerStub;
       const ticket = crypto.randomUUID();
-      const granted = await stub.acquire(ticket, TURN_LEASE_MS, TURN_WAIT_MS);
-      return granted ? () => stub.release(ticket) : null;
+      const { granted, head } = await stub.acquire(ticket, TURN_LEASE_MS, TURN_WAIT_MS);
+      return granted ? { head, release: (next) => stub.release(ticket, next) } : null;
     },
   };
 }

@@ -1,14 +1,16 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { newId } from "../ids";
-import { members } from "../schema/shard";
+import { events, members, shardIdempotency } from "../schema/shard";
 import { type DataEnv, DataPlane } from "../shards";
 import { tenantContext } from "../tenant/context";
 import { verifyBranchChain } from "../tenant/events";
 import { getMember, insertMembers, updateMember } from "../tenant/members";
 import { ConflictError, StaleError } from "./errors";
+import type { Sequencer } from "./sequencer";
 import { bulkInsert } from "./sql";
 import { tenantWrite } from "./tenant-write";
+import { commitWrite, type Head } from "./writer";
 
 const plane = () => new DataPlane(env as unknown as DataEnv);
 const actor = { principalId: "pr_test", role: "branch_admin", requestId: "req_test" };
@@ -161,5 +163,64 @@ describe("the write path", () => {
     await on0.shard.d1.batch(insertMembers(on0, [p]));
     expect(await getMember(on0, p.id)).toBeDefined();
     expect(await getMember(on1, p.id)).toBeUndefined();
+  });
+
+  it("commits on the head a turn hands over, and never links to a head that is not the chain's last", async () => {
+    const released: (Head | undefined)[] = [];
+    let handOver: Head | null = null;
+    // the chain's sequencer as the write path sees it; the head it hands out is set by the test
+    const sequencer: Sequencer = {
+      async turn() {
+        return { head: handOver, release: async (h) => void released.push(h) };
+      },
+    };
+    const insertOne = (t: ReturnType<typeof tc>) => {
+      const m = person("接力");
+      return {
+        statements: insertMembers(t, [m]),
+        events: [
+          {
+            scopeId: t.branchId,
+            districtId: "dt_test",
+            action: "member.created",
+            subjectType: "member",
+            subjectId: m.id,
+          },
+        ],
+        result: m.id,
+      };
+    };
+    const chainHead = async (t: ReturnType<typeof tc>) =>
+      (await t.shard.d1
+        .prepare("SELECT seq, hash FROM events WHERE scope_id = ? ORDER BY seq DESC LIMIT 1")
+        .bind(t.branchId)
+        .first<Head>())!;
+    /** A write whose first plan lets another writer in first, so it loses the race and takes a turn. */
+    const writeAfterLosing = async (t: ReturnType<typeof tc>, handed: (real: Head) => Head) => {
+      const store = { d1: t.shard.d1, events, idempotency: shardIdempotency, sequencer };
+      let plans = 0;
+      await commitWrite(store, { actor, scopes: [t.branchId] }, async () => {
+        plans += 1;
+        if (plans === 1) {
+          await commitWrite(store, { actor, scopes: [t.branchId] }, async () => insertOne(t));
+          handOver = handed(await chainHead(t));
+        }
+        return insertOne(t);
+      });
+      return plans;
+    };
+
+    // the true head: the writer in line plans once more and commits on it without reading it
+    const a = tc();
+    expect(await writeAfterLosing(a, (real) => real)).toBe(2);
+    expect(released.at(-1)).toEqual(await chainHead(a));
+    expect(await verifyBranchChain(a)).toMatchObject({ ok: true, length: 2 });
+
+    // a forged head (the chain's last place, another hash) is refused by the chain itself: the
+    // writer reads the head and tries once more, and the chain stays whole
+    const b = tc();
+    expect(await writeAfterLosing(b, (real) => ({ seq: real.seq, hash: "f".repeat(64) }))).toBe(3);
+    expect(released.at(-1)).toEqual(await chainHead(b));
+    expect(await verifyBranchChain(b)).toMatchObject({ ok: true, length: 2 });
   });
 });

@@ -10,7 +10,7 @@ import {
   StaleError,
   uniqueViolation,
 } from "./errors";
-import type { Sequencer } from "./sequencer";
+import type { Sequencer, Turn } from "./sequencer";
 import { bulkInsert, rawStatement } from "./sql";
 
 /** Who is writing, for the event log. */
@@ -202,7 +202,9 @@ const HOT_MS = 2_000;
  *
  * A writer that loses that race (or writes to a scope this isolate just saw contended) waits for its
  * turn at the store's sequencer and retries holding it, so a busy branch drains writer by writer
- * instead of every loser re-planning against every other (docs/architecture.md, "Writes under load").
+ * instead of every loser re-planning against every other. The turn brings the head the previous
+ * writer left, so a writer in line skips reading it: the time a turn is held is the plan and the
+ * commit (docs/architecture.md, "Writes under load").
  */
 export async function commitWrite<T>(
   store: WriteStore,
@@ -210,47 +212,90 @@ export async function commitWrite<T>(
   plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
 ): Promise<T> {
   const scope = options.scopes[0];
-  const turn: { asked: boolean; release: (() => Promise<void>) | null } = { asked: false, release: null };
+  const turn: { asked: boolean; held: Turn | null; head: Head | null } = {
+    asked: false,
+    held: null,
+    head: null,
+  };
   const takeTurn = async () => {
     turn.asked = true;
-    if (store.sequencer && scope) turn.release = await store.sequencer.turn(scope);
+    if (store.sequencer && scope) turn.held = await store.sequencer.turn(scope);
+    turn.head = turn.held?.head ?? null;
   };
+  // the head a turn brought serves its first try only, and only a write to that one chain
+  const handedHeads = () => {
+    const head = turn.head;
+    turn.head = null;
+    return head && scope && options.scopes.length === 1 ? new Map([[scope, head]]) : null;
+  };
+  let after: Head | undefined;
   try {
-    if (scope && (hot.get(scope) ?? 0) > Date.now()) await takeTurn();
-    return await attempt(store, options, plan, async (n) => {
+    if (scope && (hot.get(scope) ?? 0) > Date.now()) {
+      // a retried request is answered before it waits in line (its first try will not read the key)
+      if (options.idempotency) {
+        const replay = await findReplay(store, options.idempotency);
+        if (replay) throw replay;
+      }
+      await takeTurn();
+    }
+    const done = await attempt(store, options, plan, handedHeads, async (n) => {
       if (scope) hot.set(scope, Date.now() + HOT_MS);
       if (!turn.asked) await takeTurn();
       // holding the turn, only writers on their first try can still get in between: retry at once
-      if (!turn.release) await sleep(backoff(n));
+      if (!turn.held) await sleep(backoff(n));
     });
+    after = done.head;
+    return done.result;
   } finally {
-    await turn.release?.().catch(() => undefined);
+    await turn.held?.release(after).catch(() => undefined);
   }
+}
+
+/** Fails the batch (a guard failure) unless `head` is the scope's last entry. */
+function headGuard(store: WriteStore, scopeId: string, head: Head): D1PreparedStatement {
+  const table = getTableName(store.events);
+  return rawStatement(
+    store.d1,
+    `INSERT OR REPLACE INTO write_guard (id, ok) VALUES (1, CASE WHEN
+       (SELECT hash FROM "${table}" WHERE scope_id = ?1 ORDER BY seq DESC LIMIT 1) IS ?2 THEN 1 END)`,
+    [scopeId, head.seq === 0 ? null : head.hash],
+  );
+}
+
+/** A committed write's result and the head it left on its first chain. */
+interface Committed<T> {
+  result: T;
+  head: Head | undefined;
 }
 
 async function attempt<T>(
   store: WriteStore,
   options: WriteOptions,
   plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
+  handedHeads: () => Map<string, Head> | null,
   lostRace: (attempt: number) => Promise<void>,
-): Promise<T> {
+): Promise<Committed<T>> {
   const maxAttempts = options.maxAttempts ?? 30;
   const eventsName = getTableName(store.events);
   for (let attempt = 1; ; attempt++) {
     // a retried request is answered before anything is planned; after a lost race the key is
     // checked where the race was lost (below)
-    const { heads, replay } = await readHeads(
-      store,
-      options.scopes,
-      attempt === 1 ? options.idempotency : undefined,
-    );
+    const handed = handedHeads();
+    const { heads, replay } = handed
+      ? { heads: handed, replay: null }
+      : await readHeads(store, options.scopes, attempt === 1 ? options.idempotency : undefined);
     if (replay) throw replay;
     const planned = await plan(heads);
     const chained = await chainEvents(planned.events, heads, options.actor);
     // the chain goes first: if anyone wrote to these scopes since the heads were read, the batch fails
     // on the chain's key before any of the plan's statements (a guarded update, a unique key) can
     // fail for a reason that is only a consequence of that race
-    const batch = [...bulkInsert(store.d1, store.events, chained), ...planned.statements];
+    const batch = [
+      // a handed head is checked where it is used: the entry it names must be the chain's last
+      ...(handed ? [...handed].map(([scopeId, head]) => headGuard(store, scopeId, head)) : []),
+      ...bulkInsert(store.d1, store.events, chained),
+      ...planned.statements,
+    ];
     if (store.activity && options.actor.role !== SYSTEM_ROLE && chained.length) {
       const latest = new Map(chained.map((e) => [e.scopeId, e]));
       batch.push(
@@ -299,15 +344,19 @@ async function attempt<T>(
         ),
       );
     }
-    if (batch.length === 0) return planned.result;
+    const first = options.scopes[0];
+    const tip = chained.findLast((e) => e.scopeId === first) ?? (first ? heads.get(first) : undefined);
+    const committed = { result: planned.result, head: tip && { seq: tip.seq, hash: tip.hash } };
+    if (batch.length === 0) return committed;
     try {
       await store.d1.batch(batch);
-      return planned.result;
+      return committed;
     } catch (err) {
       const guard = isGuardFailure(err);
       const constraint = guard ? null : uniqueViolation(err);
       if (!guard && !constraint) throw err;
-      if (constraint?.startsWith(`${eventsName}.`)) {
+      // with a handed head, a guard that failed may be the head's own: read the head and try again
+      if (constraint?.startsWith(`${eventsName}.`) || (guard && handed)) {
         // someone wrote first; a concurrent twin with the same Idempotency-Key may be that someone
         if (options.idempotency) {
           const replay = await findReplay(store, options.idempotency);
