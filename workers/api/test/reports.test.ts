@@ -272,6 +272,26 @@ describe("the compliance scorecard", () => {
     });
     expect(Number(warm.headers.get("x-d1-queries"))).toBe(4 + 1);
   });
+
+  it("reads at most two rows per branch when its rollups are warm: the branch's directory entry and its rollup", async () => {
+    const t = await newTenant({ shard: 1 });
+    const warmRows = async () => {
+      const url = `/v1/reports/compliance?districtId=${t.district.id}&period=2025-Q3`;
+      expect((await call(url, { key: t.districtKey })).status).toBe(200);
+      const r = await call(url, { key: t.districtKey });
+      return {
+        rows: Number(r.headers.get("x-d1-rows-read")),
+        branches: (r.body as { items: unknown[] }).items.length,
+      };
+    };
+    const one = await warmRows();
+    await manyBranches(t.district.id, 40);
+    const many = await warmRows();
+    expect(many.branches).toBe(one.branches + 40);
+    // each branch costs one covering-index entry in the directory and one in the shard: no table
+    // row fetched behind an index, no sort reading rows twice, no member or record
+    expect(many.rows - one.rows).toBeLessThanOrEqual(2 * 40);
+  });
 });
 
 describe("the development report", () => {

@@ -50,17 +50,20 @@ export async function rolledUpComplianceFacts(
   now: () => string = () => new Date().toISOString(),
 ): Promise<RolledUpFacts> {
   const d1 = set.shard.d1;
+  // read by district from the covering index (one entry per branch, whatever else the table holds);
+  // rows of the district's branches outside the set are passed over
   const probe = await d1
     .prepare(
       `SELECT branch_id, fingerprint, facts, computed_at FROM compliance_rollups
-        WHERE period = ?2 AND branch_id IN (SELECT value FROM json_each(?1))`,
+        WHERE district_id IN (SELECT value FROM json_each(?1)) AND period = ?2`,
     )
-    .bind(branchIdsJson(set), period)
+    .bind(JSON.stringify([...new Set(set.branches.map((b) => b.districtId))]), period)
     .all<Probe>();
+  const wanted = new Set(set.branches.map((b) => b.branchId));
   const facts = new Map<string, ComplianceFacts>();
   const computedAt = new Map<string, string>();
   for (const r of probe.results ?? []) {
-    if (r.fingerprint !== fingerprint(q, r.branch_id)) continue;
+    if (!wanted.has(r.branch_id) || r.fingerprint !== fingerprint(q, r.branch_id)) continue;
     facts.set(r.branch_id, JSON.parse(r.facts) as ComplianceFacts);
     computedAt.set(r.branch_id, r.computed_at);
   }

@@ -40,6 +40,17 @@ export const branches = sqliteTable(
   (t) => [
     index("branches_district_idx").on(t.districtId, t.id),
     index("branches_path_idx").on(t.path),
+    // the reports list a district's branches in tree order from this index alone
+    index("branches_district_tree_idx").on(
+      t.districtId,
+      t.path,
+      t.id,
+      t.parentId,
+      t.kind,
+      t.name,
+      t.foundedOn,
+      t.recordsFrom,
+    ),
     uniqueIndex("branches_district_name_uq").on(t.districtId, t.name),
   ],
 );

@@ -1,4 +1,4 @@
-import { primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * Per-branch, per-period aggregates that reports read instead of the roll, the payments and the
@@ -18,5 +18,16 @@ export const complianceRollups = sqliteTable(
     facts: text("facts").notNull(),
     computedAt: text("computed_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.branchId, t.period] })],
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.period] }),
+    // a district's report reads its rows from this index alone: one index entry per branch
+    index("compliance_rollups_district_idx").on(
+      t.districtId,
+      t.period,
+      t.branchId,
+      t.fingerprint,
+      t.computedAt,
+      t.facts,
+    ),
+  ],
 );

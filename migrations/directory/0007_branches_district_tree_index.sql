@@ -1,0 +1,1 @@
+CREATE INDEX `branches_district_tree_idx` ON `branches` (`district_id`,`path`,`id`,`parent_id`,`kind`,`name`,`founded_on`,`records_from`);

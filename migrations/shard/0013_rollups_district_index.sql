@@ -1,0 +1,1 @@
+CREATE INDEX `compliance_rollups_district_idx` ON `compliance_rollups` (`district_id`,`period`,`branch_id`,`fingerprint`,`computed_at`,`facts`);
