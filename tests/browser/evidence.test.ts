@@ -3,8 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stepDefinition } from "../../packages/domain/src/pipeline/steps";
 import { happyPath } from "../../packages/domain/src/pipeline/testing";
-import { idNumber, must, tenant } from "../support/http";
-import { launch, openMenu, settled, shoot } from "./console";
+import { idNumber, must, putCommittee, tenant } from "../support/http";
+import { choose, launch, openMenu, settled, shoot } from "./console";
 import { branchAccount, consoleSession, consoleUrl } from "./people";
 
 /**
@@ -122,6 +122,14 @@ beforeAll(async () => {
   await must("POST", `${branchPath()}/records`, {
     key: t.branchKey,
     body: { kind: "work", occurredOn: "2026-11-20", content: "开展“学习强国”答题竞赛，组织党员集中学习" },
+  });
+  // a committee member's task this month, as the page shows the month it is opened in
+  await putCommittee(t.branch.id, t.branchKey, [full[0]!, full[1]!, full[2]!]);
+  const d = new Date();
+  const month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
+  await must("POST", `${branchPath()}/duty-tasks`, {
+    key: t.branchKey,
+    body: { assigneeId: full[1], month, title: "收缴党费并公示", dueOn: `${month}-28` },
   });
   browser = await launch();
   const account = await branchAccount(t.branch.id, t.branchKey, "branch_admin", "材料书记");
@@ -245,6 +253,9 @@ describe("写实 records", () => {
     await row.getByRole("button", { name: /^附件：/ }).click();
     const dialog = page.getByRole("dialog", { name: /写实材料：2026-11-20/ });
     await dialog.getByTestId("attachments").waitFor();
+    // 其他材料 until the secretary says what the file is
+    await dialog.locator(".el-select", { hasText: "其他材料" }).waitFor();
+    await choose(page, "材料类型", "照片");
     await dialog
       .getByTestId("evidence-file")
       .setInputFiles({ name: "答题竞赛.png", mimeType: "image/png", buffer: PNG });
@@ -260,5 +271,25 @@ describe("写实 records", () => {
     expect(files.items.map((a: { filename: string; document: string }) => [a.filename, a.document])).toEqual([
       ["答题竞赛.png", "photo"],
     ]);
+  });
+});
+
+describe("一岗双责", () => {
+  it("attaches the evidence of a committee member's task", async () => {
+    await openMenu(page, "一岗双责");
+    const row = page.getByTestId("duty-tasks").getByRole("row", { name: /收缴党费并公示/ });
+    await row.getByRole("button", { name: "附件：收缴党费并公示" }).click();
+    const dialog = page.getByRole("dialog", { name: "任务材料：收缴党费并公示" });
+    await dialog.getByTestId("evidence-file").setInputFiles({
+      name: "党费公示.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
+    await dialog.getByRole("button", { name: "上传" }).click();
+    await dialog.getByRole("link", { name: "党费公示.pdf" }).waitFor();
+    await dialog.locator(".files .el-tag", { hasText: "其他材料" }).waitFor();
+    await settled(page);
+    await shoot(page, "task-files");
+    await page.keyboard.press("Escape");
   });
 });
