@@ -1,4 +1,5 @@
-// `pnpm bench [--scale small|medium|large] [--duration seconds]`: the whole stack, measured side by side.
+// `pnpm bench [--scale small|medium|large] [--duration seconds] [--only group,…]`: the whole stack,
+// measured side by side; `--only` runs some of the groups (load, sessions, imports, evidence, audits).
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -39,6 +40,8 @@ const SCALES = {
 };
 const AUDIT_SIZES = [1000, 4000];
 const AUDIT_MEMBERS = 30;
+/** What a run can be limited to: each group seeds, measures and budgets only what it needs. */
+const GROUPS = ["load", "sessions", "imports", "evidence", "audits"];
 
 const { values } = parseArgs({
   options: {
@@ -46,12 +49,21 @@ const { values } = parseArgs({
     duration: { type: "string", default: "8" },
     // keep the seeded stack up for looking at by hand, instead of measuring
     hold: { type: "boolean", default: false },
+    // e.g. `--only evidence` or `--only load,sessions`: the rest is not seeded, run or budgeted
+    only: { type: "string" },
   },
 });
 if (!SCALES[values.scale]) {
   console.error(`unknown scale ${values.scale}; use ${Object.keys(SCALES).join(", ")}`);
   process.exit(2);
 }
+const only = values.only ? values.only.split(",").map((g) => g.trim()) : GROUPS;
+const unknown = only.filter((g) => !GROUPS.includes(g));
+if (unknown.length || only.length === 0) {
+  console.error(`unknown group ${unknown.join(", ")}; use --only with ${GROUPS.join(", ")}`);
+  process.exit(2);
+}
+const runs = (group) => only.includes(group);
 const scale = values.scale;
 const duration = Number(values.duration);
 const started = Date.now();
@@ -115,12 +127,15 @@ const { branches, members } = SCALES[scale];
 const big = district("BENCHB", 0, branches, members, true);
 const small = district("BENCHS", 0, 1, 10, true);
 // the audit districts carry this year's meetings and study totals too (the compliance report reads the first)
-const audits = AUDIT_SIZES.map((n, i) => ({
-  n,
-  ...district(`AUD${i}K`, 1, n, AUDIT_MEMBERS, "report"),
-}));
+const audits =
+  runs("audits") || runs("load")
+    ? AUDIT_SIZES.map((n, i) => ({
+        n,
+        ...district(`AUD${i}K`, 1, n, AUDIT_MEMBERS, "report"),
+      }))
+    : [];
 log(
-  `seeded ${branches} × ${members}, a 1 × 10 district for constant-cost checks, and audit districts of ${AUDIT_SIZES.join(" and ")} × ${AUDIT_MEMBERS}`,
+  `seeded ${branches} × ${members}, a 1 × 10 district for constant-cost checks${audits.length ? `, and audit districts of ${AUDIT_SIZES.join(" and ")} × ${AUDIT_MEMBERS}` : ""}`,
 );
 
 // the rate limits sit at their ceiling: the bench measures, it must never be refused
@@ -190,14 +205,24 @@ try {
     await new Promise(() => {});
   }
   const results = [];
-  const constantRun = summarize(await load({ url: `${baseline}/`, duration }));
-  results.push({ name: "baseline: constant worker", ...constantRun, queries: 0, roundTrips: 0, rowsRead: 0 });
-  const healthRun = summarize(await load({ url: `${base}/health`, duration }));
-  results.push({ name: "baseline: stack /health", ...healthRun, ...(await sample(`${base}/health`)) });
-  const setup = await moduleSetup(ctx);
-  const signedIn = await sessionSetup(ctx);
+  const constantRun = runs("load") ? summarize(await load({ url: `${baseline}/`, duration })) : null;
+  if (constantRun)
+    results.push({
+      name: "baseline: constant worker",
+      ...constantRun,
+      queries: 0,
+      roundTrips: 0,
+      rowsRead: 0,
+    });
+  const healthRun = runs("load") ? summarize(await load({ url: `${base}/health`, duration })) : null;
+  if (healthRun)
+    results.push({ name: "baseline: stack /health", ...healthRun, ...(await sample(`${base}/health`)) });
+  const setup = runs("load") ? await moduleSetup(ctx) : null;
+  const signedIn = runs("load") || runs("sessions") ? await sessionSetup(ctx) : null;
   // reads first, then writes; a pause lets the stack finish what the previous scenario left in flight
-  const all = [...platformScenarios(ctx), ...sessionScenarios(ctx, signedIn), ...moduleScenarios(ctx, setup)];
+  const all = runs("load")
+    ? [...platformScenarios(ctx), ...sessionScenarios(ctx, signedIn), ...moduleScenarios(ctx, setup)]
+    : [];
   for (const s of [...all.filter((x) => x.read), ...all.filter((x) => !x.read)]) {
     await new Promise((r) => setTimeout(r, 2000));
     const init = { method: s.method ?? "GET", headers: s.headers, body: s.body };
@@ -236,16 +261,20 @@ try {
     r.vsHealth = r.rps / (r.pairedHealth ?? healthRun.rps);
   }
 
-  await new Promise((r) => setTimeout(r, 2000));
-  const versus = await sessionVersusKey(ctx, signedIn, { load, summarize, duration });
-  log(
-    `member list: ${Math.round(versus.sessionRps)} req/s signed in vs ${Math.round(versus.keyRps)} with a key (${versus.ratio.toFixed(2)} ×)`,
-  );
-  const costs = await signInCosts(signedIn, baseline);
-  log(`sign-in: ${costs.signInMs.toFixed(1)} ms, of which the KDF ${costs.kdfMs.toFixed(1)} ms`);
+  let versus = null;
+  let costs = null;
+  if (runs("sessions")) {
+    await new Promise((r) => setTimeout(r, 2000));
+    versus = await sessionVersusKey(ctx, signedIn, { load, summarize, duration });
+    log(
+      `member list: ${Math.round(versus.sessionRps)} req/s signed in vs ${Math.round(versus.keyRps)} with a key (${versus.ratio.toFixed(2)} ×)`,
+    );
+    costs = await signInCosts(signedIn, baseline);
+    log(`sign-in: ${costs.signInMs.toFixed(1)} ms, of which the KDF ${costs.kdfMs.toFixed(1)} ms`);
+  }
 
   const imports = [];
-  {
+  if (runs("imports")) {
     const lines = ["name,gender,birthDate,status,joinedOn"];
     for (let i = 0; i < 10_000; i++)
       lines.push(
@@ -328,16 +357,18 @@ try {
     }
   }
 
-  const evidence = await evidenceCosts({
-    base,
-    api,
-    districtKey: big.districtKey,
-    districtId: big.districtId,
-  });
+  const evidence = runs("evidence")
+    ? await evidenceCosts({
+        base,
+        api,
+        districtKey: big.districtKey,
+        districtId: big.districtId,
+      })
+    : [];
   for (const e of evidence) log(`${e.name}: ${e.ms.toFixed(0)} ms (${e.detail})`);
 
   const auditResults = [];
-  for (const a of audits) {
+  for (const a of runs("audits") ? audits : []) {
     const t0 = performance.now();
     const run = await api.post("/v1/audits/runs", { districtId: a.districtId });
     let view = run;
@@ -382,134 +413,145 @@ try {
       ok: r.queries === r.queriesSmall,
     });
   }
-  const list = results.find((r) => r.name === "member list (50 rows)");
-  budgets.push({
-    name: "member list throughput",
-    limit: "≥ 0.5 × /health",
-    measured: `${list.vsHealth.toFixed(2)} ×`,
-    ok: list.vsHealth >= 0.5,
-  });
-  // the study issue's targets: a constant, small number of D1 queries (a batch is one round trip)
-  // and leaderboards at ≥ 0.4× /health
-  for (const name of [
-    "study activity record",
-    "branch leaderboard (month)",
-    "district leaderboard (month)",
-  ]) {
-    const r = results.find((x) => x.name === name);
+  if (runs("load")) {
+    const list = results.find((r) => r.name === "member list (50 rows)");
     budgets.push({
-      name: `${name}: D1 round trips`,
-      limit: "≤ 3 per request",
-      measured: `${r.roundTrips} (${r.queries} statements)`,
-      ok: r.roundTrips <= 3,
+      name: "member list throughput",
+      limit: "≥ 0.5 × /health",
+      measured: `${list.vsHealth.toFixed(2)} ×`,
+      ok: list.vsHealth >= 0.5,
     });
-    if (r.read)
+    // the study issue's targets: a constant, small number of D1 queries (a batch is one round trip)
+    // and leaderboards at ≥ 0.4× /health
+    for (const name of [
+      "study activity record",
+      "branch leaderboard (month)",
+      "district leaderboard (month)",
+    ]) {
+      const r = results.find((x) => x.name === name);
+      budgets.push({
+        name: `${name}: D1 round trips`,
+        limit: "≤ 3 per request",
+        measured: `${r.roundTrips} (${r.queries} statements)`,
+        ok: r.roundTrips <= 3,
+      });
+      if (r.read)
+        budgets.push({
+          name: `${name} throughput`,
+          limit: "≥ 0.4 × /health",
+          measured: `${r.vsHealth.toFixed(2)} ×`,
+          ok: r.vsHealth >= 0.4,
+        });
+    }
+    const report = results.find((r) => r.name === "compliance report (1,000 branches)");
+    budgets.push({
+      name: "compliance report of 1,000 branches",
+      limit: "p50 < 1,000 ms",
+      measured: `${report.p50} ms`,
+      ok: report.p50 < 1000,
+    });
+    // issue 20: reports read per-branch rollups, so their rows grow with the branches, not the members
+    budgets.push({
+      name: "compliance report of 1,000 branches: rows read",
+      limit: "≤ 2 per branch",
+      measured: `${(report.rowsRead / 1000).toFixed(2)} per branch (${report.rowsRead} rows)`,
+      ok: report.rowsRead <= 2 * 1000,
+    });
+    budgets.push({
+      name: "compliance report of 1,000 branches throughput",
+      limit: "≥ 0.3 × /health",
+      measured: `${report.vsHealth.toFixed(2)} ×`,
+      ok: report.vsHealth >= 0.3,
+    });
+    const report4 = results.find((r) => r.name === "compliance report (4,000 branches)");
+    budgets.push({
+      name: "compliance report, 4,000 vs 1,000 branches",
+      limit: "≤ 4 × the time (p50)",
+      measured: `${(report4.p50 / Math.max(1, report.p50)).toFixed(2)} × (${report4.p50} vs ${report.p50} ms)`,
+      ok: report4.p50 <= 4 * Math.max(1, report.p50),
+    });
+    for (const name of [
+      "dues of a month",
+      "branch today (home page)",
+      "member's study summary",
+      "case page",
+    ]) {
+      const r = results.find((x) => x.name === name);
+      budgets.push({
+        name: `${name}: warm D1 round trips`,
+        limit: "≤ 1",
+        measured: `${r.roundTrips} (${r.queries} statements)`,
+        ok: r.roundTrips <= 1,
+      });
       budgets.push({
         name: `${name} throughput`,
-        limit: "≥ 0.4 × /health",
+        limit: "≥ 0.5 × /health",
         measured: `${r.vsHealth.toFixed(2)} ×`,
-        ok: r.vsHealth >= 0.4,
+        ok: r.vsHealth >= 0.5,
       });
-  }
-  budgets.push({
-    name: "member list signed in vs with a key",
-    limit: "≥ 0.9 × the key path",
-    measured: `${versus.ratio.toFixed(2)} × (${Math.round(versus.sessionRps)} vs ${Math.round(versus.keyRps)} req/s)`,
-    ok: versus.ratio >= 0.9,
-  });
-  const report = results.find((r) => r.name === "compliance report (1,000 branches)");
-  budgets.push({
-    name: "compliance report of 1,000 branches",
-    limit: "p50 < 1,000 ms",
-    measured: `${report.p50} ms`,
-    ok: report.p50 < 1000,
-  });
-  // issue 20: reports read per-branch rollups, so their rows grow with the branches, not the members
-  budgets.push({
-    name: "compliance report of 1,000 branches: rows read",
-    limit: "≤ 2 per branch",
-    measured: `${(report.rowsRead / 1000).toFixed(2)} per branch (${report.rowsRead} rows)`,
-    ok: report.rowsRead <= 2 * 1000,
-  });
-  budgets.push({
-    name: "compliance report of 1,000 branches throughput",
-    limit: "≥ 0.3 × /health",
-    measured: `${report.vsHealth.toFixed(2)} ×`,
-    ok: report.vsHealth >= 0.3,
-  });
-  const report4 = results.find((r) => r.name === "compliance report (4,000 branches)");
-  budgets.push({
-    name: "compliance report, 4,000 vs 1,000 branches",
-    limit: "≤ 4 × the time (p50)",
-    measured: `${(report4.p50 / Math.max(1, report.p50)).toFixed(2)} × (${report4.p50} vs ${report.p50} ms)`,
-    ok: report4.p50 <= 4 * Math.max(1, report.p50),
-  });
-  for (const name of ["dues of a month", "branch today (home page)", "member's study summary", "case page"]) {
-    const r = results.find((x) => x.name === name);
+    }
+    const create = results.find((r) => r.name === "member create");
     budgets.push({
-      name: `${name}: warm D1 round trips`,
-      limit: "≤ 1",
-      measured: `${r.roundTrips} (${r.queries} statements)`,
-      ok: r.roundTrips <= 1,
+      name: "member create p99 (8 connections, different branches)",
+      limit: "< 300 ms",
+      measured: `${create.p99} ms`,
+      ok: create.p99 < 300,
     });
+    for (const r of results.filter(
+      (x) =>
+        !x.read &&
+        !x.name.startsWith("baseline") &&
+        !x.name.startsWith("writes to one branch") &&
+        !x.name.startsWith("sign-in"),
+    )) {
+      budgets.push({
+        name: `${r.name} throughput`,
+        limit: "≥ 0.3 × /health",
+        measured: `${r.vsHealth.toFixed(2)} ×`,
+        ok: r.vsHealth >= 0.3,
+      });
+    }
+    const health = results.find((r) => r.name === "baseline: stack /health");
     budgets.push({
-      name: `${name} throughput`,
-      limit: "≥ 0.5 × /health",
-      measured: `${r.vsHealth.toFixed(2)} ×`,
-      ok: r.vsHealth >= 0.5,
+      name: "/health vs the constant worker",
+      limit: "≥ 0.8 ×",
+      measured: `${health.vsConstant.toFixed(2)} ×`,
+      ok: health.vsConstant >= 0.8,
+    });
+    // item 8 of the security issue: fifty writers on one branch drain as fast as ten, and lose nothing
+    const w10 = results.find((r) => r.name === "writes to one branch, 10 connections");
+    const w50 = results.find((r) => r.name === "writes to one branch, 50 connections");
+    budgets.push({
+      name: "50 writers on one branch vs 10",
+      limit: "≥ 0.9 × the throughput",
+      measured: `${(w50.rps / w10.rps).toFixed(2)} × (${w50.rps} vs ${w10.rps} req/s, p99 ${w50.p99} ms)`,
+      ok: w50.rps >= 0.9 * w10.rps,
+    });
+    const chain = await api.as(big.districtKey).get(`/v1/branches/${big.branchAt(1)}/events/verify`);
+    budgets.push({
+      name: "the busy branch's chain after the write runs",
+      limit: "verifies",
+      measured: `${chain.ok ? "ok" : "BROKEN"}, ${chain.length} events`,
+      ok: chain.ok === true,
     });
   }
-  const create = results.find((r) => r.name === "member create");
-  budgets.push({
-    name: "member create p99 (8 connections, different branches)",
-    limit: "< 300 ms",
-    measured: `${create.p99} ms`,
-    ok: create.p99 < 300,
-  });
-  for (const r of results.filter(
-    (x) =>
-      !x.read &&
-      !x.name.startsWith("baseline") &&
-      !x.name.startsWith("writes to one branch") &&
-      !x.name.startsWith("sign-in"),
-  )) {
+  if (versus) {
     budgets.push({
-      name: `${r.name} throughput`,
-      limit: "≥ 0.3 × /health",
-      measured: `${r.vsHealth.toFixed(2)} ×`,
-      ok: r.vsHealth >= 0.3,
+      name: "member list signed in vs with a key",
+      limit: "≥ 0.9 × the key path",
+      measured: `${versus.ratio.toFixed(2)} × (${Math.round(versus.sessionRps)} vs ${Math.round(versus.keyRps)} req/s)`,
+      ok: versus.ratio >= 0.9,
     });
   }
-  const health = results.find((r) => r.name === "baseline: stack /health");
-  budgets.push({
-    name: "/health vs the constant worker",
-    limit: "≥ 0.8 ×",
-    measured: `${health.vsConstant.toFixed(2)} ×`,
-    ok: health.vsConstant >= 0.8,
-  });
-  // item 8 of the security issue: fifty writers on one branch drain as fast as ten, and lose nothing
-  const w10 = results.find((r) => r.name === "writes to one branch, 10 connections");
-  const w50 = results.find((r) => r.name === "writes to one branch, 50 connections");
-  budgets.push({
-    name: "50 writers on one branch vs 10",
-    limit: "≥ 0.9 × the throughput",
-    measured: `${(w50.rps / w10.rps).toFixed(2)} × (${w50.rps} vs ${w10.rps} req/s, p99 ${w50.p99} ms)`,
-    ok: w50.rps >= 0.9 * w10.rps,
-  });
-  const chain = await api.as(big.districtKey).get(`/v1/branches/${big.branchAt(1)}/events/verify`);
-  budgets.push({
-    name: "the busy branch's chain after the write runs",
-    limit: "verifies",
-    measured: `${chain.ok ? "ok" : "BROKEN"}, ${chain.length} events`,
-    ok: chain.ok === true,
-  });
-  const [a1, a4] = auditResults;
-  budgets.push({
-    name: "audit 4,000 vs 1,000 branches",
-    limit: "≤ 4.4 × the time",
-    measured: `${(a4.seconds / a1.seconds).toFixed(2)} ×`,
-    ok: a4.seconds / a1.seconds <= 4.4,
-  });
+  if (auditResults.length === AUDIT_SIZES.length) {
+    const [a1, a4] = auditResults;
+    budgets.push({
+      name: "audit 4,000 vs 1,000 branches",
+      limit: "≤ 4.4 × the time",
+      measured: `${(a4.seconds / a1.seconds).toFixed(2)} ×`,
+      ok: a4.seconds / a1.seconds <= 4.4,
+    });
+  }
   for (const a of auditResults) {
     budgets.push({
       name: `audit ${a.branches}: D1 queries per batch`,
@@ -532,12 +574,13 @@ try {
   const elapsedSeconds = Math.round((Date.now() - started) / 1000);
   const files = writeReport({
     scale,
+    only: values.only ? only : undefined,
     env: environment(),
     scenarios: results,
     audits: auditResults,
     imports,
     evidence,
-    signIn: { ...costs, iterations: 100000, versus },
+    signIn: costs ? { ...costs, iterations: 100000, versus } : undefined,
     budgets,
     elapsedSeconds,
   });

@@ -1,7 +1,7 @@
 // Writes bench/results/<date>-<scale>.json and .md, with the machine and versions they came from.
 import { execSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/lib/stack.mjs";
 
@@ -24,6 +24,8 @@ export function environment() {
     date: new Date().toISOString(),
     commit,
     machine: `${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    // what else the cores were doing: on a shared machine the figures move with it
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
     node: process.version,
     wrangler: version("wrangler"),
     autocannon: version("autocannon"),
@@ -38,6 +40,7 @@ const coldNote = (cold, warm) => (cold !== undefined && cold !== warm ? ` (first
 
 export function writeReport({
   scale,
+  only,
   env,
   scenarios,
   audits,
@@ -49,16 +52,21 @@ export function writeReport({
 }) {
   const dir = join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });
-  const stem = `${env.date.slice(0, 10)}-${scale}`;
-  const data = { scale, env, elapsedSeconds, scenarios, audits, imports, evidence, signIn, budgets };
+  // a partial run (`--only`) never overwrites the whole run's report of the day
+  const stem = `${env.date.slice(0, 10)}-${scale}${only ? `-${only.join("-")}` : ""}`;
+  const data = { scale, only, env, elapsedSeconds, scenarios, audits, imports, evidence, signIn, budgets };
   writeFileSync(join(dir, `${stem}.json`), `${JSON.stringify(data, null, 2)}\n`);
   const lines = [
-    `# Vanguard bench — scale \`${scale}\``,
+    `# Vanguard bench — scale \`${scale}\`${only ? ` — only ${only.join(", ")}` : ""}`,
     "",
-    `${env.date} · commit ${env.commit} · ${env.machine} · Node ${env.node} · wrangler ${env.wrangler} · autocannon ${env.autocannon} · ${elapsedSeconds} s in all`,
+    `${env.date} · commit ${env.commit} · ${env.machine} · load average ${env.loadAverage?.join(" / ") ?? "?"} · Node ${env.node} · wrangler ${env.wrangler} · autocannon ${env.autocannon} · ${elapsedSeconds} s in all`,
     "",
-    "| scenario | req/s | p50 ms | p99 ms | × constant worker | × /health | D1 statements/req | D1 round trips/req | rows read/req | non-2xx |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...(scenarios.length
+      ? [
+          "| scenario | req/s | p50 ms | p99 ms | × constant worker | × /health | D1 statements/req | D1 round trips/req | rows read/req | non-2xx |",
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+      : []),
     ...scenarios.map(
       (s) =>
         `| ${s.name} | ${fmt(s.rps)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.vsConstant, 2)} | ${fmt(s.vsHealth, 2)}${s.pairedHealth ? ` (of ${fmt(s.pairedHealth)})` : ""} | ${fmt(s.queries)}${s.queriesSmall !== undefined ? ` (small: ${s.queriesSmall})` : ""}${coldNote(s.queriesCold, s.queries)} | ${fmt(s.roundTrips)}${coldNote(s.roundTripsCold, s.roundTrips)} | ${fmt(s.rowsRead)} | ${fmt(s.non2xx)}${

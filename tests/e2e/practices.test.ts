@@ -133,6 +133,35 @@ describe("community service (报到服务) over HTTP", () => {
     expect(tl.items.filter((e: Json) => e.kind === "service_confirmed")).toHaveLength(1);
   });
 
+  it("the cultivation review keeps the confirmed hours of its period, shown with the step and in the timeline", async () => {
+    const cases = `/v1/branches/${b.branch.id}/development/cases`;
+    // recorded, never confirmed: the reviewer does not count it
+    await must("POST", `${svc()}/sessions`, {
+      key: b.branchKey,
+      body: { registrationId, servedOn: "2023-08-01", hours: 2, description: "社区巡逻" },
+    });
+    const path = happyPath({
+      secretary: b.full[0]!,
+      contact1: b.full[1]!,
+      contact2: b.full[2]!,
+      intro1: b.full[3]!,
+      intro2: b.full[4]!,
+    });
+    await must("POST", `${cases}/${caseId}/steps`, { key: b.branchKey, body: path[3] });
+    await must("POST", `${cases}/${caseId}/steps`, { key: b.districtKey, body: path[4] });
+    const review = await must("POST", `${cases}/${caseId}/steps`, { key: b.branchKey, body: path[5] });
+    expect(review.step).toBe("cultivation_review");
+    expect(review.facts.service).toMatchObject({
+      from: path[4]!.occurredOn,
+      to: path[5]!.occurredOn,
+      confirmedHours: 4.5,
+      confirmedSessions: 1,
+    });
+    const tl = await must("GET", `${cases}/${caseId}/timeline?limit=200`, { key: b.branchKey });
+    const entry = tl.items.find((e: Json) => e.id === review.id);
+    expect(entry.facts).toEqual(review.facts);
+  });
+
   it("refuses bad sessions and bad codes with the rule, writing nothing", async () => {
     const before = await must("GET", `/v1/branches/${b.branch.id}/events/verify`, { key: b.districtKey });
     for (const [over, rule] of [

@@ -21684,6 +21684,20 @@ export interface components {
           beforeFull: number;
         };
       };
+      evidence: components["schemas"]["DevelopmentCaseEvidence"];
+      /** @description the Word forms the case can be printed as now: those whose step is recorded */
+      forms: {
+        /** @enum {string} */
+        kind:
+          | "activist_registration"
+          | "candidate_publicity"
+          | "admission_resolution"
+          | "full_membership_resolution"
+          | "full_membership_publicity";
+        label: string;
+        /** @description GET it for the .docx */
+        url: string;
+      }[];
       /** @description the rule-set version nextSteps was checked against */
       ruleSetVersion: number;
       /** @enum {string} */
@@ -21763,6 +21777,87 @@ export interface components {
       facts: {
         [key: string]: unknown;
       };
+    };
+    /** @description the documents the district's rule set requires of the case's recorded and next steps, and which are missing; steps that require none are left out */
+    DevelopmentCaseEvidence: {
+      /**
+       * @description a step missing its documents is recorded with a warning, or refused (the district's rule)
+       * @enum {string}
+       */
+      enforcement: "warn" | "refuse";
+      steps: {
+        /** @enum {string} */
+        step:
+          | "application"
+          | "application_talk"
+          | "activist_designation"
+          | "activist_filing"
+          | "contacts_assigned"
+          | "cultivation_review"
+          | "candidate_designation"
+          | "candidate_filing"
+          | "introducers_assigned"
+          | "political_review"
+          | "intensive_training"
+          | "committee_review"
+          | "pre_review"
+          | "application_form"
+          | "admission_vote"
+          | "upper_talk"
+          | "admission_approval"
+          | "admission_record"
+          | "group_assignment"
+          | "oath"
+          | "probation_review"
+          | "full_membership_request"
+          | "full_membership_vote"
+          | "full_membership_approval"
+          | "archive";
+        label: string;
+        /** @description recorded already (else one of the next steps) */
+        recorded: boolean;
+        required: {
+          /** @enum {string} */
+          code:
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other";
+          label: string;
+        }[];
+        /** @description required documents not attached to the step (superseded files do not count) */
+        missing: {
+          /** @enum {string} */
+          code:
+            | "application_letter"
+            | "talk_record"
+            | "recommendation"
+            | "cultivation_record"
+            | "political_review"
+            | "training_certificate"
+            | "publicity_notice"
+            | "membership_form"
+            | "resolution"
+            | "approval"
+            | "full_membership_request"
+            | "sign_in_sheet"
+            | "minutes"
+            | "photo"
+            | "other";
+          label: string;
+        }[];
+      }[];
     };
     DevelopmentCaseInput: {
       /**
@@ -21895,6 +21990,7 @@ export interface components {
       }[];
       note?: string | null;
       warnings?: components["schemas"]["RuleResult"][];
+      facts?: components["schemas"]["DevelopmentStepFacts"];
       ruleSetVersion?: number;
       /** @description a complaint's summary or resolution, a closing reason */
       text?: string | null;
@@ -21907,6 +22003,19 @@ export interface components {
       /** @description a step taken before the branch came to the platform, imported from its files as history (not judged by the gates) */
       imported?: boolean;
     };
+    /** @description a cultivation review's facts: what the reviewer saw when it was recorded */
+    DevelopmentStepFacts: {
+      /** @description confirmed community-service (报到服务) hours in the period under review */
+      service: {
+        /** @description first day of the period under review: the day after the previous cultivation review, else the activist's filing (or designation); null when neither is recorded */
+        from: string | null;
+        /** @description last day of the period: the review's date */
+        to: string;
+        confirmedHours: number;
+        confirmedSessions: number;
+        sessionIds: string[];
+      };
+    } | null;
     RecordedDevelopmentStep: components["schemas"]["DevelopmentStep"] & {
       case: {
         id: string;
@@ -21971,6 +22080,7 @@ export interface components {
       recordedRole: string;
       /** @description SHA-256 of the history file the step was imported from (history, not judged by the gates); null when recorded live */
       importedFrom: string | null;
+      facts: components["schemas"]["DevelopmentStepFacts"];
     };
     /** @description A step with its date and data. Upper-committee steps (4, 8, 11, 13, 16, 17, 18, 24) are recorded by a district admin. */
     DevelopmentStepInput:

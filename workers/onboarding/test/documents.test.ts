@@ -26,7 +26,18 @@ describe("forms generated from a case", () => {
   it("fills the 支部大会决议 with the case's names, dates and vote counts", async () => {
     const w = await world();
     const { caseId } = await walk(w, until(w, "upper_talk"));
-    const { res, bytes } = await docx(w, `${w.cases}/${caseId}/documents/admission_resolution.docx`);
+    // the case offers the forms whose steps it has recorded, each a link to its .docx
+    const view = await w.call(`${w.cases}/${caseId}`);
+    expect(view.body.forms).toEqual([
+      {
+        kind: "activist_registration",
+        label: "入党积极分子考察登记表",
+        url: `${w.cases}/${caseId}/documents/activist_registration.docx`,
+      },
+      expect.objectContaining({ kind: "candidate_publicity", label: "发展对象公示" }),
+      expect.objectContaining({ kind: "admission_resolution" }),
+    ]);
+    const { res, bytes } = await docx(w, view.body.forms[2].url);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -203,8 +203,31 @@ describe("required evidence", () => {
     ]);
     expect(refused.body.detail).toContain("谈话记录、照片");
     expect((await verifyBranchChain(w.tc)).length).toBe(before);
+    // the case says what the next step requires and what is missing, before anything is recorded
+    const view = await w.call(`${w.cases}/${caseId}`);
+    expect(view.body.evidence).toEqual({
+      enforcement: "refuse",
+      steps: [
+        {
+          step: "application_talk",
+          label: "党组织派人谈话",
+          recorded: false,
+          required: [
+            { code: "talk_record", label: "谈话记录" },
+            { code: "photo", label: "照片" },
+          ],
+          missing: [
+            { code: "talk_record", label: "谈话记录" },
+            { code: "photo", label: "照片" },
+          ],
+        },
+      ],
+    });
+    expect(view.body.forms).toEqual([]);
     const attach = `${w.cases}/${caseId}/steps/application_talk/attachments`;
     await w.call(attach, { raw: upload(pdf("谈话"), "谈话记录.pdf", { document: "talk_record" }) });
+    const half = await w.call(`${w.cases}/${caseId}`, { lang: "en" });
+    expect(half.body.evidence.steps[0].missing).toEqual([{ code: "photo", label: "photo" }]);
     const still = await w.call(`${w.cases}/${caseId}/steps`, { body: talk, lang: "en" });
     expect(still.body.errors[0].facts.missing).toEqual(["photo"]);
     expect(still.body.detail).toContain("photo");
@@ -212,6 +235,10 @@ describe("required evidence", () => {
     const ok = await w.call(`${w.cases}/${caseId}/steps`, { body: talk });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.warnings).toEqual([]);
+    const after = await w.call(`${w.cases}/${caseId}`);
+    expect(after.body.evidence.steps).toEqual([
+      expect.objectContaining({ step: "application_talk", recorded: true, missing: [] }),
+    ]);
   });
 
   it("warns by default, and asks for the application letter at the case's next step", async () => {

@@ -93,6 +93,79 @@ describe("community service (报到服务)", () => {
     expect(sum.body.community).toMatchObject({ confirmedHours: 6, pendingHours: 0, sessions: 1 });
   });
 
+  it("keeps in each cultivation review the confirmed hours of its period, as the reviewer saw them", async () => {
+    const w = await world();
+    const c = await walk(w, until(w, "cultivation_review"));
+    const svc = `/v1/branches/${w.ref.branchId}/service`;
+    const reg = await w.call(`${svc}/registrations`, {
+      body: { memberId: c.memberId, kind: "community", organization: "海滨社区", registeredOn: "2023-05-01" },
+    });
+    expect(reg.status).toBe(201);
+    const session = async (servedOn: string, hours: number, confirmed: boolean) => {
+      const s = await w.call(`${svc}/sessions`, {
+        body: { registrationId: reg.body.id, servedOn, hours, description: "社区服务" },
+      });
+      expect(s.status).toBe(201);
+      const code = s.body.confirmationCode as string;
+      if (confirmed) {
+        expect((await confirm(w, { code, personName: PERSON.name, confirmedBy: "社区" })).status).toBe(200);
+      }
+      return { id: s.body.id as string, code };
+    };
+    // the activist was filed on 2023-04-25; the reviews fall on 2023-10-10 and 2024-04-08
+    const june = await session("2023-06-01", 5, true);
+    const pending = await session("2023-07-01", 3, false);
+    const reviewDay = await session("2023-10-10", 2, true);
+    const [first, second] = w.path.filter((s) => s.step === "cultivation_review");
+    const r1 = await w.call(`${w.cases}/${c.caseId}/steps`, { body: first });
+    expect(r1.status).toBe(201);
+    expect(r1.body.facts).toEqual({
+      service: {
+        from: "2023-04-25",
+        to: "2023-10-10",
+        confirmedHours: 7,
+        confirmedSessions: 2,
+        sessionIds: [june.id, reviewDay.id],
+      },
+    });
+
+    const dayAfter = await session("2023-10-11", 1.5, true);
+    // confirmed only after the first review was recorded: it does not rewrite what that reviewer saw
+    await confirm(w, { code: pending.code, personName: PERSON.name, confirmedBy: "社区" });
+    const r2 = await w.call(`${w.cases}/${c.caseId}/steps`, { body: second });
+    expect(r2.status).toBe(201);
+    expect(r2.body.facts.service).toMatchObject({
+      from: "2023-10-11",
+      to: "2024-04-08",
+      confirmedHours: 1.5,
+      sessionIds: [dayAfter.id],
+    });
+
+    const tl = await w.call(`${w.cases}/${c.caseId}/timeline?limit=200`);
+    const reviews = tl.body.items.filter((e: { step?: string }) => e.step === "cultivation_review");
+    expect(
+      reviews.map((e: { facts: { service: { confirmedHours: number } } }) => e.facts.service.confirmedHours),
+    ).toEqual([7, 1.5]);
+    const steps = tl.body.items.filter(
+      (e: { kind: string; step?: string }) => e.kind === "step" && e.step !== "cultivation_review",
+    );
+    expect(steps.every((e: { facts: unknown }) => e.facts === null)).toBe(true);
+
+    // the event that recorded the review carries the same facts, so the chain keeps them
+    const rows = [];
+    for (const db of [env.SHARD_0, env.SHARD_1]) {
+      const r = await db
+        .prepare(
+          "SELECT after FROM events WHERE scope_id = ? AND action = 'development.step_recorded' AND subject_id = ? ORDER BY seq",
+        )
+        .bind(w.ref.branchId, c.caseId)
+        .all<{ after: string }>();
+      rows.push(...r.results.map((x) => JSON.parse(x.after)));
+    }
+    const recorded = rows.filter((a) => a.step === "cultivation_review");
+    expect(recorded.map((a) => a.facts)).toEqual([r1.body.facts, r2.body.facts]);
+  });
+
   it("refuses bad sessions with their rule and writes nothing", async () => {
     const w = await world();
     const a = await activist(w);

@@ -4,8 +4,9 @@ import type { TenantContext } from "../tenant/context";
 import { bulkInsert, statement } from "../write/sql";
 
 export type StepRow = typeof developmentSteps.$inferSelect;
-export type NewStep = Omit<StepRow, "districtId" | "branchId" | "importedFrom"> & {
+export type NewStep = Omit<StepRow, "districtId" | "branchId" | "importedFrom" | "facts"> & {
   importedFrom?: string | null;
+  facts?: string | null;
 };
 
 function scope(tc: TenantContext) {

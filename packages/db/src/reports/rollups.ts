@@ -5,7 +5,7 @@ import {
   type ReportPeriod,
   reportPeriod,
 } from "@vanguard/domain";
-import { type BranchSetContext, branchIdsJson } from "../tenant/context";
+import type { BranchSetContext } from "../tenant/context";
 import { type ComplianceFacts, type ComplianceQuery, readComplianceFactsAt } from "./compliance";
 
 export interface RolledUpFacts {

@@ -71,6 +71,11 @@ export const developmentSteps = sqliteTable(
      * to the platform, recorded as history and not judged by the gates; null when recorded live
      */
     importedFrom: text("imported_from"),
+    /**
+     * JSON: what the recorder saw beside the step's data, kept as it was (a cultivation review's
+     * confirmed service hours in its period); null for steps that carry none
+     */
+    facts: text("facts"),
   },
   (t) => [
     primaryKey({ columns: [t.branchId, t.id] }),

@@ -1,4 +1,5 @@
 import type { Message } from "../rules/rule";
+import { CASE_DOCUMENT_KINDS, type DocumentKind } from "./kinds";
 
 /** A recorded step as the forms read it. */
 export interface StepFact {
@@ -88,6 +89,15 @@ const NEEDS: Record<string, { step: string; label: Message }> = {
     label: { zh: "提出转正申请", en: "the full-membership request" },
   },
 };
+
+/** The forms a case can be printed as now: those whose step it has recorded (a full member's, all five). */
+export function caseDocumentsAvailable(recorded: readonly string[]): DocumentKind[] {
+  const have = new Set(recorded);
+  return CASE_DOCUMENT_KINDS.filter((k) => {
+    const need = NEEDS[k];
+    return !need || have.has(need.step);
+  });
+}
 
 /**
  * The placeholders of a case's form, filled from its recorded steps. A form whose step is not yet

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolvePipelineRules } from "../pipeline/rules";
 import { ooxmlType, sniffType } from "./file-type";
 import {
+  caseEvidence,
   DEFAULT_STEP_EVIDENCE,
   missingEvidence,
   SUGGESTED_STEP_EVIDENCE,
@@ -69,6 +70,23 @@ describe("required evidence", () => {
     expect(stepEvidenceVerdict("application", [], rules.evidence)).toEqual([]);
     // a rule set stored before evidence existed reads the defaults
     expect(resolvePipelineRules({ minAge: 18 }).evidence).toEqual(DEFAULT_STEP_EVIDENCE);
+  });
+});
+
+describe("a case's evidence", () => {
+  it("lists each step that requires documents with what is still missing, once per step", () => {
+    const attached: Record<string, string[]> = { application: ["application_letter"], pre_review: ["photo"] };
+    const out = caseEvidence(
+      ["application", "application_talk", "pre_review", "application", "application_form"],
+      (s) => attached[s] ?? [],
+      SUGGESTED_STEP_EVIDENCE,
+    );
+    expect(out).toEqual([
+      { step: "application", required: ["application_letter"], missing: [] },
+      { step: "pre_review", required: ["publicity_notice"], missing: ["publicity_notice"] },
+      { step: "application_form", required: ["membership_form"], missing: ["membership_form"] },
+    ]);
+    expect(caseEvidence(["application", "pre_review"], () => [], DEFAULT_STEP_EVIDENCE)).toEqual([]);
   });
 });
 

@@ -39,6 +39,31 @@ export function missingEvidence(
   return (rules.required[step] ?? []).filter((d) => !have.has(d));
 }
 
+/** Where a step of a case stands with the documents its district requires. */
+export interface StepEvidenceStatus {
+  step: StepCode;
+  required: EvidenceDocument[];
+  missing: EvidenceDocument[];
+}
+
+/**
+ * The documents required of each of `steps` (those recorded and those that can come next) and the
+ * ones not attached yet; steps that require nothing are left out.
+ */
+export function caseEvidence(
+  steps: readonly StepCode[],
+  attachedOf: (step: StepCode) => readonly string[],
+  rules: StepEvidenceRules,
+): StepEvidenceStatus[] {
+  const out: StepEvidenceStatus[] = [];
+  for (const step of new Set(steps)) {
+    const required = rules.required[step] ?? [];
+    if (required.length === 0) continue;
+    out.push({ step, required: [...required], missing: missingEvidence(step, attachedOf(step), rules) });
+  }
+  return out;
+}
+
 /**
  * The verdict on a step's evidence when it is recorded: nothing when complete; otherwise one rule
  * naming every missing document, a warning or a block as the district decided.

@@ -4,6 +4,7 @@ export * from "./deadlines";
 export * from "./gates";
 export * from "./history";
 export * from "./machine";
+export * from "./review-facts";
 export * from "./rules";
 export * from "./sanctions";
 export * from "./state";

@@ -1,13 +1,15 @@
 import {
   type CaseRead,
   caseStateOf,
+  currentDocuments,
   readCase,
   readCaseForStep,
   type StepPeopleRead,
   type TenantContext,
 } from "@vanguard/db";
-import { type CaseState, failure } from "@vanguard/domain";
+import { type CaseState, failure, type StepCode, type StepEvidenceRules } from "@vanguard/domain";
 import { notFound, ruleViolation } from "@vanguard/platform";
+import { stepTarget } from "../evidence/step-attachments";
 
 export interface LoadedCase extends CaseRead {
   state: CaseState;
@@ -54,4 +56,23 @@ export function requirePresent(loaded: LoadedCase): void {
       { leftOn: loaded.member.leftOn, leftReason: loaded.member.leftReason },
     ),
   ]);
+}
+
+/**
+ * The current documents of each step of the case that the district requires documents of: one
+ * query, and none at all while the district requires nothing.
+ */
+export async function requiredStepDocuments(
+  tc: TenantContext,
+  caseId: string,
+  rules: StepEvidenceRules,
+): Promise<Map<StepCode, string[]>> {
+  const steps = (Object.keys(rules.required) as StepCode[]).filter((s) => rules.required[s]?.length);
+  if (steps.length === 0) return new Map();
+  const docs = await currentDocuments(
+    tc,
+    "development_step",
+    steps.map((s) => stepTarget(caseId, s)),
+  );
+  return new Map(steps.map((s) => [s, docs.get(stepTarget(caseId, s)) ?? []]));
 }

@@ -43,7 +43,7 @@ import type { OnboardingBindings, OnboardingEnv } from "../env";
 import { pipelineRulesForViews } from "../rules/view-rules";
 import { MANAGE_BRANCH, READ_OWN_CASE } from "../shared/roles";
 import { stepRow } from "../steps/step-row";
-import { loadCase, requirePresent } from "./case-loader";
+import { loadCase, requiredStepDocuments, requirePresent } from "./case-loader";
 import type { CloseRoute, CreateRoute, GetRoute, ListRoute, TimelineRoute } from "./cases.routes";
 import { caseListItem, caseView, timelineKey, timeline as timelineOf } from "./cases.view";
 import { personEvent } from "./person";
@@ -216,7 +216,8 @@ export const get: AppRouteHandler<GetRoute, OnboardingBindings> = async (c) => {
     pipelineRulesForViews(c.get("plane"), tc.districtId),
   ]);
   requireOwnCase(c, loaded.row.memberId);
-  return c.json(caseView(loaded, ruleSet, todayIn(tc.timeZone), c.get("lang")), 200);
+  const attached = await requiredStepDocuments(tc, caseId, ruleSet.rules.evidence);
+  return c.json(caseView(loaded, ruleSet, todayIn(tc.timeZone), c.get("lang"), attached), 200);
 };
 
 export const timeline: AppRouteHandler<TimelineRoute, OnboardingBindings> = async (c) => {
@@ -249,6 +250,7 @@ export const close: AppRouteHandler<CloseRoute, OnboardingBindings> = async (c) 
     requirePresent(loaded);
     const verdict = closeCase(loaded.state, body.closedOn, today);
     if (!verdict.ok) throw ruleViolation(verdict.failures);
+    const attached = await requiredStepDocuments(tc, caseId, ruleSet.rules.evidence);
     const now = new Date().toISOString();
     const row: CaseRow = {
       ...loaded.row,
@@ -275,7 +277,7 @@ export const close: AppRouteHandler<CloseRoute, OnboardingBindings> = async (c) 
           after: { stage: "closed", closedOn: body.closedOn, reason: body.reason },
         }),
       ],
-      result: caseView({ ...loaded, row, state: verdict.state }, ruleSet, today, c.get("lang")),
+      result: caseView({ ...loaded, row, state: verdict.state }, ruleSet, today, c.get("lang"), attached),
     };
   });
   return c.json(result, 200);

@@ -1,7 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { GENDERS, MEMBER_STATUSES, STAGES, STEP_CODES } from "@vanguard/domain";
+import {
+  CASE_DOCUMENT_KINDS,
+  EVIDENCE_DOCUMENT_CODES,
+  GENDERS,
+  MEMBER_STATUSES,
+  STAGES,
+  STEP_CODES,
+} from "@vanguard/domain";
 import { IdNumber, IsoDate, Name, PageQuery, Phone, Prose } from "@vanguard/platform";
 import { Document, MemberRef, Note, RuleResult } from "../shared/schemas";
+import { StepFacts } from "../steps/steps.schemas";
 
 /** Someone not yet on the roll: they join it as an applicant with their case. */
 export const PersonInput = z
@@ -66,6 +74,31 @@ export const NextStep = z
   })
   .openapi("DevelopmentNextStep");
 
+const EvidenceDocumentRef = z.object({ code: z.enum(EVIDENCE_DOCUMENT_CODES), label: z.string() });
+
+const CaseEvidence = z
+  .object({
+    enforcement: z.enum(["warn", "refuse"]).openapi({
+      description:
+        "a step missing its documents is recorded with a warning, or refused (the district's rule)",
+    }),
+    steps: z.array(
+      z.object({
+        step: z.enum(STEP_CODES),
+        label: z.string(),
+        recorded: z.boolean().openapi({ description: "recorded already (else one of the next steps)" }),
+        required: z.array(EvidenceDocumentRef),
+        missing: z.array(EvidenceDocumentRef).openapi({
+          description: "required documents not attached to the step (superseded files do not count)",
+        }),
+      }),
+    ),
+  })
+  .openapi("DevelopmentCaseEvidence", {
+    description:
+      "the documents the district's rule set requires of the case's recorded and next steps, and which are missing; steps that require none are left out",
+  });
+
 export const CaseView = z
   .object({
     id: z.string(),
@@ -91,6 +124,18 @@ export const CaseView = z
       .openapi({
         description:
           "confirmed community-service hours (报到服务) on the person's record and the hours the district's gate requires (0 = off)",
+      }),
+    evidence: CaseEvidence,
+    forms: z
+      .array(
+        z.object({
+          kind: z.enum(CASE_DOCUMENT_KINDS as [string, ...string[]]),
+          label: z.string(),
+          url: z.string().openapi({ description: "GET it for the .docx" }),
+        }),
+      )
+      .openapi({
+        description: "the Word forms the case can be printed as now: those whose step is recorded",
       }),
     ruleSetVersion: z
       .number()
@@ -132,6 +177,7 @@ export const TimelineEntry = z
     documents: z.array(Document).optional(),
     note: z.string().nullable().optional(),
     warnings: z.array(RuleResult).optional(),
+    facts: StepFacts.nullable().optional(),
     ruleSetVersion: z.number().int().optional(),
     text: z
       .string()

@@ -1,8 +1,14 @@
 import type { CaseRead, CaseRow, ComplaintRow, MemberRow, StepRow } from "@vanguard/db";
 import {
   type CaseState,
+  type CultivationReviewFacts,
+  caseDocumentsAvailable,
+  caseEvidence,
   completedSteps,
   confirmedHoursBetween,
+  DOCUMENT_KINDS,
+  EVIDENCE_DOCUMENTS,
+  type EvidenceDocument,
   nextSteps,
   overdueSteps,
   type StepCode,
@@ -24,9 +30,15 @@ export function caseView(
   ruleSet: VersionedPipelineRules,
   today: string,
   lang: Lang,
+  /** the current documents attached to each step the district requires documents of */
+  attached: ReadonlyMap<StepCode, readonly string[]> = new Map(),
 ) {
   const confirmedService = c.confirmedService ?? [];
   const facts = { today, openComplaints: c.openComplaints, confirmedService };
+  const done = completedSteps(c.state);
+  const next = nextSteps(c.state, facts, ruleSet.rules);
+  const base = `/v1/branches/${c.row.branchId}/development/cases/${c.row.id}`;
+  const doc = (d: EvidenceDocument) => ({ code: d, label: pick(EVIDENCE_DOCUMENTS[d], lang) });
   return {
     id: c.row.id,
     memberId: c.row.memberId,
@@ -38,8 +50,8 @@ export function caseView(
     fullOn: c.row.fullOn,
     closedOn: c.row.closedOn,
     closedReason: c.row.closedReason,
-    completedSteps: completedSteps(c.state),
-    nextSteps: nextSteps(c.state, facts, ruleSet.rules).map((n) => ({
+    completedSteps: done,
+    nextSteps: next.map((n) => ({
       ...n,
       label: pick(stepDefinition(n.step).label, lang),
       blockers: n.blockers.map((b) => ruleResult(b, lang)),
@@ -51,6 +63,25 @@ export function caseView(
       confirmedSessions: confirmedService.length,
       required: ruleSet.rules.serviceHours,
     },
+    evidence: {
+      enforcement: ruleSet.rules.evidence.enforcement,
+      steps: caseEvidence(
+        [...done, ...next.map((n) => n.step)],
+        (s) => attached.get(s) ?? [],
+        ruleSet.rules.evidence,
+      ).map((e) => ({
+        step: e.step,
+        label: pick(stepDefinition(e.step).label, lang),
+        recorded: done.includes(e.step),
+        required: e.required.map(doc),
+        missing: e.missing.map(doc),
+      })),
+    },
+    forms: caseDocumentsAvailable(done).map((k) => ({
+      kind: k,
+      label: pick(DOCUMENT_KINDS[k].label, lang),
+      url: `${base}/documents/${k}.docx`,
+    })),
     ruleSetVersion: ruleSet.version,
     lastStep: c.row.lastStep as StepCode,
     lastStepOn: c.row.lastStepOn,
@@ -96,6 +127,7 @@ export function stepView(s: StepRow, lang: Lang) {
     recordedBy: s.recordedBy,
     recordedRole: s.recordedRole,
     importedFrom: s.importedFrom,
+    facts: s.facts ? (JSON.parse(s.facts) as CultivationReviewFacts) : null,
   };
 }
 
@@ -138,6 +170,7 @@ export function timeline(
       documents: v.documents,
       note: v.note,
       warnings: v.warnings,
+      facts: v.facts,
       ruleSetVersion: v.ruleSetVersion,
       recordedAt: v.recordedAt,
       recordedBy: v.recordedBy,

@@ -1,6 +1,6 @@
 import type { Actor, StepRow, TenantContext } from "@vanguard/db";
 import { newId } from "@vanguard/db";
-import type { RuleFailure, StepRecord } from "@vanguard/domain";
+import type { CultivationReviewFacts, RuleFailure, StepRecord } from "@vanguard/domain";
 
 /** A checked step as stored: append-only, with its warnings and the rule-set version it was checked against. */
 export function stepRow(s: {
@@ -13,6 +13,7 @@ export function stepRow(s: {
   note: string | undefined;
   documents: { title: string; ref?: string }[] | undefined;
   warnings: RuleFailure[];
+  facts?: CultivationReviewFacts | null;
   ruleSetVersion: number;
   actor: Actor;
   at: string;
@@ -36,5 +37,6 @@ export function stepRow(s: {
     recordedBy: s.actor.principalId,
     recordedRole: s.actor.role,
     importedFrom: null,
+    facts: s.facts ? JSON.stringify(s.facts) : null,
   };
 }

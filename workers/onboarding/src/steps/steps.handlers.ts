@@ -11,6 +11,7 @@ import {
 } from "@vanguard/db";
 import {
   type CaseFacts,
+  cultivationReviewFacts,
   namedPeople,
   type RuleFailure,
   recordStep,
@@ -122,6 +123,15 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
     const now = new Date().toISOString();
     const { row, member } = loaded;
     const s = verdict.state;
+    // the reviewer's facts are kept as they stood at recording: hours confirmed later do not rewrite them
+    const reviewFacts =
+      proposal.step === "cultivation_review"
+        ? cultivationReviewFacts(
+            loaded.state,
+            proposal.occurredOn,
+            loaded.service.map((x) => ({ ...x, status: "confirmed" as const })),
+          )
+        : null;
     const saved: StepRow = stepRow({
       tc,
       caseId,
@@ -132,6 +142,7 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
       note,
       documents,
       warnings: verdict.warnings,
+      facts: reviewFacts,
       ruleSetVersion: ruleSet.version,
       actor: req.actor,
       at: now,
@@ -169,6 +180,7 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
             stage: s.stage,
             ruleSetVersion: ruleSet.version,
             warnings: verdict.warnings.map((w) => w.rule),
+            ...(reviewFacts ? { facts: reviewFacts } : {}),
           },
         }),
         ...(roll

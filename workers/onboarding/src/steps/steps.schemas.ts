@@ -122,6 +122,26 @@ export const StepInput = z
       "A step with its date and data. Upper-committee steps (4, 8, 11, 13, 16, 17, 18, 24) are recorded by a district admin.",
   });
 
+/** What the recorder saw beside the step's data, kept as it was (docs/domain.md §Community and volunteer service). */
+export const StepFacts = z
+  .object({
+    service: z
+      .object({
+        from: z.string().nullable().openapi({
+          description:
+            "first day of the period under review: the day after the previous cultivation review, else the activist's filing (or designation); null when neither is recorded",
+        }),
+        to: z.string().openapi({ description: "last day of the period: the review's date" }),
+        confirmedHours: z.number(),
+        confirmedSessions: z.number().int(),
+        sessionIds: z.array(z.string()),
+      })
+      .openapi({ description: "confirmed community-service (报到服务) hours in the period under review" }),
+  })
+  .openapi("DevelopmentStepFacts", {
+    description: "a cultivation review's facts: what the reviewer saw when it was recorded",
+  });
+
 export const StepView = z
   .object({
     id: z.string(),
@@ -145,6 +165,7 @@ export const StepView = z
       description:
         "SHA-256 of the history file the step was imported from (history, not judged by the gates); null when recorded live",
     }),
+    facts: StepFacts.nullable(),
   })
   .openapi("DevelopmentStep");
 

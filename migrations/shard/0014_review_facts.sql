@@ -1,0 +1,1 @@
+ALTER TABLE `development_steps` ADD `facts` text;
