@@ -8295,6 +8295,8 @@ export interface operations {
       query?: {
         /** @description one district in scope; omitted: every district the key sees, merged across shards */
         districtId?: string;
+        /** @description `csv` answers like `Accept: text/csv` (for links and spreadsheets); default json */
+        format?: "json" | "csv";
         /** @description a year, quarter or month; defaults to this year */
         period?: string;
       };
@@ -8361,6 +8363,8 @@ export interface operations {
       query?: {
         /** @description one district in scope; omitted: every district the key sees, merged across shards */
         districtId?: string;
+        /** @description `csv` answers like `Accept: text/csv` (for links and spreadsheets); default json */
+        format?: "json" | "csv";
         /** @description defaults to this year */
         year?: number;
       };
@@ -8438,6 +8442,8 @@ export interface operations {
       query?: {
         /** @description one district in scope; omitted: every district the key sees, merged across shards */
         districtId?: string;
+        /** @description `csv` answers like `Accept: text/csv` (for links and spreadsheets); default json */
+        format?: "json" | "csv";
         /** @description defaults to this month */
         month?: string;
       };
@@ -8482,6 +8488,8 @@ export interface operations {
       query?: {
         /** @description one district in scope; omitted: every district the key sees, merged across shards */
         districtId?: string;
+        /** @description `csv` answers like `Accept: text/csv` (for links and spreadsheets); default json */
+        format?: "json" | "csv";
         /** @description one branch in scope (drill-down) */
         branchId?: string;
         months?: number;

@@ -58,3 +58,17 @@ export function localizeIssue(issue: z.core.$ZodIssue): Message {
 export function issuePath(issue: z.core.$ZodIssue): string {
   return issue.path.map(String).join(".");
 }
+
+/**
+ * The `errors[]` items of a validation failure: one per field, and an unknown field is named in its
+ * own `path` (zod reports it on the object that holds it), so a client can point at the field.
+ */
+export function issueItems(issue: z.core.$ZodIssue): { path: string; message: Message }[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      path: [...issue.path, key].map(String).join("."),
+      message: { zh: `不认识的字段：${key}`, en: `Unrecognized key: "${key}"` },
+    }));
+  }
+  return [{ path: issuePath(issue), message: localizeIssue(issue) }];
+}
