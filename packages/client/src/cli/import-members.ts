@@ -122,9 +122,11 @@ export async function importMembers(opts: {
     const body = (await res.json()) as ImportOutcome & { detail?: string; code?: string };
     if (!res.ok) {
       bar?.stop();
-      throw new Error(
-        `chunk ${i + 1}/${chunks.length} (rows ${done + 1}–${done + chunk.rows}) failed: ${res.status} ${body.code ?? ""} ${body.detail ?? ""}`,
-      );
+      const where =
+        opts.lang === "zh-CN"
+          ? `第 ${i + 1}/${chunks.length} 批（第 ${done + 1}–${done + chunk.rows} 行）失败，之前的批次已导入，重新运行即可续上`
+          : `chunk ${i + 1}/${chunks.length} (rows ${done + 1}–${done + chunk.rows}) failed; earlier chunks are in, run again to go on`;
+      throw new Error(`${where}: ${res.status} ${body.code ?? ""} ${body.detail ?? ""}`);
     }
     outcome.created += body.created;
     const inFile = <T extends { line: number }>(r: T): T => ({
@@ -138,7 +140,13 @@ export async function importMembers(opts: {
       chunk.rows ||
       body.created + (body.unchanged?.length ?? 0) + (body.conflicts?.length ?? 0) + body.rejected.length;
     bar?.update(done, { created: outcome.created });
-    if (!bar) process.stderr.write(`imported ${done}/${total} rows (${outcome.created} created)\n`);
+    if (!bar) {
+      process.stderr.write(
+        opts.lang === "zh-CN"
+          ? `已导入 ${done}/${total} 行（新建 ${outcome.created}）\n`
+          : `imported ${done}/${total} rows (${outcome.created} created)\n`,
+      );
+    }
   }
   bar?.stop();
   return outcome;
