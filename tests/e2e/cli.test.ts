@@ -269,4 +269,41 @@ describe("the vanguard CLI", () => {
         .version,
     );
   });
+
+  it("imports the README's sample rolls cleanly, and a rerun creates nobody", async () => {
+    const d = await must("POST", "/v1/districts", { body: { code: unique("clisample"), name: "样例区" } });
+    const { key: dk } = await must("POST", `/v1/districts/${d.id}/keys`, {
+      body: { role: "district_admin", label: "组织部" },
+    });
+    const samples = join(import.meta.dirname, "../../docs/samples");
+    for (const [file, name] of [
+      ["members.csv", "样例一支部"],
+      ["members-lianyun.csv", "样例二支部"],
+    ] as const) {
+      const b = await must("POST", `/v1/districts/${d.id}/branches`, {
+        key: dk,
+        body: { name, kind: "branch", foundedOn: "2010-07-01" },
+      });
+      const { key: bk } = await must("POST", `/v1/branches/${b.id}/keys`, {
+        key: dk,
+        body: { role: "branch_admin", label: "书记" },
+      });
+      const first = vanguard(["members", "import", "--branch", b.id, join(samples, file), "--json"], bk);
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.json()).toMatchObject({ created: 3, conflicts: [], rejected: [] });
+      // the same file again: its chunk is answered as before and says so; nothing is written
+      const replay = vanguard(["members", "import", "--branch", b.id, join(samples, file)], bk);
+      expect(replay.status, replay.stderr).toBe(0);
+      expect(replay.stdout).toContain("were imported before");
+      // in other chunks (new requests), every row is found on the roll: nobody is created twice
+      const again = vanguard(
+        ["members", "import", "--branch", b.id, join(samples, file), "--chunk", "2", "--json"],
+        bk,
+      );
+      expect(again.json()).toMatchObject({ created: 0, conflicts: [], rejected: [], replayedChunks: 0 });
+      expect(again.json().unchanged).toHaveLength(3);
+      const roll = await must("GET", `/v1/branches/${b.id}/members`, { key: bk });
+      expect(roll.items).toHaveLength(3);
+    }
+  });
 });

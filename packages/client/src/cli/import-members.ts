@@ -10,6 +10,8 @@ export interface ImportOutcome {
   /** rows that are a current member already but say something else: nothing was overwritten */
   conflicts: { line: number; memberId: string; fields: string[] }[];
   rejected: { line: number; errors: { path?: string; rule?: string; message: string }[] }[];
+  /** chunks this very file sent before: the server answered them as it did then and wrote nothing */
+  replayedChunks: number;
 }
 
 interface Chunk {
@@ -106,7 +108,13 @@ export async function importMembers(opts: {
       })
     : null;
   bar?.start(total, 0, { created: 0 });
-  const outcome: ImportOutcome = { created: 0, unchanged: [], conflicts: [], rejected: [] };
+  const outcome: ImportOutcome = {
+    created: 0,
+    unchanged: [],
+    conflicts: [],
+    rejected: [],
+    replayedChunks: 0,
+  };
   let done = 0;
   for (const [i, chunk] of chunks.entries()) {
     const res = await fetch(`${opts.url.replace(/\/$/, "")}/v1/branches/${opts.branchId}/members/import`, {
@@ -128,6 +136,7 @@ export async function importMembers(opts: {
           : `chunk ${i + 1}/${chunks.length} (rows ${done + 1}–${done + chunk.rows}) failed; earlier chunks are in, run again to go on`;
       throw new Error(`${where}: ${res.status} ${body.code ?? ""} ${body.detail ?? ""}`);
     }
+    if (res.headers.get("idempotent-replayed") === "true") outcome.replayedChunks++;
     outcome.created += body.created;
     const inFile = <T extends { line: number }>(r: T): T => ({
       ...r,

@@ -180,7 +180,15 @@ async function run(argv: string[], lang: Lang): Promise<void> {
         `新建 ${result.created}，未变 ${result.unchanged.length}，冲突 ${result.conflicts.length}，拒收 ${result.rejected.length}`,
         `created ${result.created}, unchanged ${result.unchanged.length}, conflicts ${result.conflicts.length}, rejected ${result.rejected.length}`,
       );
-      return out([counts, ...conflicts, ...lines].join("\n"), result);
+      const replayed = result.replayedChunks
+        ? [
+            tr(
+              `（其中 ${result.replayedChunks} 批与此前导入的是同一文件，服务器按当时的结果作答，这次没有写入任何数据）`,
+              `(${result.replayedChunks} chunk(s) of this same file were imported before: the server answered as it did then and wrote nothing now)`,
+            ),
+          ]
+        : [];
+      return out([counts, ...replayed, ...conflicts, ...lines].join("\n"), result);
     }
     case "reports pull": {
       const report = positionals[0];
