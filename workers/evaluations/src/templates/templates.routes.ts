@@ -12,7 +12,7 @@ import {
   Version,
   writeResponses,
 } from "@vanguard/platform";
-import { BranchParams, DistrictParams, Score } from "../shared/schemas";
+import { BranchParams, DistrictParams } from "../shared/schemas";
 
 const tags = ["Evaluations: inspections"];
 
