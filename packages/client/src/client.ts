@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from "openapi-fetch";
+import { withRetries } from "./retry";
 import type { components, paths } from "./schema";
 
 export type { components, paths };
@@ -22,7 +23,19 @@ export interface ClientOptions {
   key?: string;
   /** problem messages in Chinese (default) or English; a function is asked on every request */
   lang?: "zh-CN" | "en" | (() => "zh-CN" | "en");
-  fetch?: typeof fetch;
+  /** sends one request (default: the global fetch) */
+  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * How often a 503 (busy) or 429 (rate limited) is retried after waiting its `Retry-After`
+   * (default 3; 0 turns retries off). A POST retried keeps its Idempotency-Key, so it writes once.
+   */
+  retries?: number;
+  /** the longest wait for one retry, in ms (default 30 s): a longer Retry-After is answered, not waited */
+  maxRetryDelayMs?: number;
+  /** waits before a retry; tests pass their own clock */
+  sleep?: (ms: number) => Promise<void>;
+  /** an `Idempotency-Key` on every POST that has none (default true) */
+  idempotencyKeys?: boolean;
 }
 
 /**
@@ -35,7 +48,11 @@ export function createVanguardClient(opts: ClientOptions) {
     headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {},
     // a page on the API's own origin sends its session cookie (and a browser its Origin) by itself
     credentials: "same-origin",
-    fetch: opts.fetch,
+    fetch: withRetries(opts.fetch ?? ((input: Request) => globalThis.fetch(input)), {
+      retries: opts.retries ?? 3,
+      maxDelayMs: opts.maxRetryDelayMs ?? 30_000,
+      sleep: opts.sleep,
+    }),
   });
   const throwProblems: Middleware = {
     async onResponse({ response }) {
@@ -55,7 +72,17 @@ export function createVanguardClient(opts: ClientOptions) {
       return request;
     },
   };
+  // one key per intended write, set before the first try, so a retry (ours or the caller's) cannot write twice
+  const idempotency: Middleware = {
+    onRequest({ request }) {
+      if (request.method === "POST" && !request.headers.has("idempotency-key")) {
+        request.headers.set("idempotency-key", crypto.randomUUID());
+      }
+      return request;
+    },
+  };
   client.use(language);
+  if (opts.idempotencyKeys !== false) client.use(idempotency);
   client.use(throwProblems);
   return client;
 }

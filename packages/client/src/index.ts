@@ -1,1 +1,3 @@
 export * from "./client";
+export * from "./paginate";
+export { retryAfterMs } from "./retry";

@@ -10,103 +10,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Sign in with a login and password; sets the vg_session cookie
+     * 账号密码登录 · Sign in with a login and password; sets the vg_session cookie
      * @description A wrong login and a wrong password get the same 401. Five failures within 15 minutes lock the account for 15 minutes (429 with Retry-After, even for the right password). The cookie is HttpOnly, SameSite=Lax, Path=/ and Secure (except on http://127.0.0.1 and localhost); the session ends after 12 hours idle or 7 days.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example econ-secretary */
-            login: string;
-            /** @description at least 10 characters; never logged or stored in clear */
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description signed in; a one-time password must be changed before anything else */
-        200: {
-          headers: {
-            /** @description vg_session=… */
-            "Set-Cookie"?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["SignedIn"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postAuthLogin"];
     delete?: never;
     options?: never;
     head?: never;
@@ -120,90 +27,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who is signed in: the account, its role and scope */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the caller */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Me"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 当前登录身份 · Who is signed in: the account, its role and scope */
+    get: operations["getAuthMe"];
     put?: never;
     post?: never;
     delete?: never;
@@ -221,117 +46,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Change one's own password; the account's other sessions end */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description at least 10 characters; never logged or stored in clear */
-            currentPassword: string;
-            /** @description at least 10 characters; never logged or stored in clear */
-            newPassword: string;
-          };
-        };
-      };
-      responses: {
-        /** @description changed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["SignedIn"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 修改本人密码 · Change one's own password; the account's other sessions end */
+    post: operations["postAuthPassword"];
     delete?: never;
     options?: never;
     head?: never;
@@ -347,88 +63,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out: the session ends on the server, and the cookie is cleared */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description signed out */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 退出登录 · Sign out: the session ends on the server, and the cookie is cleared */
+    post: operations["postAuthLogout"];
     delete?: never;
     options?: never;
     head?: never;
@@ -442,216 +78,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's own accounts (not its branches') */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description accounts, without secrets */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Account"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县本级账号 · The district's own accounts (not its branches') */
+    get: operations["getDistrictsAccounts"];
     put?: never;
-    /** Create a district_admin or auditor account with a one-time password (platform_admin, district_admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example econ-secretary */
-            login: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "district_admin" | "auditor";
-            /** @example 13812345678 */
-            phone?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the account and its one-time password, shown once */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["IssuedPassword"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 创建区县账号 · Create a district_admin or auditor account with a one-time password (platform_admin, district_admin) */
+    post: operations["postDistrictsAccounts"];
     delete?: never;
     options?: never;
     head?: never;
@@ -665,215 +96,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description accounts, without secrets */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Account"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部账号 · The branch's accounts */
+    get: operations["getBranchesAccounts"];
     put?: never;
-    /** Create a branch_admin or member account with a one-time password (district_admin, branch_admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example econ-secretary */
-            login: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "branch_admin" | "member";
-            /** @description member accounts: the current member of this branch the account belongs to */
-            memberId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the account and its one-time password, shown once */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["IssuedPassword"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 创建支部账号 · Create a branch_admin or member account with a one-time password (district_admin, branch_admin) */
+    post: operations["postBranchesAccounts"];
     delete?: never;
     options?: never;
     head?: never;
@@ -890,108 +117,8 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Disable an account; its sessions end at once */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          accountId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description disabled */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 停用账号 · Disable an account; its sessions end at once */
+    delete: operations["deleteAccountsByAccountId"];
     options?: never;
     head?: never;
     patch?: never;
@@ -1006,110 +133,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Give an account a new one-time password; its sessions end and any lock is lifted */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          accountId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the new one-time password, shown once */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["IssuedPassword"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 重置一次性密码 · Give an account a new one-time password; its sessions end and any lock is lifted */
+    post: operations["postAccountsResetPassword"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1123,213 +148,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Districts in the caller's scope */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of districts */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["District"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县列表 · Districts in the caller's scope */
+    get: operations["getDistricts"];
     put?: never;
-    /** Create a district (platform_admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example ganyu */
-            code: string;
-            /** @example 赣榆区 */
-            name: string;
-            /** @default Asia/Shanghai */
-            timeZone?: string;
-            /** @description placement override; least-loaded shard by default */
-            shard?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the district */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["District"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 创建区县 · Create a district (platform_admin) */
+    post: operations["postDistricts"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1343,91 +166,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the district */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["District"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县详情 · A district */
+    get: operations["getDistrictsByDistrictId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1443,224 +183,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of branches */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Branch"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县下属支部 · The district's branches, a page at a time */
+    get: operations["getDistrictsBranches"];
     put?: never;
-    /** Provision a branch (district_admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example 经济信息中心党支部 */
-            name: string;
-            /** @enum {string} */
-            kind: "branch" | "general_branch" | "committee";
-            parentId?: string;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            foundedOn: string;
-            /**
-             * Format: date
-             * @description default: the day the unit is created on the platform
-             * @example 2024-07-01
-             */
-            recordsFrom?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the branch */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Branch"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 开设支部 · Provision a branch (district_admin) */
+    post: operations["postDistrictsBranches"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1674,212 +201,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Branch"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部详情 · A branch */
+    get: operations["getBranchesByBranchId"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description the version you read; a stale one answers 409 */
-            version: number;
-            name?: string;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            foundedOn?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the branch */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Branch"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 修改支部信息 · Rename a branch or correct its founding date (with the version read) */
+    patch: operations["patchBranchesByBranchId"];
     trace?: never;
   };
   "/v1/branches/{branchId}/records-from": {
@@ -1891,126 +221,10 @@ export interface paths {
     };
     get?: never;
     /**
-     * Move the day the unit's records start (district_admin; with a reason, logged)
+     * 调整记录起始日 · Move the day the unit's records start (district_admin; with a reason, logged)
      * @description Periods that start before this day are not judged. A district moves it back once a branch's earlier history is imported complete, or forward when what came before is not to be judged.
      */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description the version you read; a stale one answers 409 */
-            version: number;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            recordsFrom: string;
-            /** @example 已导入本年度1月起的全部会议和党费记录 */
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the branch */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Branch"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    put: operations["putBranchesRecordsFrom"];
     post?: never;
     delete?: never;
     options?: never;
@@ -2027,118 +241,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Issue a district_admin or auditor key (platform_admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            role: "district_admin" | "auditor";
-            label: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the key, shown once */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["IssuedKey"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 签发区县密钥 · Issue a district_admin or auditor key (platform_admin) */
+    post: operations["postDistrictsKeys"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2154,118 +258,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Issue a platform_admin key, or an auditor key over several or all districts (platform_admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            role: "platform_admin" | "auditor";
-            label: string;
-            /** @description auditors: the districts in scope; omit for every district */
-            districtIds?: string[];
-          };
-        };
-      };
-      responses: {
-        /** @description the key, shown once */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["IssuedKey"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 签发平台或跨区审计密钥 · Issue a platform_admin key, or an auditor key over several or all districts (platform_admin) */
+    post: operations["postKeys"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2279,212 +273,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch's keys, without secrets */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["KeySummary"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部密钥 · The branch's API keys (never the secrets) */
+    get: operations["getBranchesKeys"];
     put?: never;
-    /** Issue a branch_admin or member key (district_admin, branch_admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            role: "branch_admin" | "member";
-            memberId?: string;
-            label: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the key, shown once */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["IssuedKey"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 签发支部密钥 · Issue a branch_admin or member key (district_admin, branch_admin) */
+    post: operations["postBranchesKeys"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2501,108 +294,8 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke a key; it stops working at once */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          keyId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description revoked */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 吊销密钥 · Revoke a key; it stops working at once */
+    delete: operations["deleteKeysByKeyId"];
     options?: never;
     head?: never;
     patch?: never;
@@ -2615,225 +308,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the committee */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Committee"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Set the branch committee (a new term or a by-election) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            termStart: string;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            termEnd: string;
-            posts: {
-              memberId: string;
-              /** @enum {string} */
-              post:
-                | "secretary"
-                | "deputy_secretary"
-                | "organization"
-                | "propaganda"
-                | "discipline"
-                | "youth"
-                | "women"
-                | "member";
-            }[];
-            /** @description the version you read (0 if none); stale answers 409 */
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the committee */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Committee"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部委员会 · The branch committee in office */
+    get: operations["getBranchesCommittee"];
+    /** 设置支部委员会 · Set the branch committee (a new term or a by-election) */
+    put: operations["putBranchesCommittee"];
     post?: never;
     delete?: never;
     options?: never;
@@ -2849,100 +327,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Check the branch's log: from the head the daily audit witnessed, or (full=true) all of it in pages
+     * 校验支部事件链 · Check the branch's log: from the head the daily audit witnessed, or (full=true) all of it in pages
      * @description By default the witnessed row and every row after it are re-hashed, so the work is what was written since the last audit: any change after the witness, a cut through it and a rewrite with recomputed hashes are found. `full=true` re-hashes the whole chain from the start, `limit` rows per request, following `nextCursor`; it also finds an older row edited in place.
      */
-    get: {
-      parameters: {
-        query?: {
-          full?: "true" | "false";
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          /** @description full verify: rows per page */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description whether the chain is intact */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ChainVerdict"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getBranchesEventsVerify"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2958,100 +346,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The branch's hash-chained event log, oldest first */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          subjectId?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of events */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Event"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部事件日志 · The branch's hash-chained event log, oldest first */
+    get: operations["getBranchesEvents"];
     put?: never;
     post?: never;
     delete?: never;
@@ -3068,98 +364,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Re-hash the branch's attached files, a page at a time, against the hashes chained into the log
+     * 校验支部附件 · Re-hash the branch's attached files, a page at a time, against the hashes chained into the log
      * @description Each stored file is read back and hashed: `altered` when its bytes no longer match the SHA-256 its attaching event recorded, `missing` when the file is gone, `unchained` when the attachment's row and its event disagree. `/events/verify` proves the events themselves unchanged.
      */
-    get: {
-      parameters: {
-        query?: {
-          /** @description attachments re-hashed in this page (≤ 100) */
-          limit?: number;
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the page's verdict */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["AttachmentCheck"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getBranchesAttachmentsVerify"];
     put?: never;
     post?: never;
     delete?: never;
@@ -3175,203 +383,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's evidence settings (each branch's storage quota) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the settings (version 0: the defaults) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["EvidenceRuleSet"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Publish a new version of the district's evidence settings */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            rules: components["schemas"]["EvidenceRules"];
-            version: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the new version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["EvidenceRuleSet"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县附件规则 · The district's evidence settings (each branch's storage quota) */
+    get: operations["getDistrictsEvidenceRules"];
+    /** 发布附件规则 · Publish a new version of the district's evidence settings */
+    put: operations["putDistrictsEvidenceRules"];
     post?: never;
     delete?: never;
     options?: never;
@@ -3386,94 +401,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The templates the district's forms are generated from (its own, or the shipped defaults) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description one per form */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["DocumentTemplate"][];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县文书模板 · The templates the district's forms are generated from (its own, or the shipped defaults) */
+    get: operations["getDistrictsDocumentTemplates"];
     put?: never;
     post?: never;
     delete?: never;
@@ -3489,217 +418,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download the template in use for a form, to edit it in Word */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-          kind:
-            | "activist_registration"
-            | "candidate_publicity"
-            | "admission_resolution"
-            | "full_membership_resolution"
-            | "full_membership_publicity"
-            | "meeting_minutes";
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the .docx */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 下载文书模板 · Download the template in use for a form, to edit it in Word */
+    get: operations["getDistrictsDocumentTemplatesByKind"];
     /**
-     * Upload the district's own template for a form: a new version, used from now on
+     * 上传文书模板 · Upload the district's own template for a form: a new version, used from now on
      * @description The body is the .docx itself. Refused when it is not a Word document, does not unzip, has malformed placeholders (400), or uses a placeholder the form does not fill (422 naming them).
      */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-          kind:
-            | "activist_registration"
-            | "candidate_publicity"
-            | "admission_resolution"
-            | "full_membership_resolution"
-            | "full_membership_publicity"
-            | "meeting_minutes";
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-        };
-      };
-      responses: {
-        /** @description the new version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DocumentTemplate"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    put: operations["putDistrictsDocumentTemplatesByKind"];
     post?: never;
     delete?: never;
     options?: never;
@@ -3717,117 +442,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import members from CSV or xlsx (header row; up to 10,000 rows and 8 MiB)
+     * 导入党员名册 · Import members from CSV or xlsx (header row; up to 10,000 rows and 8 MiB)
      * @description A CSV in UTF-8 (with or without BOM) or GB18030/GBK (detected, or declared with charset=), or the first sheet of an xlsx workbook. Columns: name, gender, birthDate, status, joinedOn, joinedBranchOn, idNumber, phone, education (or the Chinese headers 姓名, 性别, 出生日期, 状态, 入党日期, 转入日期, 身份证号, 手机号, 学历). Valid rows are created together in one transaction; invalid rows are reported by line and nothing of them is written.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "text/csv": string;
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-        };
-      };
-      responses: {
-        /** @description what was created and what was rejected */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MemberImportResult"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesMembersImport"];
     delete?: never;
     options?: never;
     head?: never;
@@ -3841,241 +459,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          status?: "applicant" | "activist" | "candidate" | "probationary" | "full";
-          /** @description part of a name */
-          q?: string;
-          /** @description include people transferred out */
-          includeLeft?: "true" | "false";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of members */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Member"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 党员名册 · The branch roll, a page at a time */
+    get: operations["getBranchesMembers"];
     put?: never;
-    /** Add a person to the branch roll */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example 王晓明 */
-            name: string;
-            /** @enum {string} */
-            gender: "male" | "female";
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            birthDate: string;
-            /** @enum {string} */
-            status: "applicant" | "activist" | "candidate" | "probationary" | "full";
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            joinedOn?: string | null;
-            /**
-             * Format: date
-             * @description the day the person came onto this branch's roll (default: the day they are added); their dues and study are judged from it (docs/adoption.md)
-             * @example 2024-07-01
-             */
-            joinedBranchOn?: string | null;
-            /** @example 11010519491231002X */
-            idNumber?: string | null;
-            /** @example 13812345678 */
-            phone?: string | null;
-            /** @example 大学本科 */
-            education?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description the member */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Member"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记党员 · Add a person to the branch roll */
+    post: operations["postBranchesMembers"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4089,234 +477,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the member */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Member"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 党员详情 · A member of the branch */
+    get: operations["getBranchesMembersByMemberId"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Correct a member's record (status changes go through the development pipeline) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example 王晓明 */
-            name?: string;
-            /** @enum {string} */
-            gender?: "male" | "female";
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            birthDate?: string;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            joinedOn?: string | null;
-            /** @example 11010519491231002X */
-            idNumber?: string | null;
-            /** @example 13812345678 */
-            phone?: string | null;
-            /** @example 大学本科 */
-            education?: string | null;
-            /** @description the version you read; a stale one answers 409 */
-            version: number;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            joinedBranchOn?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the member */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Member"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 更正党员信息 · Correct a member's record (status changes go through the development pipeline) */
+    patch: operations["patchBranchesMembersByMemberId"];
     trace?: never;
   };
   "/v1/branches/{branchId}/members/{memberId}/dues-basis": {
@@ -4327,127 +496,8 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Set a member's dues basis for a year; answers the monthly due */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            category: "employed" | "retired" | "farmer" | "student" | "unemployed" | "relief";
-            /**
-             * @description after-tax monthly income, yuan
-             * @default 0
-             */
-            monthlyIncome?: number;
-            /** @description farmers: the monthly amount the branch set (0.2–1 yuan) */
-            fixedAmount?: number;
-            /** @description defaults to this year */
-            year?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the basis and the monthly due */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DuesBasis"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 设置党费基数 · Set a member's dues basis for a year; answers the monthly due */
+    put: operations["putBranchesMembersDuesBasis"];
     post?: never;
     delete?: never;
     options?: never;
@@ -4464,124 +514,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            memberId: string;
-            /** @example 2024-07 */
-            month: string;
-            amount: number;
-            /**
-             * Format: date
-             * @description defaults to today
-             * @example 2024-07-01
-             */
-            paidOn?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the payment */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DuesPayment"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记党费缴纳 · Record a dues payment */
+    post: operations["postBranchesDuesPayments"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4595,111 +529,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Expected vs paid for a month, with arrears */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          /** @description defaults to this month */
-          month?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the month's dues */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              month: string;
-              recordsFrom: string | null;
-              /** @description the month lies before the branch's records start: nothing in it is judged */
-              noRecords: boolean;
-              totals: {
-                expected: number;
-                collected: number;
-                membersDue: number;
-                membersPaid: number;
-              };
-              items: components["schemas"]["DuesLine"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 月度党费收缴 · Expected vs paid for a month, with arrears */
+    get: operations["getBranchesDues"];
     put?: never;
     post?: never;
     delete?: never;
@@ -4718,120 +549,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import past dues payments (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
+     * 导入党费历史 · Import past dues payments (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
      * @description For a branch joining mid-year. One payment per line: the member (身份证号, or 姓名 and 出生日期), 月份 (month), 金额 (amount in yuan) and optionally 交纳日期 (paid on; default the month's first day). A member and month already paid at the same amount is reported unchanged, so a rerun creates nothing; each created payment is logged as dues.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or not a party member, or a month before joining are rejected with their reasons; the valid lines land.
      */
-    post: {
-      parameters: {
-        query?: {
-          /** @description true: check the file and answer what would happen, writing nothing */
-          dryRun?: "true" | "false";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "text/csv": string;
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-        };
-      };
-      responses: {
-        /** @description what was created, unchanged and rejected */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ImportReport"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesDuesImport"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4847,120 +568,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Issue a transfer letter (组织关系介绍信) to another branch, possibly in another district */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            toBranchId: string;
-            note?: string;
-            /** @description default 10 within a district, 30 across */
-            validDays?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the pending letter */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Transfer"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 开具组织关系介绍信 · Issue a transfer letter (组织关系介绍信) to another branch, possibly in another district */
+    post: operations["postBranchesMembersTransfers"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4974,99 +583,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          direction?: "in" | "out" | "both";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description letters to and from the branch */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Transfer"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部组织关系转接 · Transfer letters sent from and received by the branch */
+    get: operations["getBranchesTransfers"];
     put?: never;
     post?: never;
     delete?: never;
@@ -5082,91 +600,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          transferId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the letter */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Transfer"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 介绍信详情 · A transfer letter */
+    get: operations["getTransfersByTransferId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -5184,110 +619,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Receive the member: they move to the receiving branch with their history */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          transferId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the accepted letter */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Transfer"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 接收组织关系 · Receive the member: they move to the receiving branch with their history */
+    post: operations["postTransfersAccept"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5303,116 +636,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Withdraw a letter (sending branch or its district): a pending one, or an accept stuck past its lease */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          transferId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            reason?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the cancelled letter */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Transfer"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 撤回介绍信 · Withdraw a letter (sending branch or its district): a pending one, or an accept stuck past its lease */
+    post: operations["postTransfersCancel"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5426,211 +651,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Official holidays and make-up workdays (调休) of a year */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          year: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the year's special days */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["WorkingCalendar"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Enter a year's official days as published by the State Council (platform_admin) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          year: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            days: {
-              /**
-               * Format: date
-               * @example 2024-07-01
-               */
-              date: string;
-              /** @enum {string} */
-              kind: "holiday" | "workday";
-              name?: string;
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description the year's special days */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["WorkingCalendar"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 年度节假日与调休 · Official holidays and make-up workdays (调休) of a year */
+    get: operations["getCalendarByYear"];
+    /** 录入年度节假日 · Enter a year's official days as published by the State Council (platform_admin) */
+    put: operations["putCalendarByYear"];
     post?: never;
     delete?: never;
     options?: never;
@@ -5645,124 +669,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Compliance scorecard per branch (platform_admin, auditor, district_admin) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description one district in scope; omitted: every district the key sees, merged across shards */
-          districtId?: string;
-          /** @description a year, quarter or month; defaults to this year */
-          period?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description one row per branch, in org-tree order */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              period: {
-                key: string;
-                /** @enum {string} */
-                kind: "year" | "quarter" | "month";
-                from: string;
-                to: string;
-              };
-              generatedAt: string;
-              /** @description the oldest of the units' dataAsOf: every figure is at least this recent */
-              dataAsOf: string | null;
-              districts: {
-                id: string;
-                code: string;
-                name: string;
-                shard: number;
-              }[];
-              summary: {
-                branches: number;
-                averageScore: number | null;
-                bands: {
-                  good: number;
-                  fair: number;
-                  poor: number;
-                  none: number;
-                };
-              };
-              items: components["schemas"]["ComplianceRow"][];
-            };
-            "text/csv": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 合规评分报表 · Compliance scorecard per branch (platform_admin, auditor, district_admin) */
+    get: operations["getReportsCompliance"];
     put?: never;
     post?: never;
     delete?: never;
@@ -5778,133 +686,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Development funnel per district and year, with overdue steps */
-    get: {
-      parameters: {
-        query?: {
-          /** @description one district in scope; omitted: every district the key sees, merged across shards */
-          districtId?: string;
-          /** @description defaults to this year */
-          year?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description per district and per branch: people entering each stage in the year */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              year: number;
-              generatedAt: string;
-              districts: {
-                districtId: string;
-                districtName: string;
-                funnel: {
-                  applied: number;
-                  activists: number;
-                  candidates: number;
-                  admitted: number;
-                  full: number;
-                };
-                conversion: {
-                  [key: string]: number | null;
-                };
-                closed: number;
-                open: {
-                  applicant: number;
-                  activist: number;
-                  candidate: number;
-                  probationary: number;
-                };
-                overdueSteps: number;
-                /** @description unresolved deadline findings by rule */
-                overdue: {
-                  [key: string]: number;
-                };
-                /** @description steps recorded in the year without the documents the district's pipeline rules require of them (current attachments) */
-                stepsMissingEvidence: number;
-                /** @description 报到服务: community-service hours the community confirmed in the year, of people with a development case */
-                service: {
-                  confirmedHours: number;
-                  people: number;
-                };
-              }[];
-              items: components["schemas"]["DevelopmentRow"][];
-            };
-            "text/csv": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 发展党员报表 · Development funnel per district and year, with overdue steps */
+    get: operations["getReportsDevelopment"];
     put?: never;
     post?: never;
     delete?: never;
@@ -5920,100 +703,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Study activity and points by branch for a month */
-    get: {
-      parameters: {
-        query?: {
-          /** @description one district in scope; omitted: every district the key sees, merged across shards */
-          districtId?: string;
-          /** @description defaults to this month */
-          month?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description one row per branch */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              month: string;
-              generatedAt: string;
-              items: components["schemas"]["StudyReportRow"][];
-            };
-            "text/csv": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 学习情况报表 · Study activity and points by branch for a month */
+    get: operations["getReportsStudy"];
     put?: never;
     post?: never;
     delete?: never;
@@ -6029,103 +720,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Month by month: study activity, meetings held and dues paid (the dashboard's charts) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description one district in scope; omitted: every district the key sees, merged across shards */
-          districtId?: string;
-          /** @description one branch in scope (drill-down) */
-          branchId?: string;
-          months?: number;
-          /** @description the window's last month; defaults to this month */
-          to?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description `months` months up to `to`, oldest first */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              months: string[];
-              generatedAt: string;
-              points: components["schemas"]["TrendPoint"][];
-            };
-            "text/csv": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 月度趋势报表 · Month by month: study activity, meetings held and dues paid (the dashboard's charts) */
+    get: operations["getReportsTrends"];
     put?: never;
     post?: never;
     delete?: never;
@@ -6143,119 +739,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The community's contact confirms a service session with its one-time code (no key needed; limited per client address) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description the confirmation code the branch gave for one session */
-            code: string;
-            /** @description the person who served, as the community knows them */
-            personName: string;
-            /** @example 海滨社区党委 李红 */
-            confirmedBy: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the confirmed session */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ServiceConfirmationResult"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 社区确认服务 · The community's contact confirms a service session with its one-time code (no key needed; limited per client address) */
+    post: operations["postServiceConfirmations"];
     delete?: never;
     options?: never;
     head?: never;
@@ -6269,235 +754,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The branch's recorded elections, newest first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the elections */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["CommitteeElection"][];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 换届选举记录 · The branch's recorded elections, newest first */
+    get: operations["getBranchesCommitteeElections"];
     put?: never;
-    /** Record a change of term (换届选举); it seats the elected committee for the district's term */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            heldOn: string;
-            /** @description members with voting rights expected (应到) */
-            expectedVoters: number;
-            /** @description members with voting rights present (实到) */
-            presentVoters: number;
-            seats: number;
-            candidates: {
-              memberId: string;
-              votes: number;
-            }[];
-            /** @description the posts the elected committee assigned (分工); only elected members */
-            posts: {
-              memberId: string;
-              /** @enum {string} */
-              post:
-                | "secretary"
-                | "deputy_secretary"
-                | "organization"
-                | "propaganda"
-                | "discipline"
-                | "youth"
-                | "women"
-                | "member";
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description the election and the new committee */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              election: components["schemas"]["CommitteeElection"];
-              committee: components["schemas"]["Committee"];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记换届选举 · Record a change of term (换届选举); it seats the elected committee for the district's term */
+    post: operations["postBranchesCommitteeElections"];
     delete?: never;
     options?: never;
     head?: never;
@@ -6511,203 +772,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's rule set for service, political birthdays, reflections, committee terms and elections */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the rule set */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PracticeRuleSet"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Publish a new version of the district's practices rules */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            rules: components["schemas"]["PracticeRules"];
-            version: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the new version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PracticeRuleSet"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县实践规则 · The district's rule set for service, political birthdays, reflections, committee terms and elections */
+    get: operations["getDistrictsPracticesRules"];
+    /** 发布实践规则 · Publish a new version of the district's practices rules */
+    put: operations["putDistrictsPracticesRules"];
     post?: never;
     delete?: never;
     options?: never;
@@ -6723,94 +791,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * What needs doing now: the branch's home page in one request
+     * 支部今日待办（首页） · What needs doing now: the branch's home page in one request
      * @description Open findings by severity, this month's duty tasks, the meetings still due this month and quarter, members behind with dues and development steps due or overdue: the same figures the findings, duty-task, meeting-compliance, dues and case routes give, read in one database round trip once the key or session is known.
      */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch's day */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["BranchToday"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getBranchesToday"];
     put?: never;
     post?: never;
     delete?: never;
@@ -6826,212 +810,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The branch's development cases (a member key sees its own) */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          stage?: "applicant" | "activist" | "candidate" | "probationary" | "full" | "closed";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of cases */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["DevelopmentCaseListItem"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 发展党员案卷 · The branch's development cases (a member key sees its own) */
+    get: operations["getBranchesDevelopmentCases"];
     put?: never;
     /**
-     * Open a development case at step 1 (application)
+     * 登记入党申请 · Open a development case at step 1 (application)
      * @description For a person on the roll (`memberId`) or a new one (`person`, added to the roll as an applicant). The applicant must be 18 on `appliedOn`. One open case per person.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["DevelopmentCaseInput"];
-        };
-      };
-      responses: {
-        /** @description the case at step application */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DevelopmentCase"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesDevelopmentCases"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7048,120 +834,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import development cases under way (CSV or xlsx; ?dryRun=true to preview)
+     * 导入在途发展案卷 · Import development cases under way (CSV or xlsx; ?dryRun=true to preview)
      * @description For a branch joining mid-year: one person per line (身份证号, or 姓名 and 出生日期; 性别 too for someone not yet on the roll, who is added to it) with the date of each step already taken, in columns named by the step (its code or Chinese label, e.g. 递交入党申请书, 确定入党积极分子, 培养教育考察 — several dates may share that cell — 确定发展对象), and 材料 (document references, `title=ref; …`). The steps are recorded as imported history, marked on the timeline and not judged by today's gates; what comes next is judged normally. Steps recorded by the upper committee are imported with a district admin key. A step out of order, a date after today, a person not on the roll (without the details to add them) or one who already has an open case is rejected with the reason; a case already imported is reported unchanged.
      */
-    post: {
-      parameters: {
-        query?: {
-          /** @description true: check the file and answer what would happen, writing nothing */
-          dryRun?: "true" | "false";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "text/csv": string;
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-        };
-      };
-      responses: {
-        /** @description what was created, unchanged and rejected */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["CaseImportReport"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesDevelopmentCasesImport"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7175,93 +851,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A case: completed steps, next steps with the rules blocking them, deadlines */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the case */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DevelopmentCase"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 发展案卷详情 · A case: completed steps, next steps with the rules blocking them, deadlines */
+    get: operations["getBranchesDevelopmentCasesByCaseId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -7277,100 +868,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every recorded step, document and complaint of a case, in date order */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of the timeline */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["DevelopmentTimelineEntry"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 案卷时间线 · Every recorded step, document and complaint of a case, in date order */
+    get: operations["getBranchesDevelopmentCasesTimeline"];
     put?: never;
     post?: never;
     delete?: never;
@@ -7388,123 +887,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close a case before admission (withdrawn, not to be developed) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            closedOn: string;
-            /** @example 本人撤回入党申请 */
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the closed case */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DevelopmentCase"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 终止发展案卷 · Close a case before admission (withdrawn, not to be developed) */
+    post: operations["postBranchesDevelopmentCasesClose"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7521,117 +905,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Record a step of the 25; a blocked step answers 422 naming every rule and writes nothing
+     * 办理发展步骤 · Record a step of the 25; a blocked step answers 422 naming every rule and writes nothing
      * @description Steps move the person's roll status with them (activist at step 3, candidate at 7, probationary at 17 with the joining date of the step-15 vote, full at 24). Late steps are recorded with warnings. Retrying with the same Idempotency-Key records the step once.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["DevelopmentStepInput"];
-        };
-      };
-      responses: {
-        /** @description the recorded step and where the case now stands */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["RecordedDevelopmentStep"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesDevelopmentCasesSteps"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7645,220 +922,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A case's complaints, open and resolved */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of complaints */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["DevelopmentComplaint"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 案卷群众反映 · A case's complaints, open and resolved */
+    get: operations["getBranchesDevelopmentCasesComplaints"];
     put?: never;
-    /** Record a mass complaint (群众反映问题); while open it holds designation and the votes */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            receivedOn: string;
-            /** @example 群众反映其在邻里纠纷中态度恶劣，需核实 */
-            summary: string;
-            /** @example 社区来信 */
-            source?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the complaint */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DevelopmentComplaint"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记群众反映 · Record a mass complaint (群众反映问题); while open it holds designation and the votes */
+    post: operations["postBranchesDevelopmentCasesComplaints"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7874,124 +942,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Resolve a complaint once it is looked into */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-          complaintId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            resolvedOn: string;
-            /** @example 经支部委员会核实，反映情况不属实 */
-            resolution: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the resolved complaint */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DevelopmentComplaint"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 办结群众反映 · Resolve a complaint once it is looked into */
+    post: operations["postBranchesDevelopmentCasesComplaintsResolve"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8005,225 +957,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          memberId?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of sanctions */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["PartySanction"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 党纪处分记录 · The branch's recorded party sanctions */
+    get: operations["getBranchesDevelopmentSanctions"];
     put?: never;
-    /** Record a party sanction (党纪处分); a member under 留党察看 neither votes nor introduces */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example mb_01JB2K3M4N5P6Q7R8S9T0V1W2X */
-            memberId: string;
-            /** @enum {string} */
-            kind: "warning" | "serious_warning" | "removal_from_post" | "probation_within_party";
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            decidedOn: string;
-            /**
-             * Format: date
-             * @description 留党察看 lasts one or two years; open-ended if omitted
-             * @example 2024-07-01
-             */
-            endsOn?: string | null;
-            note?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the sanction */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PartySanction"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记党纪处分 · Record a party sanction (党纪处分); a member under 留党察看 neither votes nor introduces */
+    post: operations["postBranchesDevelopmentSanctions"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8237,204 +975,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's development-pipeline rule set (latest version) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the rule set */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PipelineRuleSet"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Publish a new version of the district's pipeline rules; steps recorded later cite it */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            rules: components["schemas"]["PipelineRules"];
-            /** @description the version you read (0 for the defaults) */
-            version: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the new version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PipelineRuleSet"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 发展党员规则 · The district's development-pipeline rule set (latest version) */
+    get: operations["getDistrictsDevelopmentRules"];
+    /** 发布发展党员规则 · Publish a new version of the district's pipeline rules; steps recorded later cite it */
+    put: operations["putDistrictsDevelopmentRules"];
     post?: never;
     delete?: never;
     options?: never;
@@ -8449,228 +993,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The branch's service registrations */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          memberId?: string;
-          /** @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team */
-          kind?: "community" | "volunteer";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of registrations */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["ServiceRegistration"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 报到登记 · The branch's service registrations */
+    get: operations["getBranchesServiceRegistrations"];
     put?: never;
-    /** Register a person with a community or village (报到, 双报到) or a volunteer team */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example mb_01JB2K3M4N5P6Q7R8S9T0V1W2X */
-            memberId: string;
-            /**
-             * @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team
-             * @enum {string}
-             */
-            kind: "community" | "volunteer";
-            /** @example 青口镇海滨社区 */
-            organization: string;
-            /** @example 社区党委 李主任 */
-            contactName?: string;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            registeredOn: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the registration */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ServiceRegistration"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记报到 · Register a person with a community or village (报到, 双报到) or a volunteer team */
+    post: operations["postBranchesServiceRegistrations"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8684,225 +1011,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Service sessions, newest first (a member key sees its own) */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          memberId?: string;
-          from?: string;
-          to?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of sessions */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["ServiceSession"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 服务活动 · Service sessions, newest first (a member key sees its own) */
+    get: operations["getBranchesServiceSessions"];
     put?: never;
-    /** Record a service session; the answer carries its one-time confirmation code for the community */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            registrationId: string;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            servedOn: string;
-            /**
-             * @description hours served that day, more than 0 and at most 24
-             * @example 3
-             */
-            hours: number;
-            /** @example 参与社区垃圾分类宣传，入户走访12户 */
-            description: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the session, pending confirmation */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ServiceSessionIssued"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记服务活动 · Record a service session; the answer carries its one-time confirmation code for the community */
+    post: operations["postBranchesServiceSessions"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8916,95 +1029,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A member's community and volunteer service hours in a year */
-    get: {
-      parameters: {
-        query?: {
-          year?: number;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the member's hours */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ServiceSummary"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 党员服务时长 · A member's community and volunteer service hours in a year */
+    get: operations["getBranchesServiceMembersSummary"];
     put?: never;
     post?: never;
     delete?: never;
@@ -9020,94 +1046,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The branch's confirmed service hours per member in a year */
-    get: {
-      parameters: {
-        query?: {
-          year?: number;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the year's hours */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["BranchServiceReport"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部服务时长报表 · The branch's confirmed service hours per member in a year */
+    get: operations["getBranchesServiceReport"];
     put?: never;
     post?: never;
     delete?: never;
@@ -9123,260 +1063,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The files attached to a step of a development case, superseded ones included */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-          step:
-            | "application"
-            | "application_talk"
-            | "activist_designation"
-            | "activist_filing"
-            | "contacts_assigned"
-            | "cultivation_review"
-            | "candidate_designation"
-            | "candidate_filing"
-            | "introducers_assigned"
-            | "political_review"
-            | "intensive_training"
-            | "committee_review"
-            | "pre_review"
-            | "application_form"
-            | "admission_vote"
-            | "upper_talk"
-            | "admission_approval"
-            | "admission_record"
-            | "group_assignment"
-            | "oath"
-            | "probation_review"
-            | "full_membership_request"
-            | "full_membership_vote"
-            | "full_membership_approval"
-            | "archive";
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the attachments */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Attachment"][];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 步骤附件 · The files attached to a step of a development case, superseded ones included */
+    get: operations["getBranchesDevelopmentCasesStepsAttachments"];
     put?: never;
     /**
-     * Attach a file to a step of a development case (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * 上传步骤附件 · Attach a file to a step of a development case (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
      * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-          step:
-            | "application"
-            | "application_talk"
-            | "activist_designation"
-            | "activist_filing"
-            | "contacts_assigned"
-            | "cultivation_review"
-            | "candidate_designation"
-            | "candidate_filing"
-            | "introducers_assigned"
-            | "political_review"
-            | "intensive_training"
-            | "committee_review"
-            | "pre_review"
-            | "application_form"
-            | "admission_vote"
-            | "upper_talk"
-            | "admission_approval"
-            | "admission_record"
-            | "group_assignment"
-            | "oath"
-            | "probation_review"
-            | "full_membership_request"
-            | "full_membership_vote"
-            | "full_membership_approval"
-            | "archive";
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "multipart/form-data": components["schemas"]["AttachmentUpload"];
-        };
-      };
-      responses: {
-        /** @description the attachment */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Attachment"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesDevelopmentCasesStepsAttachments"];
     delete?: never;
     options?: never;
     head?: never;
@@ -9390,120 +1084,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download a file attached to a step of a development case */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-          step:
-            | "application"
-            | "application_talk"
-            | "activist_designation"
-            | "activist_filing"
-            | "contacts_assigned"
-            | "cultivation_review"
-            | "candidate_designation"
-            | "candidate_filing"
-            | "introducers_assigned"
-            | "political_review"
-            | "intensive_training"
-            | "committee_review"
-            | "pre_review"
-            | "application_form"
-            | "admission_vote"
-            | "upper_talk"
-            | "admission_approval"
-            | "admission_record"
-            | "group_assignment"
-            | "oath"
-            | "probation_review"
-            | "full_membership_request"
-            | "full_membership_vote"
-            | "full_membership_approval"
-            | "archive";
-          attachmentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/octet-stream": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 下载步骤附件 · Download a file attached to a step of a development case */
+    get: operations["getBranchesDevelopmentCasesStepsAttachmentsByAttachmentId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -9520,110 +1102,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A form of the case as a Word document, filled from its recorded steps
+     * 生成案卷文书 · A form of the case as a Word document, filled from its recorded steps
      * @description 入党积极分子考察登记表 (`activist_registration.docx`), 发展对象公示 (`candidate_publicity.docx`), 支部大会决议 for admission (`admission_resolution.docx`) and for full membership (`full_membership_resolution.docx`), 预备党员转正公示 (`full_membership_publicity.docx`). Made from the district's own template when it uploaded one, else the shipped default. A form whose step is not yet recorded answers 422.
      */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          caseId: string;
-          file:
-            | "activist_registration.docx"
-            | "candidate_publicity.docx"
-            | "admission_resolution.docx"
-            | "full_membership_resolution.docx"
-            | "full_membership_publicity.docx";
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the .docx, with Content-Disposition and X-Template-Version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getBranchesDevelopmentCasesDocumentsByFile"];
     put?: never;
     post?: never;
     delete?: never;
@@ -9641,133 +1123,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record a study activity; answers what it earned under the day's caps */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            memberId: string;
-            /**
-             * @description an activity kind of the district's rule set
-             * @example article
-             */
-            kind: string;
-            /**
-             * Format: date-time
-             * @description when it happened, with offset
-             * @example 2026-11-27T08:30:00+08:00
-             */
-            occurredAt: string;
-            /** @description timed kinds: required; count kinds: optional, checked for plausibility */
-            durationSec?: number;
-            /** @description count kinds: correct answers, items or points deducted (default 1) */
-            units?: number;
-            /** @description the article, video or quiz; the same one earns once a day */
-            ref?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description recorded */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyActivityResult"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记学习活动 · Record a study activity; answers what it earned under the day's caps */
+    post: operations["postBranchesStudyActivities"];
     delete?: never;
     options?: never;
     head?: never;
@@ -9783,151 +1140,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record up to 500 activities at once (a client syncing); refused ones are reported, the rest land */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            activities: {
-              memberId: string;
-              /**
-               * @description an activity kind of the district's rule set
-               * @example article
-               */
-              kind: string;
-              /**
-               * Format: date-time
-               * @description when it happened, with offset
-               * @example 2026-11-27T08:30:00+08:00
-               */
-              occurredAt: string;
-              /** @description timed kinds: required; count kinds: optional, checked for plausibility */
-              durationSec?: number;
-              /** @description count kinds: correct answers, items or points deducted (default 1) */
-              units?: number;
-              /** @description the article, video or quiz; the same one earns once a day */
-              ref?: string;
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description what landed and what was refused */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              recorded: number;
-              items: (components["schemas"]["StudyActivityResult"] & {
-                index: number;
-              })[];
-              rejected: {
-                index: number;
-                errors: {
-                  path?: string;
-                  rule?: string;
-                  message: string;
-                  facts?: {
-                    [key: string]: unknown;
-                  };
-                }[];
-              }[];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 批量登记学习活动 · Record up to 500 activities at once (a client syncing); refused ones are reported, the rest land */
+    post: operations["postBranchesStudyActivitiesBatch"];
     delete?: never;
     options?: never;
     head?: never;
@@ -9941,115 +1155,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Members ranked by points for a day, ISO week, month or year, earned and claimed apart */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          period?: "day" | "week" | "month" | "year";
-          /** @description any day in the period; defaults to today */
-          date?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the ranking */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              branchId: string;
-              /** @enum {string} */
-              period: "day" | "week" | "month" | "year";
-              /** @example 2026-W48 */
-              key: string;
-              from: string;
-              to: string;
-              /**
-               * @description what the district lets you see
-               * @enum {string}
-               */
-              view: "full" | "anonymous" | "self";
-              counting: components["schemas"]["StudyCounting"];
-              items: components["schemas"]["StudyStanding"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部学习排行 · Members ranked by points for a day, ISO week, month or year, earned and claimed apart */
+    get: operations["getBranchesStudyLeaderboard"];
     put?: never;
     post?: never;
     delete?: never;
@@ -10065,110 +1172,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Branches ranked by activity rate, then average points per member, earned and claimed apart */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          period?: "day" | "week" | "month" | "year";
-          /** @description any day in the period; defaults to today */
-          date?: string;
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the ranking */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              districtId: string;
-              /** @enum {string} */
-              period: "day" | "week" | "month" | "year";
-              /** @example 2026-W48 */
-              key: string;
-              from: string;
-              to: string;
-              counting: components["schemas"]["StudyCounting"];
-              items: components["schemas"]["StudyBranchStanding"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县支部学习排行 · Branches ranked by activity rate, then average points per member, earned and claimed apart */
+    get: operations["getDistrictsStudyLeaderboard"];
     put?: never;
     post?: never;
     delete?: never;
@@ -10184,98 +1189,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A member's year: points by day and kind, earned and claimed apart, today's progress against the caps, class hours */
-    get: {
-      parameters: {
-        query?: {
-          /** @description defaults to this year */
-          year?: number;
-          /** @description the day whose progress to show; defaults to today */
-          date?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the member's study year */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudySummary"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 党员年度学习概况 · A member's year: points by day and kind, earned and claimed apart, today's progress against the caps, class hours */
+    get: operations["getBranchesStudyMembersSummary"];
     put?: never;
     post?: never;
     delete?: never;
@@ -10291,340 +1206,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's study rule set: points, caps, anti-farming, ranking visibility, meeting cadences */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the current version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyRuleSet"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Publish a new version of the rule set; days already scored keep the version they used */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            kinds: {
-              [key: string]: {
-                label: {
-                  zh: string;
-                  en: string;
-                };
-                /**
-                 * @default count
-                 * @enum {string}
-                 */
-                measure?: "count" | "time";
-                /** @description points per unit; negative for a deduction */
-                points: number;
-                /**
-                 * @description timed kinds: seconds per unit
-                 * @default null
-                 */
-                unitSec?: number | null;
-                /** @default null */
-                dailyCap?: number | null;
-                /** @default null */
-                weeklyCap?: number | null;
-                /**
-                 * @description a cap group shared with other kinds
-                 * @default null
-                 * @example article
-                 */
-                group?: string | null;
-                /**
-                 * @default member
-                 * @enum {string}
-                 */
-                recordedBy?: "member" | "branch";
-                /**
-                 * @description its duration counts as class hours
-                 * @default false
-                 */
-                classHours?: boolean;
-                /** @default null */
-                maxDurationSec?: number | null;
-                /** @default null */
-                minDurationSec?: number | null;
-                /**
-                 * @description the same ref earns once a day
-                 * @default false
-                 */
-                distinctRef?: boolean;
-              };
-            };
-            /** @default {} */
-            capGroups?: {
-              [key: string]: {
-                label: {
-                  zh: string;
-                  en: string;
-                };
-                dailyCap: number;
-              };
-            };
-            antiFarming: {
-              maxPerMinute: number;
-              futureToleranceSec: number;
-              selfBackdateDays: number;
-              flagDeduction: number;
-            };
-            ranking: {
-              /** @enum {string} */
-              memberView: "full" | "anonymous" | "self" | "hidden";
-            };
-            classHours: {
-              member: number;
-              committee: number;
-            };
-            meetings: {
-              /** @example article */
-              code: string;
-              /** @enum {string} */
-              kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
-              /** @enum {string} */
-              per: "month" | "quarter" | "year";
-              min: number;
-              /**
-               * @default null
-               * @enum {string|null}
-               */
-              by?: "secretary" | null;
-              /** @default false */
-              needsCommittee?: boolean;
-            }[];
-            /**
-             * @description the study library: reading tickets and what a redeemed one records
-             * @default {
-             *       "maxOpenTickets": 3,
-             *       "ticketWindowSec": 7200,
-             *       "charsPerMinute": 400,
-             *       "minReadSec": 30,
-             *       "articleKinds": [
-             *         "article",
-             *         "article_time"
-             *       ],
-             *       "videoKinds": [
-             *         "video",
-             *         "video_time"
-             *       ]
-             *     }
-             */
-            library?: {
-              /** @description reading tickets a member may hold open at once */
-              maxOpenTickets: number;
-              /** @description how long a ticket stays redeemable once its minimum time has passed */
-              ticketWindowSec: number;
-              /** @description reading pace an article's minimum time is derived from */
-              charsPerMinute: number;
-              /** @description the least minimum reading time a derived one can be */
-              minReadSec: number;
-              /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
-              articleKinds: string[];
-              /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
-              videoKinds: string[];
-            };
-            /**
-             * @description how points a client claimed, rather than earned in the library, count
-             * @default {
-             *       "weight": 1,
-             *       "ranked": true
-             *     }
-             */
-            claimed?: {
-              /** @description what one claimed point counts for (earned points count 1) */
-              weight: number;
-              /** @description whether claimed points count in leaderboards */
-              ranked: boolean;
-            };
-            /** @description the version you read (0 for the default); a stale one answers 409 */
-            version: number;
-            /** @description ignored */
-            districtId?: string;
-            /** @description ignored */
-            createdAt?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description the new version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyRuleSet"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 学习积分规则 · The district's study rule set: points, caps, anti-farming, ranking visibility, meeting cadences */
+    get: operations["getDistrictsStudyRules"];
+    /** 发布学习积分规则 · Publish a new version of the rule set; days already scored keep the version they used */
+    put: operations["putDistrictsStudyRules"];
     post?: never;
     delete?: never;
     options?: never;
@@ -10639,239 +1224,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Meetings held in a date range, newest first */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          /** @description defaults to 1 January of this year */
-          from?: string;
-          /** @description defaults to today */
-          to?: string;
-          kind?: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description meetings */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Meeting"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 会议记录 · Meetings held in a date range, newest first */
+    get: operations["getBranchesMeetings"];
     put?: never;
-    /** Record a meeting with who attended, who was absent and why, and the class hours it gives */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            heldOn: string;
-            /** @example 学习贯彻党的二十届四中全会精神 */
-            topic: string;
-            attendeeIds: string[];
-            /** @default [] */
-            absentees?: {
-              memberId: string;
-              /** @example 出差 */
-              reason: string;
-            }[];
-            /**
-             * @description class hours credited to each attendee (a half-day lecture = 4)
-             * @default 0
-             */
-            hours?: number;
-            /** @description 会议记录 */
-            minutes?: string;
-            /** @description who gave the lecture, if a member */
-            lecturerId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description recorded */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MeetingDetail"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记会议 · Record a meeting with who attended, who was absent and why, and the class hours it gives */
+    post: operations["postBranchesMeetings"];
     delete?: never;
     options?: never;
     head?: never;
@@ -10885,127 +1242,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Per cadence rule: meetings required and held, and exactly which months or quarters are missing */
-    get: {
-      parameters: {
-        query?: {
-          /** @description defaults to this year */
-          year?: number;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the year's compliance */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              branchId: string;
-              year: number;
-              asOf: string;
-              /** @description periods that start before the branch's records start are not judged (docs/adoption.md) */
-              recordsFrom: string | null;
-              ruleVersion: number;
-              compliant: boolean;
-              items: {
-                code: string;
-                /** @enum {string} */
-                kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
-                label: string;
-                /** @enum {string} */
-                per: "month" | "quarter" | "year";
-                min: number;
-                /** @enum {string|null} */
-                by: "secretary" | null;
-                applicable: boolean;
-                required: number;
-                held: number;
-                /**
-                 * @example [
-                 *       "2026-03",
-                 *       "2026-Q2"
-                 *     ]
-                 */
-                missing: string[];
-                /** @description the period under way, still lacking its meeting */
-                open: string | null;
-                compliant: boolean;
-              }[];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 三会一课落实情况 · Per cadence rule: meetings required and held, and exactly which months or quarters are missing */
+    get: operations["getBranchesMeetingsCompliance"];
     put?: never;
     post?: never;
     delete?: never;
@@ -11021,100 +1259,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          meetingId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the meeting as it stands, and every version a correction replaced */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MeetingDetail"] & {
-              corrections: {
-                replacedRevision: number;
-                reason: string;
-                correctedBy: string;
-                correctedAt: string;
-                replaced: components["schemas"]["MeetingDetail"];
-              }[];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 会议详情 · A meeting with its attendance */
+    get: operations["getBranchesMeetingsByMeetingId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -11132,115 +1278,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Correct a recorded meeting: the whole meeting as it should read, with a reason; the version it replaces is kept */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          meetingId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["MeetingCorrection"];
-        };
-      };
-      responses: {
-        /** @description the meeting as corrected */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MeetingDetail"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 更正会议记录 · Correct a recorded meeting: the whole meeting as it should read, with a reason; the version it replaces is kept */
+    post: operations["postBranchesMeetingsCorrections"];
     delete?: never;
     options?: never;
     head?: never;
@@ -11254,212 +1293,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's library, newest publish date first */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          kind?: "article" | "video" | "quiz";
-          tag?: string;
-          /** @description published: visible to members today */
-          status?: "published" | "scheduled" | "retired" | "all";
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description materials without their text */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["StudyMaterial"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县学习资料库 · The district's library, newest publish date first */
+    get: operations["getDistrictsStudyMaterials"];
     put?: never;
-    /** Publish a study material: an article, a video or a quiz (its answers stay on the server) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["StudyMaterialInput"];
-        };
-      };
-      responses: {
-        /** @description the material as published */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyMaterial"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 发布学习资料 · Publish a study material: an article, a video or a quiz (its answers stay on the server) */
+    post: operations["postDistrictsStudyMaterials"];
     delete?: never;
     options?: never;
     head?: never;
@@ -11473,93 +1311,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One material as its publisher sees it, a quiz's answers included */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-          materialId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the material */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyMaterial"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 学习资料（发布者视图） · One material as its publisher sees it, a quiz's answers included */
+    get: operations["getDistrictsStudyMaterialsByMaterialId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -11577,118 +1330,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Withdraw a material: members no longer see it and its open tickets earn nothing */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-          materialId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example 内容已更新，改用新版 */
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the material, retired */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyMaterial"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 撤下学习资料 · Withdraw a material: members no longer see it and its open tickets earn nothing */
+    post: operations["postDistrictsStudyMaterialsRetire"];
     delete?: never;
     options?: never;
     head?: never;
@@ -11702,101 +1345,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The published study library, newest first; a member also sees what they studied today */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          kind?: "article" | "video" | "quiz";
-          tag?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description published materials without their text */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["StudyLibraryMaterial"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 学习资料 · The published study library, newest first; a member also sees what they studied today */
+    get: operations["getBranchesStudyMaterials"];
     put?: never;
     post?: never;
     delete?: never;
@@ -11812,93 +1362,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Open a published material: an article's text, a video's link, a quiz's questions without answers */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          materialId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the material */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyLibraryMaterial"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 打开学习资料 · Open a published material: an article's text, a video's link, a quiz's questions without answers */
+    get: operations["getBranchesStudyMaterialsByMaterialId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -11917,122 +1382,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Open an article or a video for reading: a ticket bound to you and the material, redeemable after its minimum time
+     * 开始阅读 · Open an article or a video for reading: a ticket bound to you and the material, redeemable after its minimum time
      * @description Members only, for themselves. Opening a material you already hold an open ticket for answers that ticket (200) instead of issuing another.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          materialId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the ticket you already hold open for this material */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyTicket"];
-          };
-        };
-        /** @description a new ticket */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyTicket"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesStudyMaterialsTickets"];
     delete?: never;
     options?: never;
     head?: never;
@@ -12049,113 +1402,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Redeem a reading ticket once its time has come: the read earns points (earned) within the day's caps
+     * 完成学习，领取积分 · Redeem a reading ticket once its time has come: the read earns points (earned) within the day's caps
      * @description A material counts once a day: a second read the same day is redeemed with `awarded: 0` and the reason `already_read_today`, and records no activity. Refused (422, nothing awarded, the ticket unchanged): a ticket already redeemed, before its time, lapsed, or for a material not (or no longer) published. Another member's ticket is not found (404).
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          ticketId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the ticket, redeemed, and what it earned */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyRedemption"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesStudyTicketsRedeem"];
     delete?: never;
     options?: never;
     head?: never;
@@ -12172,129 +1422,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Answer a quiz: graded on the server, one point a correct answer within the quiz kind's caps (earned)
+     * 提交答题 · Answer a quiz: graded on the server, one point a correct answer within the quiz kind's caps (earned)
      * @description Members only, for themselves, once per quiz. The answer says which questions were right, never the right options. Refused (422, nothing recorded): an answer to a question the quiz does not have, two answers to one question, an option the question lacks, or a second submission.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          materialId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            answers: {
-              /** @example q1 */
-              questionId: string;
-              /**
-               * @description the option ids you pick; none leaves it unanswered
-               * @example [
-               *       "A"
-               *     ]
-               */
-              choices: string[];
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description graded */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyQuizResult"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesStudyMaterialsAnswers"];
     delete?: never;
     options?: never;
     head?: never;
@@ -12308,221 +1439,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The branch's reflections, newest first */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          /** @description `true`: featured reflections only (a member key always sees only these and its own) */
-          featured?: "true" | "false";
-          memberId?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the reflections */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["StudyReflection"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部学习体会 · The branch's reflections, newest first */
+    get: operations["getBranchesStudyReflections"];
     put?: never;
-    /** Write a study reflection (学习体会) on a study material or a meeting */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description the author; a member key writes only its own */
-            memberId: string;
-            /** @enum {string} */
-            subjectType: "material" | "meeting";
-            /** @description a published material of the district or a meeting of the branch */
-            subjectId: string;
-            title: string;
-            /** @description the reflection; its length is the district's rule */
-            text: string;
-          };
-        };
-      };
-      responses: {
-        /** @description written */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyReflection"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 撰写学习体会 · Write a study reflection (学习体会) on a study material or a meeting */
+    post: operations["postBranchesStudyReflections"];
     delete?: never;
     options?: never;
     head?: never;
@@ -12538,111 +1459,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Feature a reflection (推荐): once; its author earns the study rule set's `reflection` points */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          reflectionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description featured */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["StudyReflection"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 推荐学习体会 · Feature a reflection (推荐): once; its author earns the study rule set's `reflection` points */
+    post: operations["postBranchesStudyReflectionsFeature"];
     delete?: never;
     options?: never;
     head?: never;
@@ -12656,105 +1474,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The branch's model learners (学习标兵): featured in the period, ranked by earned points */
-    get: {
-      parameters: {
-        query?: {
-          period?: "day" | "week" | "month" | "year";
-          /** @description any day in the period; defaults to today */
-          date?: string;
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the model learners */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              period: "day" | "week" | "month" | "year";
-              key: string;
-              from: string;
-              to: string;
-              items: components["schemas"]["StudyModelLearner"][];
-              branchId: string;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部学习标兵 · The branch's model learners (学习标兵): featured in the period, ranked by earned points */
+    get: operations["getBranchesStudyModelLearners"];
     put?: never;
     post?: never;
     delete?: never;
@@ -12770,105 +1491,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's model learners (学习标兵): featured in the period, ranked by earned points */
-    get: {
-      parameters: {
-        query?: {
-          period?: "day" | "week" | "month" | "year";
-          /** @description any day in the period; defaults to today */
-          date?: string;
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the model learners */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              period: "day" | "week" | "month" | "year";
-              key: string;
-              from: string;
-              to: string;
-              items: components["schemas"]["StudyModelLearner"][];
-              districtId: string;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县学习标兵 · The district's model learners (学习标兵): featured in the period, ranked by earned points */
+    get: operations["getDistrictsStudyModelLearners"];
     put?: never;
     post?: never;
     delete?: never;
@@ -12884,99 +1508,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's featured reflections, newest first */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description featured reflections */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["StudyReflection"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县推荐体会 · The district's featured reflections, newest first */
+    get: operations["getDistrictsStudyReflections"];
     put?: never;
     post?: never;
     delete?: never;
@@ -12995,120 +1528,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import past meetings with attendance (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
+     * 导入会议历史 · Import past meetings with attendance (CSV or xlsx; up to 10,000 lines; ?dryRun=true to preview)
      * @description For a branch joining mid-year. One line per person at a meeting: 会议类型 (kind: a code or 支部党员大会, 支委会, 党小组会, 党课, 主题党日, 组织生活会), 日期, 主题, optionally 学时, the person (身份证号, or 姓名 and 出生日期), 出席情况 (出席/缺席; default 出席) and 缺席原因. The lines of one meeting share its kind, date and topic. A line already imported is reported unchanged, so a rerun creates nothing; each meeting touched is logged as meeting.imported with the file's SHA-256. Lines dated after today, naming someone not on the roll or a kind the district does not know are rejected with their reasons; the valid lines land. Imported meetings count toward cadence only in periods on or after the branch's records start.
      */
-    post: {
-      parameters: {
-        query?: {
-          /** @description true: check the file and answer what would happen, writing nothing */
-          dryRun?: "true" | "false";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "text/csv": string;
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-        };
-      };
-      responses: {
-        /** @description what was created, unchanged and rejected */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MeetingImportReport"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesMeetingsImport"];
     delete?: never;
     options?: never;
     head?: never;
@@ -13122,208 +1545,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The files attached to a meeting, superseded ones included */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          meetingId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the attachments */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Attachment"][];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 会议附件 · The files attached to a meeting, superseded ones included */
+    get: operations["getBranchesMeetingsAttachments"];
     put?: never;
     /**
-     * Attach a file to a meeting (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * 上传会议附件 · Attach a file to a meeting (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
      * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          meetingId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "multipart/form-data": components["schemas"]["AttachmentUpload"];
-        };
-      };
-      responses: {
-        /** @description the attachment */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Attachment"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesMeetingsAttachments"];
     delete?: never;
     options?: never;
     head?: never;
@@ -13337,94 +1566,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download a file attached to a meeting */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          meetingId: string;
-          attachmentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/octet-stream": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 下载会议附件 · Download a file attached to a meeting */
+    get: operations["getBranchesMeetingsAttachmentsByAttachmentId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -13440,93 +1583,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The meeting's record (会议记录) as a Word document, filled from the meeting as it stands */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          meetingId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the .docx, with Content-Disposition and X-Template-Version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 生成会议记录文书 · The meeting's record (会议记录) as a Word document, filled from the meeting as it stands */
+    get: operations["getBranchesMeetingsDocumentsMinutesDocx"];
     put?: never;
     post?: never;
     delete?: never;
@@ -13542,210 +1600,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the latest version of each template */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["InspectionTemplate"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 检查表模板 · The district's inspection templates */
+    get: operations["getDistrictsInspectionTemplates"];
     put?: never;
-    /** Define a quarterly inspection checklist (每季度党建工作检查表) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            name: string;
-            items: components["schemas"]["InspectionTemplateItem"][];
-          };
-        };
-      };
-      responses: {
-        /** @description the template at version 1 */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["InspectionTemplate"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 制定检查表 · Define a quarterly inspection checklist (每季度党建工作检查表) */
+    post: operations["postDistrictsInspectionTemplates"];
     delete?: never;
     options?: never;
     head?: never;
@@ -13759,209 +1618,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          /** @description defaults to the latest */
-          version?: number;
-        };
-        header?: never;
-        path: {
-          districtId: string;
-          templateId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the template */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["InspectionTemplate"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Publish a new version of a template (inspections already opened keep theirs) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-          templateId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            name: string;
-            items: components["schemas"]["InspectionTemplateItem"][];
-            /** @description the version you read; a stale one answers 409 */
-            version: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the new version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["InspectionTemplate"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 检查表详情 · An inspection template with its items */
+    get: operations["getDistrictsInspectionTemplatesByTemplateId"];
+    /** 发布检查表新版本 · Publish a new version of a template (inspections already opened keep theirs) */
+    put: operations["putDistrictsInspectionTemplatesByTemplateId"];
     post?: never;
     delete?: never;
     options?: never;
@@ -13978,118 +1638,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Stop using a template: inspections already made on it keep it, new ones cannot start from it */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-          templateId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example 已由2026年版检查表替代 */
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the template, retired */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["InspectionTemplate"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 停用检查表 · Stop using a template: inspections already made on it keep it, new ones cannot start from it */
+    post: operations["postDistrictsInspectionTemplatesRetire"];
     delete?: never;
     options?: never;
     head?: never;
@@ -14103,99 +1653,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's templates in use, as the branch chooses one for an inspection */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the latest version of each template */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["InspectionTemplate"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 可用检查表 · The district's templates in use, as the branch chooses one for an inspection */
+    get: operations["getBranchesInspectionsTemplates"];
     put?: never;
     post?: never;
     delete?: never;
@@ -14212,103 +1671,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Who lost which points, across the district
+     * 区县问责情况 · Who lost which points, across the district
      * @description 谁负责的事项导致丢分，谁受处罚: every committee member who answers for lost points in reviewed inspections, most points first, with each deduction.
      */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          /** @description first quarter; defaults to three quarters before `to` */
-          from?: string;
-          /** @description last quarter; defaults to this quarter */
-          to?: string;
-          memberId?: string;
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description deductions per responsible member */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Accountability"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getDistrictsEvaluationsAccountability"];
     put?: never;
     post?: never;
     delete?: never;
@@ -14325,103 +1691,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Who lost which points, in this branch
+     * 支部问责情况 · Who lost which points, in this branch
      * @description 谁负责的事项导致丢分，谁受处罚: every committee member who answers for lost points in reviewed inspections, most points first, with each deduction.
      */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          /** @description first quarter; defaults to three quarters before `to` */
-          from?: string;
-          /** @description last quarter; defaults to this quarter */
-          to?: string;
-          memberId?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description deductions per responsible member */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Accountability"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getBranchesInspectionsAccountability"];
     put?: never;
     post?: never;
     delete?: never;
@@ -14437,218 +1710,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          period?: string;
-          status?: "draft" | "submitted" | "reviewed";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch's inspections */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["InspectionSummary"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部检查 · The branch's inspections */
+    get: operations["getBranchesInspections"];
     put?: never;
     /**
-     * Open the quarter's inspection from a district template (the branch's self-assessment)
+     * 开始季度自查 · Open the quarter's inspection from a district template (the branch's self-assessment)
      * @description One inspection per branch and quarter. It copies the template version it was opened with; later versions of the template do not change it.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            templateId: string;
-            /** @example 2026-Q3 */
-            period: string;
-            /** @description defaults to the latest */
-            templateVersion?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the inspection, in draft */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Inspection"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesInspections"];
     delete?: never;
     options?: never;
     head?: never;
@@ -14662,92 +1731,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          inspectionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the inspection with its items */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Inspection"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 检查详情 · An inspection with its items and scores */
+    get: operations["getBranchesInspectionsByInspectionId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -14764,124 +1749,8 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** The branch scores one item, with its evidence and the reason for any lost point */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          inspectionId: string;
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            score: number;
-            evidence?: string;
-            deductionReason?: string;
-            /** @description whom the branch holds responsible for lost points (default: the owner post's holder) */
-            responsibleMemberId?: string;
-            /** @description the version you read; a stale one answers 409 */
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the inspection */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Inspection"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 检查项自评 · The branch scores one item, with its evidence and the reason for any lost point */
+    put: operations["putBranchesInspectionsItemsByCode"];
     post?: never;
     delete?: never;
     options?: never;
@@ -14898,118 +1767,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit the self-assessment to the district */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          inspectionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            /** @description the version you read; a stale one answers 409 */
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the inspection, submitted */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Inspection"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 提交上级审核 · Submit the self-assessment to the district */
+    post: operations["postBranchesInspectionsSubmit"];
     delete?: never;
     options?: never;
     head?: never;
@@ -15026,127 +1785,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * The district's review: final scores, and who answers for every lost point (district admins only)
+     * 上级审核检查 · The district's review: final scores, and who answers for every lost point (district admins only)
      * @description Items not listed keep the branch's self-assessed score. Every item that lost points is assigned to one member: the one named here, else the one the branch named, else the holder of the item's owner post, else the secretary. A reviewed inspection is frozen: any later change answers 422 `inspection_reviewed_frozen`.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          inspectionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            items?: {
-              code: string;
-              score?: number;
-              deductionReason?: string;
-              responsibleMemberId?: string;
-            }[];
-            comment?: string;
-            /** @description the version you read; a stale one answers 409 */
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the inspection, reviewed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Inspection"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesInspectionsReview"];
     delete?: never;
     options?: never;
     head?: never;
@@ -15160,101 +1802,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every branch's inspections, e.g. those awaiting review this quarter */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          period?: string;
-          status?: "draft" | "submitted" | "reviewed";
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the district's inspections */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["InspectionSummary"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县检查一览 · Every branch's inspections, e.g. those awaiting review this quarter */
+    get: operations["getDistrictsEvaluationsInspections"];
     put?: never;
     post?: never;
     delete?: never;
@@ -15271,221 +1820,13 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A month's tasks with completion and verification ratios, per member and for the branch
+     * 月度一岗双责任务 · A month's tasks with completion and verification ratios, per member and for the branch
      * @description A member key sees only its own tasks.
      */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          /** @description defaults to this month */
-          month?: string;
-          assigneeId?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the month */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DutyTaskMonth"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getBranchesDutyTasks"];
     put?: never;
-    /** Set a committee member's task for a month (月初细化明确任务) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            assigneeId: string;
-            /** @example 2024-07 */
-            month: string;
-            title: string;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            dueOn: string;
-            detail?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the task */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DutyTask"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 布置一岗双责任务 · Set a committee member's task for a month (月初细化明确任务) */
+    post: operations["postBranchesDutyTasks"];
     delete?: never;
     options?: never;
     head?: never;
@@ -15499,92 +1840,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          taskId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the task */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DutyTask"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 任务详情 · A duty task */
+    get: operations["getBranchesDutyTasksByTaskId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -15602,125 +1859,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Report a task done (the branch admin, or the assignee with a member key) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          taskId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @description defaults to today
-             * @example 2024-07-01
-             */
-            completedOn?: string;
-            note?: string;
-            /** @description the version you read; a stale one answers 409 */
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the task */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DutyTask"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 报告任务完成 · Report a task done (the branch admin, or the assignee with a member key) */
+    post: operations["postBranchesDutyTasksComplete"];
     delete?: never;
     options?: never;
     head?: never;
@@ -15736,125 +1876,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check a completed task at the month's end (月底检查验证); `returned` sends it back open */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          taskId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            /**
-             * @default verified
-             * @enum {string}
-             */
-            outcome?: "verified" | "returned";
-            /** @description required when returning a task */
-            note?: string;
-            /** @description the version you read; a stale one answers 409 */
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the task */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["DutyTask"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 月底检查验证 · Check a completed task at the month's end (月底检查验证); `returned` sends it back open */
+    post: operations["postBranchesDutyTasksVerify"];
     delete?: never;
     options?: never;
     head?: never;
@@ -15868,236 +1891,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          kind?:
-            | "daily_performance"
-            | "service"
-            | "commendation"
-            | "political_birthday"
-            | "criticism"
-            | "other"
-            | "work"
-            | "theme_activity"
-            | "key_task"
-            | "rectification";
-          from?: string;
-          to?: string;
-          /** @description the branch's own records, members' records, or both */
-          subject?: "branch" | "member" | "all";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description records, oldest first */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["WorkRecord"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部工作写实 · The branch's work records (写实), newest first */
+    get: operations["getBranchesRecords"];
     put?: never;
     /**
-     * Record a dated fact of the branch's work (党支部工作写实)
+     * 登记支部工作写实 · Record a dated fact of the branch's work (党支部工作写实)
      * @description Records are immutable: there is no route to edit or delete one. A correction is a new record whose `correctsId` names the record it corrects.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            kind: "work" | "theme_activity" | "key_task" | "rectification" | "other";
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            occurredOn: string;
-            content: string;
-            /** @description to correct a record: the id of the latest record about the same subject */
-            correctsId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the record */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["WorkRecord"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesRecords"];
     delete?: never;
     options?: never;
     head?: never;
@@ -16111,243 +1912,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description A member key reads its own records. */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          kind?:
-            | "daily_performance"
-            | "service"
-            | "commendation"
-            | "political_birthday"
-            | "criticism"
-            | "other"
-            | "work"
-            | "theme_activity"
-            | "key_task"
-            | "rectification";
-          from?: string;
-          to?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the member's records, oldest first */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["WorkRecord"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * 党员表现写实 · A member's daily-performance records (写实), newest first
+     * @description A member key reads its own records.
+     */
+    get: operations["getBranchesMembersRecords"];
     put?: never;
     /**
-     * Record a dated fact of a member's daily performance (党员日常表现写实)
+     * 登记党员表现写实 · Record a dated fact of a member's daily performance (党员日常表现写实)
      * @description Records are immutable: there is no route to edit or delete one. A correction is a new record whose `correctsId` names the record it corrects.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            kind:
-              | "daily_performance"
-              | "service"
-              | "commendation"
-              | "political_birthday"
-              | "criticism"
-              | "other";
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            occurredOn: string;
-            content: string;
-            /** @description to correct a record: the id of the latest record about the same subject */
-            correctsId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the record */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["WorkRecord"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesMembersRecords"];
     delete?: never;
     options?: never;
     head?: never;
@@ -16361,92 +1936,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          recordId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the record */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["WorkRecord"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 写实详情 · A record (写实) */
+    get: operations["getBranchesRecordsByRecordId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -16462,211 +1953,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          year?: number;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch's appraisals */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["AppraisalSummary"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 民主评议 · The branch's appraisals */
+    get: operations["getBranchesAppraisals"];
     put?: never;
-    /** Open the year's appraisal; its roll is every current probationary and full member who had joined by the end of that year */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example 2026 */
-            year: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the appraisal */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Appraisal"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 开展民主评议 · Open the year's appraisal; its roll is every current probationary and full member who had joined by the end of that year */
+    post: operations["postBranchesAppraisals"];
     delete?: never;
     options?: never;
     head?: never;
@@ -16680,92 +1971,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          appraisalId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the appraisal with its grades */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Appraisal"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 评议详情 · An appraisal: its roll, grades and, once fixed, the vote totals */
+    get: operations["getBranchesAppraisalsByAppraisalId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -16783,128 +1990,10 @@ export interface paths {
     };
     get?: never;
     /**
-     * Grade a member: the committee's grade (branch admin) or a mutual vote (member key)
+     * 评定等次 · Grade a member: the committee's grade (branch admin) or a mutual vote (member key)
      * @description Nobody grades themself (422 `appraisal_self_grading`). Excellent grades are capped at 1/3 of the roll, enforced at finalize. An unqualified grade needs a comment. A member's mutual vote is a secret ballot: it is counted on the ratee's line without any record of who cast it, cannot be changed once cast (422 `appraisal_vote_cast`), and the counts are shown only after finalize.
      */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          appraisalId: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            grade: "excellent" | "qualified" | "basically_qualified" | "unqualified";
-            /**
-             * @description committee only: the grade the member gave themself in self-assessment
-             * @enum {string}
-             */
-            selfGrade?: "excellent" | "qualified" | "basically_qualified" | "unqualified";
-            /** @description committee only */
-            comment?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the grade or vote as recorded */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["AppraisalGradeReceipt"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    put: operations["putBranchesAppraisalsGradesByMemberId"];
     post?: never;
     delete?: never;
     options?: never;
@@ -16921,118 +2010,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Fix the grades: every member graded, excellent within the limit (422 otherwise) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          appraisalId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            /** @description the version you read; a stale one answers 409 */
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the finalized appraisal */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Appraisal"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 确定评议结果 · Fix the grades: every member graded, excellent within the limit (422 otherwise) */
+    post: operations["postBranchesAppraisalsFinalize"];
     delete?: never;
     options?: never;
     head?: never;
@@ -17046,220 +2025,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          year?: number;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch's reports */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["SecretaryReport"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 述职述廉报告 · The secretary's reports */
+    get: operations["getBranchesSecretaryReports"];
     put?: never;
-    /** File the secretary's annual report on duty and integrity */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example 2026 */
-            year: number;
-            /**
-             * Format: date
-             * @example 2024-07-01
-             */
-            deliveredOn: string;
-            dutyReport: string;
-            integrityReport: string;
-            /** @description defaults to the committee's secretary */
-            secretaryId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the report */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["SecretaryReport"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 提交述职述廉报告 · File the secretary's annual report on duty and integrity */
+    post: operations["postBranchesSecretaryReports"];
     delete?: never;
     options?: never;
     head?: never;
@@ -17273,92 +2043,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          reportId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the report */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["SecretaryReport"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 述职报告详情 · A secretary's report */
+    get: operations["getBranchesSecretaryReportsByReportId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -17376,121 +2062,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The district rates the report (district admins only) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          reportId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            rating: "good" | "fairly_good" | "average" | "poor";
-            comment?: string;
-            /** @description the version you read; a stale one answers 409 */
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the rated report */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["SecretaryReport"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 评定述职报告 · The district rates the report (district admins only) */
+    post: operations["postBranchesSecretaryReportsReview"];
     delete?: never;
     options?: never;
     head?: never;
@@ -17504,214 +2077,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          year?: number;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch's model posts */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["ModelPost"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部党员示范岗 · The branch's model posts (党员示范岗) */
+    get: operations["getBranchesModelPosts"];
     put?: never;
-    /** Nominate a member's post as a 党员示范岗 */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            memberId: string;
-            /** @example 2026 */
-            year: number;
-            title: string;
-            commitment: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the nomination */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ModelPost"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 推荐党员示范岗 · Nominate a member's post as a 党员示范岗 */
+    post: operations["postBranchesModelPosts"];
     delete?: never;
     options?: never;
     head?: never;
@@ -17727,124 +2097,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The district names the model post (district admins only) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          modelPostId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @description defaults to today
-             * @example 2024-07-01
-             */
-            awardedOn?: string;
-            /** @description the version you read; a stale one answers 409 */
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the named model post */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ModelPost"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 命名党员示范岗 · The district names the model post (district admins only) */
+    post: operations["postBranchesModelPostsAward"];
     delete?: never;
     options?: never;
     head?: never;
@@ -17858,100 +2112,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          year?: number;
-          status?: "nominated" | "awarded";
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description model posts across the district */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["ModelPost"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县党员示范岗 · The district's model posts (党员示范岗) */
+    get: operations["getDistrictsModelPosts"];
     put?: never;
     post?: never;
     delete?: never;
@@ -17967,226 +2129,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          year?: number;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch's awards */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Award"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部表彰 · The branch's awards */
+    get: operations["getBranchesAwards"];
     put?: never;
-    /** Award a member (亮身份、亮业绩、争先进); district-level awards are the district's */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            memberId: string;
-            /** @example 2026 */
-            year: number;
-            /** @example 优秀共产党员 */
-            title: string;
-            /**
-             * @default branch
-             * @enum {string}
-             */
-            level?: "branch" | "district";
-            citation: string;
-            /**
-             * Format: date
-             * @description defaults to today
-             * @example 2024-07-01
-             */
-            awardedOn?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the award */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Award"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 登记表彰 · Award a member (亮身份、亮业绩、争先进); district-level awards are the district's */
+    post: operations["postBranchesAwards"];
     delete?: never;
     options?: never;
     head?: never;
@@ -18200,99 +2147,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          year?: number;
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description awards across the district */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Award"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县表彰 · The district's awards */
+    get: operations["getDistrictsAwards"];
     put?: never;
     post?: never;
     delete?: never;
@@ -18308,224 +2164,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The district's evaluations rule set (latest version) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the rule set */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["EvaluationRules"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Publish a new version of the district's evaluations rule set */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            rules: {
-              appraisal: {
-                /** @description excellent grades ≤ this share of the members appraised (default 1/3) */
-                excellentShare: {
-                  numerator: number;
-                  denominator: number;
-                };
-              };
-              inspection: {
-                /** @description grade bands on the share of the maximum score, highest first, the last at 0 */
-                bands: {
-                  /** @enum {string} */
-                  grade: "excellent" | "good" | "qualified" | "unqualified";
-                  minPercent: number;
-                }[];
-                submitGraceDays: number;
-              };
-              dutyTasks: {
-                verifyGraceDays: number;
-              };
-            };
-            /** @description the version you read (0 for the defaults) */
-            version: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the new version */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["EvaluationRules"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 考核评价规则 · The district's evaluations rule set (latest version) */
+    get: operations["getDistrictsEvaluationsRules"];
+    /** 发布考核评价规则 · Publish a new version of the district's evaluations rule set */
+    put: operations["putDistrictsEvaluationsRules"];
     post?: never;
     delete?: never;
     options?: never;
@@ -18540,208 +2182,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The files attached to a record (写实), superseded ones included */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          recordId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the attachments */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Attachment"][];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 写实附件 · The files attached to a record (写实), superseded ones included */
+    get: operations["getBranchesRecordsAttachments"];
     put?: never;
     /**
-     * Attach a file to a record (写实) (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * 上传写实附件 · Attach a file to a record (写实) (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
      * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          recordId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "multipart/form-data": components["schemas"]["AttachmentUpload"];
-        };
-      };
-      responses: {
-        /** @description the attachment */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Attachment"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesRecordsAttachments"];
     delete?: never;
     options?: never;
     head?: never;
@@ -18755,94 +2203,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download a file attached to a record (写实) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          recordId: string;
-          attachmentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/octet-stream": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 下载写实附件 · Download a file attached to a record (写实) */
+    get: operations["getBranchesRecordsAttachmentsByAttachmentId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -18858,208 +2220,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The files attached to a duty task, superseded ones included */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          taskId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the attachments */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Attachment"][];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 任务附件 · The files attached to a duty task, superseded ones included */
+    get: operations["getBranchesDutyTasksAttachments"];
     put?: never;
     /**
-     * Attach a file to a duty task (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * 上传任务附件 · Attach a file to a duty task (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
      * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          taskId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "multipart/form-data": components["schemas"]["AttachmentUpload"];
-        };
-      };
-      responses: {
-        /** @description the attachment */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Attachment"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesDutyTasksAttachments"];
     delete?: never;
     options?: never;
     head?: never;
@@ -19073,94 +2241,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download a file attached to a duty task */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          taskId: string;
-          attachmentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/octet-stream": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 下载任务附件 · Download a file attached to a duty task */
+    get: operations["getBranchesDutyTasksAttachmentsByAttachmentId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -19176,210 +2258,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The files attached to an inspection item, superseded ones included */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          inspectionId: string;
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the attachments */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Attachment"][];
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 检查项附件 · The files attached to an inspection item, superseded ones included */
+    get: operations["getBranchesInspectionsItemsAttachments"];
     put?: never;
     /**
-     * Attach a file to an inspection item (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
+     * 上传检查项附件 · Attach a file to an inspection item (multipart; checked by content, ≤ 20 MiB, within the branch's quota)
      * @description Stored once per branch under the SHA-256 of its bytes; the hash is chained into the event that attaches it, so `/attachments/verify` can prove the file unchanged. Never deleted: send `supersedes` and `reason` to replace a file, and the old one stays downloadable.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          inspectionId: string;
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "multipart/form-data": components["schemas"]["AttachmentUpload"];
-        };
-      };
-      responses: {
-        /** @description the attachment */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Attachment"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postBranchesInspectionsItemsAttachments"];
     delete?: never;
     options?: never;
     head?: never;
@@ -19393,95 +2279,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download a file attached to an inspection item */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          inspectionId: string;
-          code: string;
-          attachmentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/octet-stream": string;
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 下载检查项附件 · Download a file attached to an inspection item */
+    get: operations["getBranchesInspectionsItemsAttachmentsByAttachmentId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -19497,99 +2296,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          status?: "open" | "acknowledged" | "resolved";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch's findings */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Finding"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部预警 · The branch's audit findings */
+    get: operations["getBranchesFindings"];
     put?: never;
     post?: never;
     delete?: never;
@@ -19605,99 +2313,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          status?: "open" | "acknowledged" | "resolved";
-        };
-        header?: never;
-        path: {
-          districtId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description findings of every branch of the district */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["Finding"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 区县预警 · The district's audit findings */
+    get: operations["getDistrictsFindings"];
     put?: never;
     post?: never;
     delete?: never;
@@ -19715,118 +2332,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The branch has seen it and is acting on it */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          findingId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            note?: string;
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the finding */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Finding"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 确认预警 · The branch has seen it and is acting on it */
+    post: operations["postBranchesFindingsAcknowledge"];
     delete?: never;
     options?: never;
     head?: never;
@@ -19842,118 +2349,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close a finding by hand (a run also closes it when the condition is gone) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-          findingId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            note?: string;
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the finding */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Finding"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 办结预警 · Close a finding by hand (a run also closes it when the condition is gone) */
+    post: operations["postBranchesFindingsResolve"];
     delete?: never;
     options?: never;
     head?: never;
@@ -19967,213 +2364,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recent runs, newest first: every run for the platform admin and a platform-wide auditor, the runs over their districts for an auditor of some districts */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a page of runs */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["AuditRun"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 审计运行记录 · Recent runs, newest first: every run for the platform admin and a platform-wide auditor, the runs over their districts for an auditor of some districts */
+    get: operations["getAuditsRuns"];
     put?: never;
-    /** Run the audit over every branch now (platform_admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @description the day to audit as; defaults to today in Beijing
-             * @example 2024-07-01
-             */
-            date?: string;
-            /** @description only this district's branches */
-            districtId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description the queued run */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["AuditRun"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 立即运行审计 · Run the audit over every branch now (platform_admin) */
+    post: operations["postAuditsRuns"];
     delete?: never;
     options?: never;
     head?: never;
@@ -20187,92 +2382,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A run and its progress (an auditor of some districts reads only the runs over those districts) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          runId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the run and its progress */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["AuditRun"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 审计运行详情 · A run and its progress (an auditor of some districts reads only the runs over those districts) */
+    get: operations["getAuditsRunsByRunId"];
     put?: never;
     post?: never;
     delete?: never;
@@ -20288,312 +2399,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the webhook */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Webhook"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 支部 Webhook · The branch's webhook (never its secret) */
+    get: operations["getBranchesWebhook"];
     /**
-     * Where to POST findings and the daily digest, signed the Standard Webhooks way
+     * 设置 Webhook · Where to POST findings and the daily digest, signed the Standard Webhooks way
      * @description Deliveries carry `webhook-id`, `webhook-timestamp` and `webhook-signature` (Standard Webhooks: HMAC-SHA256 over id, timestamp and body with the secret), so a receiver can refuse a stale or repeated delivery; see docs/webhooks.md. The URL must be https to a public host: loopback, private, link-local, CGNAT, unique-local and cloud-metadata addresses are refused (422 `webhook_destination_refused`), literal or inside an IPv6 address. Deliveries never follow redirects.
      */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            url: string;
-            /**
-             * @description `whsec_…`; leave out to have one made for you (shown once, in this response)
-             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
-             */
-            secret?: string;
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description the webhook (a secret you gave is never shown) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["WebhookSet"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    put: operations["putBranchesWebhook"];
     post?: never;
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description removed; pending deliveries stay as records */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 删除 Webhook · Remove the branch's webhook */
+    delete: operations["deleteBranchesWebhook"];
     options?: never;
     head?: never;
     patch?: never;
@@ -20606,99 +2421,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description `nextCursor` of the previous page */
-          cursor?: string;
-          status?: "pending" | "delivered";
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the branch's outbox */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["WebhookDelivery"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** Webhook 投递记录 · Recent webhook deliveries and their status */
+    get: operations["getBranchesWebhookDeliveries"];
     put?: never;
     post?: never;
     delete?: never;
@@ -20714,94 +2438,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The day's digest: open findings and the coming week's political birthdays (政治生日, with the years) */
-    get: {
-      parameters: {
-        query?: {
-          date?: string;
-        };
-        header?: never;
-        path: {
-          branchId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the digest a webhook receives */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Digest"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** 每日摘要 · The day's digest: open findings and the coming week's political birthdays (政治生日, with the years) */
+    get: operations["getBranchesDigest"];
     put?: never;
     post?: never;
     delete?: never;
@@ -20820,119 +2458,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Re-seal one page of a shard's personal data under the current key (platform_admin)
+     * 重新加密个人数据 · Re-seal one page of a shard's personal data under the current key (platform_admin)
      * @description After a key rotation (MEMBER_DATA_KEYS), every ID number, phone and webhook secret sealed under an older key is opened and sealed again under the current one, page by page: call with `cursor` set to the previous `nextCursor` until it is null, for every shard. Values already under the current key are left alone; a row changed meanwhile is skipped (its new value is already under the current key). Lookup hashes are recomputed under their own key, which does not rotate. The procedure is in docs/security.md.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            shard: number;
-            cursor?: string;
-            /** @default 200 */
-            limit?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description what this page did */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ResealPage"];
-          };
-        };
-        /** @description malformed JSON or invalid fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description missing or invalid API key or session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description the caller's role may not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description not found, or outside the caller's scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description version conflict or duplicate */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description body over the size limit */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description wrong content type */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description a rule refused the change; errors[].rule names it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description rate limited; see Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postAuditsReseal"];
     delete?: never;
     options?: never;
     head?: never;
@@ -22084,558 +3613,658 @@ export interface components {
     };
     /** @description A step with its date and data. Upper-committee steps (4, 8, 11, 13, 16, 17, 18, 24) are recorded by a district admin. */
     DevelopmentStepInput:
-      | {
-          /** @enum {string} */
-          step: "application";
+      | components["schemas"]["DevelopmentStepInput_application"]
+      | components["schemas"]["DevelopmentStepInput_application_talk"]
+      | components["schemas"]["DevelopmentStepInput_activist_designation"]
+      | components["schemas"]["DevelopmentStepInput_activist_filing"]
+      | components["schemas"]["DevelopmentStepInput_contacts_assigned"]
+      | components["schemas"]["DevelopmentStepInput_cultivation_review"]
+      | components["schemas"]["DevelopmentStepInput_candidate_designation"]
+      | components["schemas"]["DevelopmentStepInput_candidate_filing"]
+      | components["schemas"]["DevelopmentStepInput_introducers_assigned"]
+      | components["schemas"]["DevelopmentStepInput_political_review"]
+      | components["schemas"]["DevelopmentStepInput_intensive_training"]
+      | components["schemas"]["DevelopmentStepInput_committee_review"]
+      | components["schemas"]["DevelopmentStepInput_pre_review"]
+      | components["schemas"]["DevelopmentStepInput_application_form"]
+      | components["schemas"]["DevelopmentStepInput_admission_vote"]
+      | components["schemas"]["DevelopmentStepInput_upper_talk"]
+      | components["schemas"]["DevelopmentStepInput_admission_approval"]
+      | components["schemas"]["DevelopmentStepInput_admission_record"]
+      | components["schemas"]["DevelopmentStepInput_group_assignment"]
+      | components["schemas"]["DevelopmentStepInput_oath"]
+      | components["schemas"]["DevelopmentStepInput_probation_review"]
+      | components["schemas"]["DevelopmentStepInput_full_membership_request"]
+      | components["schemas"]["DevelopmentStepInput_full_membership_vote"]
+      | components["schemas"]["DevelopmentStepInput_full_membership_approval"]
+      | components["schemas"]["DevelopmentStepInput_archive"];
+    DevelopmentStepInput_application: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "application";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_application_talk: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "application_talk";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        talkerIds: string[];
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_activist_designation: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "activist_designation";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        /** @enum {string} */
+        recommendedBy: "party_members" | "league" | "mass_organization";
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_activist_filing: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "activist_filing";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_contacts_assigned: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "contacts_assigned";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        contactIds: string[];
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_cultivation_review: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "cultivation_review";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        /** @enum {string} */
+        thought: "outstanding" | "good" | "ordinary";
+        /** @enum {string} */
+        work: "outstanding" | "good" | "ordinary";
+        /** @default 0 */
+        trainingHours: number;
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_candidate_designation: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "candidate_designation";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        opinionsHeard: ("group" | "contacts" | "members" | "masses")[];
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_candidate_filing: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "candidate_filing";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_introducers_assigned: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "introducers_assigned";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        introducerIds: string[];
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_political_review: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "political_review";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        /** @enum {string} */
+        conclusion: "passed" | "failed";
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_intensive_training: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "intensive_training";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        /** @default 0 */
+        hours: number;
+        /** @default 0 */
+        days: number;
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_committee_review: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "committee_review";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_pre_review: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "pre_review";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        publicity: {
           /**
            * Format: date
            * @example 2024-07-01
            */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "application_talk";
+          from: string;
           /**
            * Format: date
            * @example 2024-07-01
            */
-          occurredOn: string;
-          data: {
-            talkerIds: string[];
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "activist_designation";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            /** @enum {string} */
-            recommendedBy: "party_members" | "league" | "mass_organization";
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "activist_filing";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "contacts_assigned";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            contactIds: string[];
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "cultivation_review";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            /** @enum {string} */
-            thought: "outstanding" | "good" | "ordinary";
-            /** @enum {string} */
-            work: "outstanding" | "good" | "ordinary";
-            /** @default 0 */
-            trainingHours: number;
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "candidate_designation";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            opinionsHeard: ("group" | "contacts" | "members" | "masses")[];
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "candidate_filing";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "introducers_assigned";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            introducerIds: string[];
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "political_review";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            /** @enum {string} */
-            conclusion: "passed" | "failed";
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "intensive_training";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            /** @default 0 */
-            hours: number;
-            /** @default 0 */
-            days: number;
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "committee_review";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "pre_review";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            publicity: {
-              /**
-               * Format: date
-               * @example 2024-07-01
-               */
-              from: string;
-              /**
-               * Format: date
-               * @example 2024-07-01
-               */
-              to: string;
-            };
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "application_form";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "admission_vote";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            /** @description full members with voting rights expected (应到) */
-            expected: number;
-            /** @description voting members present (实到) */
-            present: number;
-            for: number;
-            against: number;
-            abstain: number;
-            /**
-             * @description written opinions of absent voters handed in before the meeting (counted in the tally)
-             * @default {
-             *       "for": 0,
-             *       "against": 0,
-             *       "abstain": 0
-             *     }
-             */
-            writtenOpinions: {
-              for: number;
-              against: number;
-              abstain: number;
-            };
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "upper_talk";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            talkerName: string;
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "admission_approval";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "admission_record";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "group_assignment";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            group: string;
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "oath";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "probation_review";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            /** @enum {string} */
-            rating: "outstanding" | "good" | "ordinary";
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "full_membership_request";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "full_membership_vote";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          data: {
-            /** @description full members with voting rights expected (应到) */
-            expected: number;
-            /** @description voting members present (实到) */
-            present: number;
-            for: number;
-            against: number;
-            abstain: number;
-            /**
-             * @description written opinions of absent voters handed in before the meeting (counted in the tally)
-             * @default {
-             *       "for": 0,
-             *       "against": 0,
-             *       "abstain": 0
-             *     }
-             */
-            writtenOpinions: {
-              for: number;
-              against: number;
-              abstain: number;
-            };
-            /** @enum {string} */
-            outcome: "full" | "extend" | "disqualify";
-            extensionMonths?: number;
-          };
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "full_membership_approval";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
-        }
-      | {
-          /** @enum {string} */
-          step: "archive";
-          /**
-           * Format: date
-           * @example 2024-07-01
-           */
-          occurredOn: string;
-          /** @default {} */
-          data: Record<string, never>;
-          /** @example 支部书记与申请人谈话，了解入党动机 */
-          note?: string;
-          documents?: {
-            /** @example 入党申请书 */
-            title: string;
-            /** @example 档案盒 2024-07 第3页 */
-            ref?: string;
-          }[];
+          to: string;
         };
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_application_form: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "application_form";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_admission_vote: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "admission_vote";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        /** @description full members with voting rights expected (应到) */
+        expected: number;
+        /** @description voting members present (实到) */
+        present: number;
+        for: number;
+        against: number;
+        abstain: number;
+        /**
+         * @description written opinions of absent voters handed in before the meeting (counted in the tally)
+         * @default {
+         *       "for": 0,
+         *       "against": 0,
+         *       "abstain": 0
+         *     }
+         */
+        writtenOpinions: {
+          for: number;
+          against: number;
+          abstain: number;
+        };
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_upper_talk: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "upper_talk";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        talkerName: string;
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_admission_approval: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "admission_approval";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_admission_record: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "admission_record";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_group_assignment: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "group_assignment";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        group: string;
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_oath: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "oath";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_probation_review: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "probation_review";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        /** @enum {string} */
+        rating: "outstanding" | "good" | "ordinary";
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_full_membership_request: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "full_membership_request";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_full_membership_vote: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "full_membership_vote";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      data: {
+        /** @description full members with voting rights expected (应到) */
+        expected: number;
+        /** @description voting members present (实到) */
+        present: number;
+        for: number;
+        against: number;
+        abstain: number;
+        /**
+         * @description written opinions of absent voters handed in before the meeting (counted in the tally)
+         * @default {
+         *       "for": 0,
+         *       "against": 0,
+         *       "abstain": 0
+         *     }
+         */
+        writtenOpinions: {
+          for: number;
+          against: number;
+          abstain: number;
+        };
+        /** @enum {string} */
+        outcome: "full" | "extend" | "disqualify";
+        extensionMonths?: number;
+      };
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_full_membership_approval: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "full_membership_approval";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
+    DevelopmentStepInput_archive: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      step: "archive";
+      /**
+       * Format: date
+       * @example 2024-07-01
+       */
+      occurredOn: string;
+      /** @default {} */
+      data: Record<string, never>;
+      /** @example 支部书记与申请人谈话，了解入党动机 */
+      note?: string;
+      documents?: {
+        /** @example 入党申请书 */
+        title: string;
+        /** @example 档案盒 2024-07 第3页 */
+        ref?: string;
+      }[];
+    };
     DevelopmentComplaint: {
       id: string;
       caseId: string;
@@ -24383,11 +6012,8940 @@ export interface components {
       nextCursor: string | null;
     };
   };
-  responses: never;
-  parameters: never;
+  responses: {
+    /** @description malformed JSON or invalid fields */
+    BadRequest: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/invalid-request",
+         *       "title": "请求参数无效",
+         *       "status": 400,
+         *       "detail": "请求参数无效",
+         *       "code": "invalid_request",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X",
+         *       "errors": [
+         *         {
+         *           "path": "name",
+         *           "message": "必填"
+         *         }
+         *       ]
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description missing or invalid API key or session */
+    Unauthorized: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/unauthorized",
+         *       "title": "缺少或无效的 API 密钥或登录状态",
+         *       "status": 401,
+         *       "detail": "缺少或无效的 API 密钥或登录状态",
+         *       "code": "unauthorized",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X"
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description the caller's role may not do this */
+    Forbidden: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/forbidden",
+         *       "title": "当前角色无权执行此操作",
+         *       "status": 403,
+         *       "detail": "当前角色无权执行此操作",
+         *       "code": "forbidden",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X"
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description not found, or outside the caller's scope */
+    NotFound: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/not-found",
+         *       "title": "资源不存在",
+         *       "status": 404,
+         *       "detail": "资源不存在",
+         *       "code": "not_found",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X"
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description version conflict or duplicate */
+    Conflict: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/version-conflict",
+         *       "title": "记录已被他人修改，请刷新后重试",
+         *       "status": 409,
+         *       "detail": "记录已被他人修改，请刷新后重试",
+         *       "code": "version_conflict",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X"
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description body over the size limit */
+    PayloadTooLarge: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/payload-too-large",
+         *       "title": "请求体过大",
+         *       "status": 413,
+         *       "detail": "请求体过大",
+         *       "code": "payload_too_large",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X"
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description wrong content type */
+    UnsupportedMediaType: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/unsupported-media-type",
+         *       "title": "不支持的内容类型",
+         *       "status": 415,
+         *       "detail": "不支持的内容类型",
+         *       "code": "unsupported_media_type",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X"
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description a rule refused the change; errors[].rule names it */
+    RuleViolation: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/rule-violation",
+         *       "title": "不符合业务规则",
+         *       "status": 422,
+         *       "detail": "不符合业务规则",
+         *       "code": "rule_violation",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X",
+         *       "errors": [
+         *         {
+         *           "rule": "cultivation_under_one_year",
+         *           "message": "确定为入党积极分子未满12个月（2027-12-03起方可）"
+         *         }
+         *       ]
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description rate limited: wait Retry-After seconds, then retry */
+    TooManyRequests: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        "Retry-After": components["headers"]["RetryAfter"];
+        RateLimit: components["headers"]["RateLimit"];
+        "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/rate-limited",
+         *       "title": "请求过于频繁",
+         *       "status": 429,
+         *       "detail": "请求过于频繁",
+         *       "code": "rate_limited",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X"
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description busy: too many writers on this branch at once; retry after Retry-After seconds (safe with the same Idempotency-Key) */
+    Busy: {
+      headers: {
+        "X-Request-Id": components["headers"]["XRequestId"];
+        "Retry-After": components["headers"]["RetryAfter"];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://vanguard.example/problems/unavailable",
+         *       "title": "服务繁忙，请稍后重试",
+         *       "status": 503,
+         *       "detail": "服务繁忙，请稍后重试",
+         *       "code": "unavailable",
+         *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X"
+         *     }
+         */
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+  };
+  parameters: {
+    /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+    AcceptLanguage: string;
+    /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+    IdempotencyKey: string;
+    /** @description your own id for this request, echoed back and written to the logs */
+    RequestId: string;
+  };
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description this request's id (the one sent in `X-Request-Id`, or a new one); quote it when reporting a problem */
+    XRequestId: string;
+    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key` */
+    IdempotentReplayed: "true";
+    /** @description seconds to wait before trying again */
+    RetryAfter: number;
+    /** @description the quota left and seconds until it resets (IETF draft), e.g. `"key";r=0;t=42` */
+    RateLimit: string;
+    /** @description the quota and its window in seconds (IETF draft), e.g. `"key";q=600;w=60` */
+    RateLimitPolicy: string;
+    /** @description the URL of what was created */
+    Location: string;
+    /** @description `attachment` with the file's name (an ASCII fallback and the UTF-8 name) */
+    ContentDisposition: string;
+    /** @description `no-store`: the answer holds personal data and no cache keeps it */
+    CacheControl: "no-store";
+    /** @description `Accept, Accept-Language`: the same URL answers in another format or language */
+    Vary: string;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+  postAuthLogin: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example econ-secretary */
+          login: string;
+          /** @description at least 10 characters; never logged or stored in clear */
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description signed in; a one-time password must be changed before anything else */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          /** @description vg_session=… */
+          "Set-Cookie"?: string;
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SignedIn"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getAuthMe: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the caller */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Me"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postAuthPassword: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description at least 10 characters; never logged or stored in clear */
+          currentPassword: string;
+          /** @description at least 10 characters; never logged or stored in clear */
+          newPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description changed */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SignedIn"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postAuthLogout: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signed out */
+      204: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsAccounts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description accounts, without secrets */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Account"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postDistrictsAccounts: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example econ-secretary */
+          login: string;
+          displayName: string;
+          /** @enum {string} */
+          role: "district_admin" | "auditor";
+          /** @example 13812345678 */
+          phone?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the account and its one-time password, shown once */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["IssuedPassword"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesAccounts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description accounts, without secrets */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Account"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesAccounts: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example econ-secretary */
+          login: string;
+          displayName: string;
+          /** @enum {string} */
+          role: "branch_admin" | "member";
+          /** @description member accounts: the current member of this branch the account belongs to */
+          memberId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the account and its one-time password, shown once */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["IssuedPassword"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  deleteAccountsByAccountId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description disabled */
+      204: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postAccountsResetPassword: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the new one-time password, shown once */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["IssuedPassword"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistricts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of districts */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["District"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postDistricts: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example ganyu */
+          code: string;
+          /** @example 赣榆区 */
+          name: string;
+          /** @default Asia/Shanghai */
+          timeZone?: string;
+          /** @description placement override; least-loaded shard by default */
+          shard?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the district */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["District"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsByDistrictId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the district */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["District"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsBranches: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of branches */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Branch"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postDistrictsBranches: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 经济信息中心党支部 */
+          name: string;
+          /** @enum {string} */
+          kind: "branch" | "general_branch" | "committee";
+          parentId?: string;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          foundedOn: string;
+          /**
+           * Format: date
+           * @description default: the day the unit is created on the platform
+           * @example 2024-07-01
+           */
+          recordsFrom?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the branch */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Branch"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesByBranchId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Branch"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  patchBranchesByBranchId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the version you read; a stale one answers 409 */
+          version: number;
+          name?: string;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          foundedOn?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the branch */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Branch"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  putBranchesRecordsFrom: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the version you read; a stale one answers 409 */
+          version: number;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          recordsFrom: string;
+          /** @example 已导入本年度1月起的全部会议和党费记录 */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the branch */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Branch"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postDistrictsKeys: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          role: "district_admin" | "auditor";
+          label: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the key, shown once */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["IssuedKey"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postKeys: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          role: "platform_admin" | "auditor";
+          label: string;
+          /** @description auditors: the districts in scope; omit for every district */
+          districtIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description the key, shown once */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["IssuedKey"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesKeys: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch's keys, without secrets */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["KeySummary"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesKeys: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          role: "branch_admin" | "member";
+          memberId?: string;
+          label: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the key, shown once */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["IssuedKey"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  deleteKeysByKeyId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description revoked */
+      204: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesCommittee: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the committee */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Committee"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putBranchesCommittee: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          termStart: string;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          termEnd: string;
+          posts: {
+            memberId: string;
+            /** @enum {string} */
+            post:
+              | "secretary"
+              | "deputy_secretary"
+              | "organization"
+              | "propaganda"
+              | "discipline"
+              | "youth"
+              | "women"
+              | "member";
+          }[];
+          /** @description the version you read (0 if none); stale answers 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the committee */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Committee"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesEventsVerify: {
+    parameters: {
+      query?: {
+        full?: "true" | "false";
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        /** @description full verify: rows per page */
+        limit?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description whether the chain is intact */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChainVerdict"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesEvents: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        subjectId?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of events */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Event"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesAttachmentsVerify: {
+    parameters: {
+      query?: {
+        /** @description attachments re-hashed in this page (≤ 100) */
+        limit?: number;
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the page's verdict */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AttachmentCheck"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsEvidenceRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the settings (version 0: the defaults) */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EvidenceRuleSet"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putDistrictsEvidenceRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          rules: components["schemas"]["EvidenceRules"];
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the new version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EvidenceRuleSet"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsDocumentTemplates: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description one per form */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["DocumentTemplate"][];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsDocumentTemplatesByKind: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+        kind:
+          | "activist_registration"
+          | "candidate_publicity"
+          | "admission_resolution"
+          | "full_membership_resolution"
+          | "full_membership_publicity"
+          | "meeting_minutes";
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the .docx */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putDistrictsDocumentTemplatesByKind: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+        kind:
+          | "activist_registration"
+          | "candidate_publicity"
+          | "admission_resolution"
+          | "full_membership_resolution"
+          | "full_membership_publicity"
+          | "meeting_minutes";
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+      };
+    };
+    responses: {
+      /** @description the new version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DocumentTemplate"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesMembersImport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "text/csv": string;
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+      };
+    };
+    responses: {
+      /** @description what was created and what was rejected */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MemberImportResult"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesMembers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        status?: "applicant" | "activist" | "candidate" | "probationary" | "full";
+        /** @description part of a name */
+        q?: string;
+        /** @description include people transferred out */
+        includeLeft?: "true" | "false";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of members */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Member"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesMembers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 王晓明 */
+          name: string;
+          /** @enum {string} */
+          gender: "male" | "female";
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          birthDate: string;
+          /** @enum {string} */
+          status: "applicant" | "activist" | "candidate" | "probationary" | "full";
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          joinedOn?: string | null;
+          /**
+           * Format: date
+           * @description the day the person came onto this branch's roll (default: the day they are added); their dues and study are judged from it (docs/adoption.md)
+           * @example 2024-07-01
+           */
+          joinedBranchOn?: string | null;
+          /** @example 11010519491231002X */
+          idNumber?: string | null;
+          /** @example 13812345678 */
+          phone?: string | null;
+          /** @example 大学本科 */
+          education?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description the member */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Member"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesMembersByMemberId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the member */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Member"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  patchBranchesMembersByMemberId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 王晓明 */
+          name?: string;
+          /** @enum {string} */
+          gender?: "male" | "female";
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          birthDate?: string;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          joinedOn?: string | null;
+          /** @example 11010519491231002X */
+          idNumber?: string | null;
+          /** @example 13812345678 */
+          phone?: string | null;
+          /** @example 大学本科 */
+          education?: string | null;
+          /** @description the version you read; a stale one answers 409 */
+          version: number;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          joinedBranchOn?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the member */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Member"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  putBranchesMembersDuesBasis: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          category: "employed" | "retired" | "farmer" | "student" | "unemployed" | "relief";
+          /**
+           * @description after-tax monthly income, yuan
+           * @default 0
+           */
+          monthlyIncome?: number;
+          /** @description farmers: the monthly amount the branch set (0.2–1 yuan) */
+          fixedAmount?: number;
+          /** @description defaults to this year */
+          year?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the basis and the monthly due */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DuesBasis"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesDuesPayments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          memberId: string;
+          /** @example 2024-07 */
+          month: string;
+          /** @description yuan, more than 0 */
+          amount: number;
+          /**
+           * Format: date
+           * @description defaults to today
+           * @example 2024-07-01
+           */
+          paidOn?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the payment */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DuesPayment"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesDues: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        /** @description defaults to this month */
+        month?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the month's dues */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            month: string;
+            recordsFrom: string | null;
+            /** @description the month lies before the branch's records start: nothing in it is judged */
+            noRecords: boolean;
+            totals: {
+              expected: number;
+              collected: number;
+              membersDue: number;
+              membersPaid: number;
+            };
+            items: components["schemas"]["DuesLine"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesDuesImport: {
+    parameters: {
+      query?: {
+        /** @description true: check the file and answer what would happen, writing nothing */
+        dryRun?: "true" | "false";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "text/csv": string;
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+      };
+    };
+    responses: {
+      /** @description what was created, unchanged and rejected */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportReport"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesMembersTransfers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          toBranchId: string;
+          note?: string;
+          /** @description default 10 within a district, 30 across */
+          validDays?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the pending letter */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Transfer"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesTransfers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        direction?: "in" | "out" | "both";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description letters to and from the branch */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Transfer"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getTransfersByTransferId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        transferId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the letter */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Transfer"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postTransfersAccept: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        transferId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the accepted letter */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Transfer"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postTransfersCancel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        transferId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the cancelled letter */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Transfer"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getCalendarByYear: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the year's special days */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WorkingCalendar"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putCalendarByYear: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          days: {
+            /**
+             * Format: date
+             * @example 2024-07-01
+             */
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            name?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description the year's special days */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WorkingCalendar"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getReportsCompliance: {
+    parameters: {
+      query?: {
+        /** @description one district in scope; omitted: every district the key sees, merged across shards */
+        districtId?: string;
+        /** @description `csv` answers like `Accept: text/csv` (for links and spreadsheets); default json */
+        format?: "json" | "csv";
+        /** @description a year, quarter or month; defaults to this year */
+        period?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description one row per branch, in org-tree order */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            period: {
+              key: string;
+              /** @enum {string} */
+              kind: "year" | "quarter" | "month";
+              from: string;
+              to: string;
+            };
+            generatedAt: string;
+            /** @description the oldest of the units' dataAsOf: every figure is at least this recent */
+            dataAsOf: string | null;
+            districts: {
+              id: string;
+              code: string;
+              name: string;
+              shard: number;
+            }[];
+            summary: {
+              branches: number;
+              averageScore: number | null;
+              bands: {
+                good: number;
+                fair: number;
+                poor: number;
+                none: number;
+              };
+            };
+            items: components["schemas"]["ComplianceRow"][];
+          };
+          "text/csv": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getReportsDevelopment: {
+    parameters: {
+      query?: {
+        /** @description one district in scope; omitted: every district the key sees, merged across shards */
+        districtId?: string;
+        /** @description `csv` answers like `Accept: text/csv` (for links and spreadsheets); default json */
+        format?: "json" | "csv";
+        /** @description defaults to this year */
+        year?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description per district and per branch: people entering each stage in the year */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            year: number;
+            generatedAt: string;
+            districts: {
+              districtId: string;
+              districtName: string;
+              funnel: {
+                applied: number;
+                activists: number;
+                candidates: number;
+                admitted: number;
+                full: number;
+              };
+              conversion: {
+                [key: string]: number | null;
+              };
+              closed: number;
+              open: {
+                applicant: number;
+                activist: number;
+                candidate: number;
+                probationary: number;
+              };
+              overdueSteps: number;
+              /** @description unresolved deadline findings by rule */
+              overdue: {
+                [key: string]: number;
+              };
+              /** @description steps recorded in the year without the documents the district's pipeline rules require of them (current attachments) */
+              stepsMissingEvidence: number;
+              /** @description 报到服务: community-service hours the community confirmed in the year, of people with a development case */
+              service: {
+                confirmedHours: number;
+                people: number;
+              };
+            }[];
+            items: components["schemas"]["DevelopmentRow"][];
+          };
+          "text/csv": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getReportsStudy: {
+    parameters: {
+      query?: {
+        /** @description one district in scope; omitted: every district the key sees, merged across shards */
+        districtId?: string;
+        /** @description `csv` answers like `Accept: text/csv` (for links and spreadsheets); default json */
+        format?: "json" | "csv";
+        /** @description defaults to this month */
+        month?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description one row per branch */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            month: string;
+            generatedAt: string;
+            items: components["schemas"]["StudyReportRow"][];
+          };
+          "text/csv": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getReportsTrends: {
+    parameters: {
+      query?: {
+        /** @description one district in scope; omitted: every district the key sees, merged across shards */
+        districtId?: string;
+        /** @description `csv` answers like `Accept: text/csv` (for links and spreadsheets); default json */
+        format?: "json" | "csv";
+        /** @description one branch in scope (drill-down) */
+        branchId?: string;
+        months?: number;
+        /** @description the window's last month; defaults to this month */
+        to?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `months` months up to `to`, oldest first */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            months: string[];
+            generatedAt: string;
+            points: components["schemas"]["TrendPoint"][];
+          };
+          "text/csv": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postServiceConfirmations: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the confirmation code the branch gave for one session */
+          code: string;
+          /** @description the person who served, as the community knows them */
+          personName: string;
+          /** @example 海滨社区党委 李红 */
+          confirmedBy: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the confirmed session */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ServiceConfirmationResult"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesCommitteeElections: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the elections */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["CommitteeElection"][];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesCommitteeElections: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          heldOn: string;
+          /** @description members with voting rights expected (应到) */
+          expectedVoters: number;
+          /** @description members with voting rights present (实到) */
+          presentVoters: number;
+          seats: number;
+          candidates: {
+            memberId: string;
+            votes: number;
+          }[];
+          /** @description the posts the elected committee assigned (分工); only elected members */
+          posts: {
+            memberId: string;
+            /** @enum {string} */
+            post:
+              | "secretary"
+              | "deputy_secretary"
+              | "organization"
+              | "propaganda"
+              | "discipline"
+              | "youth"
+              | "women"
+              | "member";
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description the election and the new committee */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            election: components["schemas"]["CommitteeElection"];
+            committee: components["schemas"]["Committee"];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsPracticesRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the rule set */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PracticeRuleSet"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putDistrictsPracticesRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          rules: components["schemas"]["PracticeRules"];
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the new version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PracticeRuleSet"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesToday: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch's day */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BranchToday"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesDevelopmentCases: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        stage?: "applicant" | "activist" | "candidate" | "probationary" | "full" | "closed";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of cases */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["DevelopmentCaseListItem"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesDevelopmentCases: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DevelopmentCaseInput"];
+      };
+    };
+    responses: {
+      /** @description the case at step application */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DevelopmentCase"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesDevelopmentCasesImport: {
+    parameters: {
+      query?: {
+        /** @description true: check the file and answer what would happen, writing nothing */
+        dryRun?: "true" | "false";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "text/csv": string;
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+      };
+    };
+    responses: {
+      /** @description what was created, unchanged and rejected */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CaseImportReport"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesDevelopmentCasesByCaseId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the case */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DevelopmentCase"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesDevelopmentCasesTimeline: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of the timeline */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["DevelopmentTimelineEntry"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesDevelopmentCasesClose: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          closedOn: string;
+          /** @example 本人撤回入党申请 */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the closed case */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DevelopmentCase"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesDevelopmentCasesSteps: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DevelopmentStepInput"];
+      };
+    };
+    responses: {
+      /** @description the recorded step and where the case now stands */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RecordedDevelopmentStep"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesDevelopmentCasesComplaints: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of complaints */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["DevelopmentComplaint"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesDevelopmentCasesComplaints: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          receivedOn: string;
+          /** @example 群众反映其在邻里纠纷中态度恶劣，需核实 */
+          summary: string;
+          /** @example 社区来信 */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the complaint */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DevelopmentComplaint"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesDevelopmentCasesComplaintsResolve: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+        complaintId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          resolvedOn: string;
+          /** @example 经支部委员会核实，反映情况不属实 */
+          resolution: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the resolved complaint */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DevelopmentComplaint"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesDevelopmentSanctions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        memberId?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of sanctions */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["PartySanction"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesDevelopmentSanctions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example mb_01JB2K3M4N5P6Q7R8S9T0V1W2X */
+          memberId: string;
+          /** @enum {string} */
+          kind: "warning" | "serious_warning" | "removal_from_post" | "probation_within_party";
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          decidedOn: string;
+          /**
+           * Format: date
+           * @description 留党察看 lasts one or two years; open-ended if omitted
+           * @example 2024-07-01
+           */
+          endsOn?: string | null;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the sanction */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PartySanction"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsDevelopmentRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the rule set */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PipelineRuleSet"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putDistrictsDevelopmentRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          rules: components["schemas"]["PipelineRules"];
+          /** @description the version you read (0 for the defaults) */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the new version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PipelineRuleSet"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesServiceRegistrations: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        memberId?: string;
+        /** @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team */
+        kind?: "community" | "volunteer";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of registrations */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["ServiceRegistration"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesServiceRegistrations: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example mb_01JB2K3M4N5P6Q7R8S9T0V1W2X */
+          memberId: string;
+          /**
+           * @description community: 报到服务 with a community or village (双报到); volunteer: 志愿服务 with a volunteer team
+           * @enum {string}
+           */
+          kind: "community" | "volunteer";
+          /** @example 青口镇海滨社区 */
+          organization: string;
+          /** @example 社区党委 李主任 */
+          contactName?: string;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          registeredOn: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the registration */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ServiceRegistration"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesServiceSessions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        memberId?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of sessions */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["ServiceSession"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesServiceSessions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          registrationId: string;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          servedOn: string;
+          /**
+           * @description hours served that day, more than 0 and at most 24
+           * @example 3
+           */
+          hours: number;
+          /** @example 参与社区垃圾分类宣传，入户走访12户 */
+          description: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the session, pending confirmation */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ServiceSessionIssued"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesServiceMembersSummary: {
+    parameters: {
+      query?: {
+        year?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the member's hours */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ServiceSummary"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesServiceReport: {
+    parameters: {
+      query?: {
+        year?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the year's hours */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BranchServiceReport"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesDevelopmentCasesStepsAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+        step:
+          | "application"
+          | "application_talk"
+          | "activist_designation"
+          | "activist_filing"
+          | "contacts_assigned"
+          | "cultivation_review"
+          | "candidate_designation"
+          | "candidate_filing"
+          | "introducers_assigned"
+          | "political_review"
+          | "intensive_training"
+          | "committee_review"
+          | "pre_review"
+          | "application_form"
+          | "admission_vote"
+          | "upper_talk"
+          | "admission_approval"
+          | "admission_record"
+          | "group_assignment"
+          | "oath"
+          | "probation_review"
+          | "full_membership_request"
+          | "full_membership_vote"
+          | "full_membership_approval"
+          | "archive";
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the attachments */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Attachment"][];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesDevelopmentCasesStepsAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+        step:
+          | "application"
+          | "application_talk"
+          | "activist_designation"
+          | "activist_filing"
+          | "contacts_assigned"
+          | "cultivation_review"
+          | "candidate_designation"
+          | "candidate_filing"
+          | "introducers_assigned"
+          | "political_review"
+          | "intensive_training"
+          | "committee_review"
+          | "pre_review"
+          | "application_form"
+          | "admission_vote"
+          | "upper_talk"
+          | "admission_approval"
+          | "admission_record"
+          | "group_assignment"
+          | "oath"
+          | "probation_review"
+          | "full_membership_request"
+          | "full_membership_vote"
+          | "full_membership_approval"
+          | "archive";
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["AttachmentUpload"];
+      };
+    };
+    responses: {
+      /** @description the attachment */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Attachment"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesDevelopmentCasesStepsAttachmentsByAttachmentId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+        step:
+          | "application"
+          | "application_talk"
+          | "activist_designation"
+          | "activist_filing"
+          | "contacts_assigned"
+          | "cultivation_review"
+          | "candidate_designation"
+          | "candidate_filing"
+          | "introducers_assigned"
+          | "political_review"
+          | "intensive_training"
+          | "committee_review"
+          | "pre_review"
+          | "application_form"
+          | "admission_vote"
+          | "upper_talk"
+          | "admission_approval"
+          | "admission_record"
+          | "group_assignment"
+          | "oath"
+          | "probation_review"
+          | "full_membership_request"
+          | "full_membership_vote"
+          | "full_membership_approval"
+          | "archive";
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesDevelopmentCasesDocumentsByFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        caseId: string;
+        file:
+          | "activist_registration.docx"
+          | "candidate_publicity.docx"
+          | "admission_resolution.docx"
+          | "full_membership_resolution.docx"
+          | "full_membership_publicity.docx";
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the .docx, with Content-Disposition and X-Template-Version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      /** @description malformed JSON or invalid fields */
+      422: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "https://vanguard.example/problems/rule-violation",
+           *       "title": "不符合业务规则",
+           *       "status": 422,
+           *       "detail": "不符合业务规则",
+           *       "code": "rule_violation",
+           *       "requestId": "req_01JB2K3M4N5P6Q7R8S9T0V1W2X"
+           *     }
+           */
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesStudyActivities: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          memberId: string;
+          /**
+           * @description an activity kind of the district's rule set
+           * @example article
+           */
+          kind: string;
+          /**
+           * Format: date-time
+           * @description when it happened, with offset
+           * @example 2026-11-27T08:30:00+08:00
+           */
+          occurredAt: string;
+          /** @description timed kinds: required; count kinds: optional, checked for plausibility */
+          durationSec?: number;
+          /** @description count kinds: correct answers, items or points deducted (default 1) */
+          units?: number;
+          /** @description the article, video or quiz; the same one earns once a day */
+          ref?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description recorded */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyActivityResult"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesStudyActivitiesBatch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          activities: {
+            memberId: string;
+            /**
+             * @description an activity kind of the district's rule set
+             * @example article
+             */
+            kind: string;
+            /**
+             * Format: date-time
+             * @description when it happened, with offset
+             * @example 2026-11-27T08:30:00+08:00
+             */
+            occurredAt: string;
+            /** @description timed kinds: required; count kinds: optional, checked for plausibility */
+            durationSec?: number;
+            /** @description count kinds: correct answers, items or points deducted (default 1) */
+            units?: number;
+            /** @description the article, video or quiz; the same one earns once a day */
+            ref?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description what landed and what was refused */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            recorded: number;
+            items: (components["schemas"]["StudyActivityResult"] & {
+              index: number;
+            })[];
+            rejected: {
+              index: number;
+              errors: {
+                path?: string;
+                rule?: string;
+                message: string;
+                facts?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            }[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesStudyLeaderboard: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        period?: "day" | "week" | "month" | "year";
+        /** @description any day in the period; defaults to today */
+        date?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the ranking */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            branchId: string;
+            /** @enum {string} */
+            period: "day" | "week" | "month" | "year";
+            /** @example 2026-W48 */
+            key: string;
+            from: string;
+            to: string;
+            /**
+             * @description what the district lets you see
+             * @enum {string}
+             */
+            view: "full" | "anonymous" | "self";
+            counting: components["schemas"]["StudyCounting"];
+            items: components["schemas"]["StudyStanding"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsStudyLeaderboard: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        period?: "day" | "week" | "month" | "year";
+        /** @description any day in the period; defaults to today */
+        date?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the ranking */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            districtId: string;
+            /** @enum {string} */
+            period: "day" | "week" | "month" | "year";
+            /** @example 2026-W48 */
+            key: string;
+            from: string;
+            to: string;
+            counting: components["schemas"]["StudyCounting"];
+            items: components["schemas"]["StudyBranchStanding"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesStudyMembersSummary: {
+    parameters: {
+      query?: {
+        /** @description defaults to this year */
+        year?: number;
+        /** @description the day whose progress to show; defaults to today */
+        date?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the member's study year */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudySummary"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsStudyRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the current version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyRuleSet"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putDistrictsStudyRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          kinds: {
+            [key: string]: {
+              label: {
+                zh: string;
+                en: string;
+              };
+              /**
+               * @default count
+               * @enum {string}
+               */
+              measure?: "count" | "time";
+              /** @description points per unit; negative for a deduction */
+              points: number;
+              /**
+               * @description timed kinds: seconds per unit
+               * @default null
+               */
+              unitSec?: number | null;
+              /** @default null */
+              dailyCap?: number | null;
+              /** @default null */
+              weeklyCap?: number | null;
+              /**
+               * @description a cap group shared with other kinds
+               * @default null
+               * @example article
+               */
+              group?: string | null;
+              /**
+               * @default member
+               * @enum {string}
+               */
+              recordedBy?: "member" | "branch";
+              /**
+               * @description its duration counts as class hours
+               * @default false
+               */
+              classHours?: boolean;
+              /** @default null */
+              maxDurationSec?: number | null;
+              /** @default null */
+              minDurationSec?: number | null;
+              /**
+               * @description the same ref earns once a day
+               * @default false
+               */
+              distinctRef?: boolean;
+            };
+          };
+          /** @default {} */
+          capGroups?: {
+            [key: string]: {
+              label: {
+                zh: string;
+                en: string;
+              };
+              dailyCap: number;
+            };
+          };
+          antiFarming: {
+            maxPerMinute: number;
+            futureToleranceSec: number;
+            selfBackdateDays: number;
+            flagDeduction: number;
+          };
+          ranking: {
+            /** @enum {string} */
+            memberView: "full" | "anonymous" | "self" | "hidden";
+          };
+          classHours: {
+            member: number;
+            committee: number;
+          };
+          meetings: {
+            /** @example article */
+            code: string;
+            /** @enum {string} */
+            kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
+            /** @enum {string} */
+            per: "month" | "quarter" | "year";
+            min: number;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            by?: "secretary" | null;
+            /** @default false */
+            needsCommittee?: boolean;
+          }[];
+          /**
+           * @description the study library: reading tickets and what a redeemed one records
+           * @default {
+           *       "maxOpenTickets": 3,
+           *       "ticketWindowSec": 7200,
+           *       "charsPerMinute": 400,
+           *       "minReadSec": 30,
+           *       "articleKinds": [
+           *         "article",
+           *         "article_time"
+           *       ],
+           *       "videoKinds": [
+           *         "video",
+           *         "video_time"
+           *       ]
+           *     }
+           */
+          library?: {
+            /** @description reading tickets a member may hold open at once */
+            maxOpenTickets: number;
+            /** @description how long a ticket stays redeemable once its minimum time has passed */
+            ticketWindowSec: number;
+            /** @description reading pace an article's minimum time is derived from */
+            charsPerMinute: number;
+            /** @description the least minimum reading time a derived one can be */
+            minReadSec: number;
+            /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
+            articleKinds: string[];
+            /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
+            videoKinds: string[];
+          };
+          /**
+           * @description how points a client claimed, rather than earned in the library, count
+           * @default {
+           *       "weight": 1,
+           *       "ranked": true
+           *     }
+           */
+          claimed?: {
+            /** @description what one claimed point counts for (earned points count 1) */
+            weight: number;
+            /** @description whether claimed points count in leaderboards */
+            ranked: boolean;
+          };
+          /** @description the version you read (0 for the default); a stale one answers 409 */
+          version: number;
+          /** @description ignored */
+          districtId?: string;
+          /** @description ignored */
+          createdAt?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description the new version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyRuleSet"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesMeetings: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        /** @description defaults to 1 January of this year */
+        from?: string;
+        /** @description defaults to today */
+        to?: string;
+        kind?: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description meetings */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Meeting"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesMeetings: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          heldOn: string;
+          /** @example 学习贯彻党的二十届四中全会精神 */
+          topic: string;
+          attendeeIds: string[];
+          /** @default [] */
+          absentees?: {
+            memberId: string;
+            /** @example 出差 */
+            reason: string;
+          }[];
+          /**
+           * @description class hours credited to each attendee (a half-day lecture = 4)
+           * @default 0
+           */
+          hours?: number;
+          /** @description 会议记录 */
+          minutes?: string;
+          /** @description who gave the lecture, if a member */
+          lecturerId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description recorded */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MeetingDetail"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesMeetingsCompliance: {
+    parameters: {
+      query?: {
+        /** @description defaults to this year */
+        year?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the year's compliance */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            branchId: string;
+            year: number;
+            asOf: string;
+            /** @description periods that start before the branch's records start are not judged (docs/adoption.md) */
+            recordsFrom: string | null;
+            ruleVersion: number;
+            compliant: boolean;
+            items: {
+              code: string;
+              /** @enum {string} */
+              kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
+              label: string;
+              /** @enum {string} */
+              per: "month" | "quarter" | "year";
+              min: number;
+              /** @enum {string|null} */
+              by: "secretary" | null;
+              applicable: boolean;
+              required: number;
+              held: number;
+              /**
+               * @example [
+               *       "2026-03",
+               *       "2026-Q2"
+               *     ]
+               */
+              missing: string[];
+              /** @description the period under way, still lacking its meeting */
+              open: string | null;
+              compliant: boolean;
+            }[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesMeetingsByMeetingId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the meeting as it stands, and every version a correction replaced */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MeetingDetail"] & {
+            corrections: {
+              replacedRevision: number;
+              reason: string;
+              correctedBy: string;
+              correctedAt: string;
+              replaced: components["schemas"]["MeetingDetail"];
+            }[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesMeetingsCorrections: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MeetingCorrection"];
+      };
+    };
+    responses: {
+      /** @description the meeting as corrected */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MeetingDetail"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsStudyMaterials: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        kind?: "article" | "video" | "quiz";
+        tag?: string;
+        /** @description published: visible to members today */
+        status?: "published" | "scheduled" | "retired" | "all";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description materials without their text */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["StudyMaterial"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postDistrictsStudyMaterials: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["StudyMaterialInput"];
+      };
+    };
+    responses: {
+      /** @description the material as published */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyMaterial"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsStudyMaterialsByMaterialId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the material */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyMaterial"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postDistrictsStudyMaterialsRetire: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        districtId: string;
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 内容已更新，改用新版 */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the material, retired */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyMaterial"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesStudyMaterials: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        kind?: "article" | "video" | "quiz";
+        tag?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description published materials without their text */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["StudyLibraryMaterial"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesStudyMaterialsByMaterialId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the material */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyLibraryMaterial"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesStudyMaterialsTickets: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the ticket you already hold open for this material */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyTicket"];
+        };
+      };
+      /** @description a new ticket */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyTicket"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesStudyTicketsRedeem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the ticket, redeemed, and what it earned */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyRedemption"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesStudyMaterialsAnswers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          answers: {
+            /** @example q1 */
+            questionId: string;
+            /**
+             * @description the option ids you pick; none leaves it unanswered
+             * @example [
+             *       "A"
+             *     ]
+             */
+            choices: string[];
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description graded */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyQuizResult"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesStudyReflections: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        /** @description `true`: featured reflections only (a member key always sees only these and its own) */
+        featured?: "true" | "false";
+        memberId?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the reflections */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["StudyReflection"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesStudyReflections: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the author; a member key writes only its own */
+          memberId: string;
+          /** @enum {string} */
+          subjectType: "material" | "meeting";
+          /** @description a published material of the district or a meeting of the branch */
+          subjectId: string;
+          title: string;
+          /** @description the reflection; its length is the district's rule */
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description written */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyReflection"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesStudyReflectionsFeature: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        reflectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description featured */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StudyReflection"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesStudyModelLearners: {
+    parameters: {
+      query?: {
+        period?: "day" | "week" | "month" | "year";
+        /** @description any day in the period; defaults to today */
+        date?: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the model learners */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            period: "day" | "week" | "month" | "year";
+            key: string;
+            from: string;
+            to: string;
+            items: components["schemas"]["StudyModelLearner"][];
+            branchId: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsStudyModelLearners: {
+    parameters: {
+      query?: {
+        period?: "day" | "week" | "month" | "year";
+        /** @description any day in the period; defaults to today */
+        date?: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the model learners */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            period: "day" | "week" | "month" | "year";
+            key: string;
+            from: string;
+            to: string;
+            items: components["schemas"]["StudyModelLearner"][];
+            districtId: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsStudyReflections: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description featured reflections */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["StudyReflection"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesMeetingsImport: {
+    parameters: {
+      query?: {
+        /** @description true: check the file and answer what would happen, writing nothing */
+        dryRun?: "true" | "false";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "text/csv": string;
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+      };
+    };
+    responses: {
+      /** @description what was created, unchanged and rejected */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MeetingImportReport"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesMeetingsAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the attachments */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Attachment"][];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesMeetingsAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["AttachmentUpload"];
+      };
+    };
+    responses: {
+      /** @description the attachment */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Attachment"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesMeetingsAttachmentsByAttachmentId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        meetingId: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesMeetingsDocumentsMinutesDocx: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the .docx, with Content-Disposition and X-Template-Version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsInspectionTemplates: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the latest version of each template */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["InspectionTemplate"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postDistrictsInspectionTemplates: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          items: components["schemas"]["InspectionTemplateItem"][];
+        };
+      };
+    };
+    responses: {
+      /** @description the template at version 1 */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InspectionTemplate"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsInspectionTemplatesByTemplateId: {
+    parameters: {
+      query?: {
+        /** @description defaults to the latest */
+        version?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the template */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InspectionTemplate"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putDistrictsInspectionTemplatesByTemplateId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          items: components["schemas"]["InspectionTemplateItem"][];
+          /** @description the version you read; a stale one answers 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the new version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InspectionTemplate"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postDistrictsInspectionTemplatesRetire: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        districtId: string;
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 已由2026年版检查表替代 */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the template, retired */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InspectionTemplate"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesInspectionsTemplates: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the latest version of each template */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["InspectionTemplate"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsEvaluationsAccountability: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        /** @description first quarter; defaults to three quarters before `to` */
+        from?: string;
+        /** @description last quarter; defaults to this quarter */
+        to?: string;
+        memberId?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deductions per responsible member */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Accountability"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesInspectionsAccountability: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        /** @description first quarter; defaults to three quarters before `to` */
+        from?: string;
+        /** @description last quarter; defaults to this quarter */
+        to?: string;
+        memberId?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deductions per responsible member */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Accountability"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesInspections: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        period?: string;
+        status?: "draft" | "submitted" | "reviewed";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch's inspections */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["InspectionSummary"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesInspections: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          templateId: string;
+          /** @example 2026-Q3 */
+          period: string;
+          /** @description defaults to the latest */
+          templateVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the inspection, in draft */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Inspection"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesInspectionsByInspectionId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the inspection with its items */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Inspection"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putBranchesInspectionsItemsByCode: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        inspectionId: string;
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          score: number;
+          evidence?: string;
+          deductionReason?: string;
+          /** @description whom the branch holds responsible for lost points (default: the owner post's holder) */
+          responsibleMemberId?: string;
+          /** @description the version you read; a stale one answers 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the inspection */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Inspection"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesInspectionsSubmit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** @description the version you read; a stale one answers 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the inspection, submitted */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Inspection"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesInspectionsReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          items?: {
+            code: string;
+            score?: number;
+            deductionReason?: string;
+            responsibleMemberId?: string;
+          }[];
+          comment?: string;
+          /** @description the version you read; a stale one answers 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the inspection, reviewed */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Inspection"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsEvaluationsInspections: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        period?: string;
+        status?: "draft" | "submitted" | "reviewed";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the district's inspections */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["InspectionSummary"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesDutyTasks: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        /** @description defaults to this month */
+        month?: string;
+        assigneeId?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the month */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DutyTaskMonth"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesDutyTasks: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          assigneeId: string;
+          /** @example 2024-07 */
+          month: string;
+          title: string;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          dueOn: string;
+          detail?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the task */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DutyTask"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesDutyTasksByTaskId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the task */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DutyTask"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesDutyTasksComplete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description defaults to today
+           * @example 2024-07-01
+           */
+          completedOn?: string;
+          note?: string;
+          /** @description the version you read; a stale one answers 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the task */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DutyTask"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesDutyTasksVerify: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /**
+           * @default verified
+           * @enum {string}
+           */
+          outcome?: "verified" | "returned";
+          /** @description required when returning a task */
+          note?: string;
+          /** @description the version you read; a stale one answers 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the task */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DutyTask"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesRecords: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        kind?:
+          | "daily_performance"
+          | "service"
+          | "commendation"
+          | "political_birthday"
+          | "criticism"
+          | "other"
+          | "work"
+          | "theme_activity"
+          | "key_task"
+          | "rectification";
+        from?: string;
+        to?: string;
+        /** @description the branch's own records, members' records, or both */
+        subject?: "branch" | "member" | "all";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description records, oldest first */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["WorkRecord"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesRecords: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          kind: "work" | "theme_activity" | "key_task" | "rectification" | "other";
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          occurredOn: string;
+          content: string;
+          /** @description to correct a record: the id of the latest record about the same subject */
+          correctsId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the record */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WorkRecord"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesMembersRecords: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        kind?:
+          | "daily_performance"
+          | "service"
+          | "commendation"
+          | "political_birthday"
+          | "criticism"
+          | "other"
+          | "work"
+          | "theme_activity"
+          | "key_task"
+          | "rectification";
+        from?: string;
+        to?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the member's records, oldest first */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["WorkRecord"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesMembersRecords: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          kind:
+            | "daily_performance"
+            | "service"
+            | "commendation"
+            | "political_birthday"
+            | "criticism"
+            | "other";
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          occurredOn: string;
+          content: string;
+          /** @description to correct a record: the id of the latest record about the same subject */
+          correctsId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the record */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WorkRecord"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesRecordsByRecordId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        recordId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the record */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WorkRecord"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesAppraisals: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        year?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch's appraisals */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["AppraisalSummary"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesAppraisals: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 2026 */
+          year: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the appraisal */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Appraisal"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesAppraisalsByAppraisalId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        appraisalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the appraisal with its grades */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Appraisal"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putBranchesAppraisalsGradesByMemberId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        appraisalId: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          grade: "excellent" | "qualified" | "basically_qualified" | "unqualified";
+          /**
+           * @description committee only: the grade the member gave themself in self-assessment
+           * @enum {string}
+           */
+          selfGrade?: "excellent" | "qualified" | "basically_qualified" | "unqualified";
+          /** @description committee only */
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the grade or vote as recorded */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AppraisalGradeReceipt"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesAppraisalsFinalize: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        appraisalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** @description the version you read; a stale one answers 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the finalized appraisal */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Appraisal"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesSecretaryReports: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        year?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch's reports */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["SecretaryReport"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesSecretaryReports: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 2026 */
+          year: number;
+          /**
+           * Format: date
+           * @example 2024-07-01
+           */
+          deliveredOn: string;
+          dutyReport: string;
+          integrityReport: string;
+          /** @description defaults to the committee's secretary */
+          secretaryId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the report */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SecretaryReport"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesSecretaryReportsByReportId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        reportId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SecretaryReport"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesSecretaryReportsReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        reportId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          rating: "good" | "fairly_good" | "average" | "poor";
+          comment?: string;
+          /** @description the version you read; a stale one answers 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the rated report */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SecretaryReport"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesModelPosts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        year?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch's model posts */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["ModelPost"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesModelPosts: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          memberId: string;
+          /** @example 2026 */
+          year: number;
+          title: string;
+          commitment: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the nomination */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ModelPost"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesModelPostsAward: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        modelPostId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description defaults to today
+           * @example 2024-07-01
+           */
+          awardedOn?: string;
+          /** @description the version you read; a stale one answers 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the named model post */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ModelPost"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsModelPosts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        year?: number;
+        status?: "nominated" | "awarded";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description model posts across the district */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["ModelPost"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesAwards: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        year?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch's awards */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Award"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesAwards: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          memberId: string;
+          /** @example 2026 */
+          year: number;
+          /** @example 优秀共产党员 */
+          title: string;
+          /**
+           * @default branch
+           * @enum {string}
+           */
+          level?: "branch" | "district";
+          citation: string;
+          /**
+           * Format: date
+           * @description defaults to today
+           * @example 2024-07-01
+           */
+          awardedOn?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the award */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Award"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getDistrictsAwards: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        year?: number;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description awards across the district */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Award"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsEvaluationsRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the rule set */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EvaluationRules"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putDistrictsEvaluationsRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          rules: {
+            appraisal: {
+              /** @description excellent grades ≤ this share of the members appraised (default 1/3) */
+              excellentShare: {
+                numerator: number;
+                denominator: number;
+              };
+            };
+            inspection: {
+              /** @description grade bands on the share of the maximum score, highest first, the last at 0 */
+              bands: {
+                /** @enum {string} */
+                grade: "excellent" | "good" | "qualified" | "unqualified";
+                minPercent: number;
+              }[];
+              submitGraceDays: number;
+            };
+            dutyTasks: {
+              verifyGraceDays: number;
+            };
+          };
+          /** @description the version you read (0 for the defaults) */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the new version */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EvaluationRules"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesRecordsAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        recordId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the attachments */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Attachment"][];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesRecordsAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        recordId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["AttachmentUpload"];
+      };
+    };
+    responses: {
+      /** @description the attachment */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Attachment"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesRecordsAttachmentsByAttachmentId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        recordId: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesDutyTasksAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the attachments */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Attachment"][];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesDutyTasksAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["AttachmentUpload"];
+      };
+    };
+    responses: {
+      /** @description the attachment */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Attachment"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesDutyTasksAttachmentsByAttachmentId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        taskId: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesInspectionsItemsAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        inspectionId: string;
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the attachments */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Attachment"][];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesInspectionsItemsAttachments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        inspectionId: string;
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["AttachmentUpload"];
+      };
+    };
+    responses: {
+      /** @description the attachment */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Attachment"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesInspectionsItemsAttachmentsByAttachmentId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+        inspectionId: string;
+        code: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, with Content-Disposition and X-Content-Type-Options: nosniff */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesFindings: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        status?: "open" | "acknowledged" | "resolved";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch's findings */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Finding"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getDistrictsFindings: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        status?: "open" | "acknowledged" | "resolved";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        districtId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description findings of every branch of the district */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Finding"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postBranchesFindingsAcknowledge: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        findingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          note?: string;
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the finding */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Finding"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  postBranchesFindingsResolve: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        branchId: string;
+        findingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          note?: string;
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the finding */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Finding"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getAuditsRuns: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of runs */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["AuditRun"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postAuditsRuns: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description the day to audit as; defaults to today in Beijing
+           * @example 2024-07-01
+           */
+          date?: string;
+          /** @description only this district's branches */
+          districtId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the queued run */
+      202: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AuditRun"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getAuditsRunsByRunId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the run and its progress */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AuditRun"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the webhook */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Webhook"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  putBranchesWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          url: string;
+          /**
+           * @description `whsec_…`; leave out to have one made for you (shown once, in this response)
+           * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+           */
+          secret?: string;
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the webhook (a secret you gave is never shown) */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookSet"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  deleteBranchesWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description removed; pending deliveries stay as records */
+      204: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        status?: "pending" | "delivered";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the branch's outbox */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["WebhookDelivery"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  getBranchesDigest: {
+    parameters: {
+      query?: {
+        date?: string;
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the digest a webhook receives */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Digest"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  postAuditsReseal: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+        /** @description a unique string per intended write (e.g. a UUID): a retry with the same key and body within 24 hours gets the first answer (with `Idempotent-Replayed: true`) and changes nothing; the same key with another body is 422 */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          shard: number;
+          cursor?: string;
+          /** @default 200 */
+          limit?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description what this page did */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ResealPage"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["RuleViolation"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Busy"];
+    };
+  };
+}

@@ -23,6 +23,7 @@ export * from "./http/actor";
 export * from "./http/body-limit";
 export * from "./http/idempotency";
 export * from "./http/logger";
+export * from "./http/manners";
 export * from "./http/pagination";
 export * from "./http/rate-limit";
 export * from "./internal/context";

@@ -160,7 +160,7 @@ describe("recording study activity", () => {
     expect(
       await bad({ memberId: m, kind: "login", occurredAt: at(DAY), ref: "<script>".repeat(40) }),
     ).toEqual(["ref"]);
-    expect(await bad({ memberId: m, kind: "login", occurredAt: at(DAY), points: 99 })).toEqual([""]);
+    expect(await bad({ memberId: m, kind: "login", occurredAt: at(DAY), points: 99 })).toEqual(["points"]);
   });
 
   it("flags a scripted burst instead of scoring it", async () => {

@@ -10,6 +10,8 @@ export interface ImportOutcome {
   /** rows that are a current member already but say something else: nothing was overwritten */
   conflicts: { line: number; memberId: string; fields: string[] }[];
   rejected: { line: number; errors: { path?: string; rule?: string; message: string }[] }[];
+  /** chunks this very file sent before: the server answered them as it did then and wrote nothing */
+  replayedChunks: number;
 }
 
 interface Chunk {
@@ -106,7 +108,13 @@ export async function importMembers(opts: {
       })
     : null;
   bar?.start(total, 0, { created: 0 });
-  const outcome: ImportOutcome = { created: 0, unchanged: [], conflicts: [], rejected: [] };
+  const outcome: ImportOutcome = {
+    created: 0,
+    unchanged: [],
+    conflicts: [],
+    rejected: [],
+    replayedChunks: 0,
+  };
   let done = 0;
   for (const [i, chunk] of chunks.entries()) {
     const res = await fetch(`${opts.url.replace(/\/$/, "")}/v1/branches/${opts.branchId}/members/import`, {
@@ -122,10 +130,13 @@ export async function importMembers(opts: {
     const body = (await res.json()) as ImportOutcome & { detail?: string; code?: string };
     if (!res.ok) {
       bar?.stop();
-      throw new Error(
-        `chunk ${i + 1}/${chunks.length} (rows ${done + 1}–${done + chunk.rows}) failed: ${res.status} ${body.code ?? ""} ${body.detail ?? ""}`,
-      );
+      const where =
+        opts.lang === "zh-CN"
+          ? `第 ${i + 1}/${chunks.length} 批（第 ${done + 1}–${done + chunk.rows} 行）失败，之前的批次已导入，重新运行即可续上`
+          : `chunk ${i + 1}/${chunks.length} (rows ${done + 1}–${done + chunk.rows}) failed; earlier chunks are in, run again to go on`;
+      throw new Error(`${where}: ${res.status} ${body.code ?? ""} ${body.detail ?? ""}`);
     }
+    if (res.headers.get("idempotent-replayed") === "true") outcome.replayedChunks++;
     outcome.created += body.created;
     const inFile = <T extends { line: number }>(r: T): T => ({
       ...r,
@@ -138,7 +149,13 @@ export async function importMembers(opts: {
       chunk.rows ||
       body.created + (body.unchanged?.length ?? 0) + (body.conflicts?.length ?? 0) + body.rejected.length;
     bar?.update(done, { created: outcome.created });
-    if (!bar) process.stderr.write(`imported ${done}/${total} rows (${outcome.created} created)\n`);
+    if (!bar) {
+      process.stderr.write(
+        opts.lang === "zh-CN"
+          ? `已导入 ${done}/${total} 行（新建 ${outcome.created}）\n`
+          : `imported ${done}/${total} rows (${outcome.created} created)\n`,
+      );
+    }
   }
   bar?.stop();
   return outcome;

@@ -22,6 +22,7 @@ export interface JsonSchema {
   example?: unknown;
   oneOf?: JsonSchema[];
   anyOf?: JsonSchema[];
+  $ref?: string;
 }
 
 export type StepField =
@@ -100,7 +101,10 @@ export function stepFields(data: JsonSchema | undefined): StepField[] {
 export function stepDataSchema(spec: unknown, step: string): JsonSchema | null {
   const schemas = (spec as { components?: { schemas?: Record<string, JsonSchema> } }).components?.schemas;
   const input = schemas?.DevelopmentStepInput;
-  const variants = input?.oneOf ?? input?.anyOf ?? [];
+  // each variant is a named schema (so the spec's discriminator can select it), reached by $ref
+  const variants = (input?.oneOf ?? input?.anyOf ?? []).map((v) =>
+    v.$ref ? (schemas?.[v.$ref.split("/").pop()!] ?? {}) : v,
+  );
   const variant = variants.find((v) => v.properties?.step?.enum?.[0] === step);
   return variant?.properties?.data ?? null;
 }

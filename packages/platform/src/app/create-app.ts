@@ -5,9 +5,10 @@ import type { AppEnv, PlatformBindings } from "../env";
 import { negotiateLang } from "../errors/lang";
 import { handleError } from "../errors/on-error";
 import { ProblemError } from "../errors/problem";
-import { issuePath, localizeIssue } from "../errors/zod-issues";
+import { issueItems } from "../errors/zod-issues";
 import { requestBodyLimit, type UploadRoute } from "../http/body-limit";
 import { log, requestLog } from "../http/logger";
+import { allowedMethods, httpManners } from "../http/manners";
 import { requestId } from "../http/request-id";
 
 /**
@@ -19,11 +20,7 @@ export function createRouter<B extends PlatformBindings = PlatformBindings>() {
     strict: false,
     defaultHook: (result) => {
       if (!result.success) {
-        throw new ProblemError(
-          "invalid_request",
-          undefined,
-          result.error.issues.map((issue) => ({ path: issuePath(issue), message: localizeIssue(issue) })),
-        );
+        throw new ProblemError("invalid_request", undefined, result.error.issues.flatMap(issueItems));
       }
     },
   });
@@ -46,6 +43,7 @@ export function createApp<B extends PlatformBindings = PlatformBindings>(opts: {
     await next();
   });
   app.use("*", requestLog(opts.service));
+  app.use("*", httpManners(app));
   if (opts.personalData) {
     app.use("*", async (c, next) => {
       try {
@@ -66,7 +64,11 @@ export function createApp<B extends PlatformBindings = PlatformBindings>(opts: {
     });
   }
   app.use("*", requestBodyLimit(opts.uploads));
-  app.notFound(() => {
+  app.notFound((c) => {
+    // a path the API has, asked with a method it does not take
+    const allow = allowedMethods(app, c.req.path);
+    if (allow.length)
+      throw new ProblemError("method_not_allowed", undefined, [], { Allow: allow.join(", ") });
     throw new ProblemError("not_found");
   });
   app.onError(handleError);

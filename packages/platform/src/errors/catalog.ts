@@ -26,6 +26,10 @@ export const PROBLEMS = {
   forbidden: { status: 403, title: { zh: "当前角色无权执行此操作", en: "Your role may not do this" } },
   internal_only: { status: 403, title: { zh: "仅限内部调用", en: "Internal calls only" } },
   not_found: { status: 404, title: { zh: "资源不存在", en: "Not found" } },
+  method_not_allowed: {
+    status: 405,
+    title: { zh: "该地址不支持此请求方法", en: "This address does not take that method" },
+  },
   conflict: { status: 409, title: { zh: "与现有数据冲突", en: "Conflicts with existing data" } },
   version_conflict: {
     status: 409,

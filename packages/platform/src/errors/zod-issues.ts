@@ -11,6 +11,8 @@ const TYPE_ZH: Record<string, string> = {
   date: "日期",
 };
 
+const OWN_MESSAGE = new Set(["custom", "invalid_format", "too_small", "too_big"]);
+
 /**
  * A validation issue in both languages. English is zod's own message; Chinese is phrased here
  * for the issue kinds our schemas produce, so branch staff read what to fix in their language.
@@ -18,6 +20,11 @@ const TYPE_ZH: Record<string, string> = {
 export function localizeIssue(issue: z.core.$ZodIssue): Message {
   const en = issue.message;
   const i = issue as z.core.$ZodIssue & Record<string, unknown>;
+  // our schemas' own messages (a regex's, a refinement's) carry both languages as "zh|en"
+  if (OWN_MESSAGE.has(issue.code) && en.includes("|")) {
+    const [zh = en, enPart = en] = en.split("|");
+    return { zh, en: enPart };
+  }
   switch (issue.code) {
     case "invalid_type":
       return { en, zh: `应为${TYPE_ZH[String(i.expected)] ?? String(i.expected)}，或缺少该字段` };
@@ -57,4 +64,18 @@ export function localizeIssue(issue: z.core.$ZodIssue): Message {
 
 export function issuePath(issue: z.core.$ZodIssue): string {
   return issue.path.map(String).join(".");
+}
+
+/**
+ * The `errors[]` items of a validation failure: one per field, and an unknown field is named in its
+ * own `path` (zod reports it on the object that holds it), so a client can point at the field.
+ */
+export function issueItems(issue: z.core.$ZodIssue): { path: string; message: Message }[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      path: [...issue.path, key].map(String).join("."),
+      message: { zh: `不认识的字段：${key}`, en: `Unrecognized key: "${key}"` },
+    }));
+  }
+  return [{ path: issuePath(issue), message: localizeIssue(issue) }];
 }

@@ -6,7 +6,8 @@ export const OPENAPI_INFO = {
     title: "Vanguard 先锋 API",
     version: "1.0.0",
     description:
-      "Multi-tenant API for grassroots Party branches: provisioning, members and dues, the development pipeline, study and organizational life, evaluations, audits and reports. Authenticate with `Authorization: Bearer <key>` (machines) or the `vg_session` cookie from `POST /v1/auth/login` (people; cookie-authenticated writes must carry this site's `Origin`). Errors are `application/problem+json` in zh-CN (default) or en (`Accept-Language: en`).",
+      "Multi-tenant API for grassroots Party branches: provisioning, members and dues, the development pipeline, study and organizational life, evaluations, audits and reports. Authenticate with `Authorization: Bearer <key>` (machines) or the `vg_session` cookie from `POST /v1/auth/login` (people; cookie-authenticated writes must carry this site's `Origin`). Errors are `application/problem+json` in zh-CN (default) or en (`Accept-Language: en`). Send an `Idempotency-Key` with every POST so that a retry never writes twice; on 429 and 503 wait `Retry-After` seconds and retry. Lists page with `limit` and `cursor` until `nextCursor` is null.",
+    contact: { name: "Vanguard 先锋" },
   },
 } as const;
 

@@ -80,6 +80,7 @@ export const createBranchAccount = createRoute({
 export const listBranchAccounts = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/accounts",
+  summary: "The branch's accounts",
   tags,
   security,
   request: { params: z.object({ branchId: z.string().max(64) }), query: PageQuery },

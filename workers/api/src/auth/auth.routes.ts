@@ -30,6 +30,8 @@ export const login = createRoute({
   method: "post",
   path: "/v1/auth/login",
   tags,
+  // no credential: this is how a person gets one
+  security: [],
   summary: "Sign in with a login and password; sets the vg_session cookie",
   description:
     "A wrong login and a wrong password get the same 401. Five failures within 15 minutes lock the account for 15 minutes (429 with Retry-After, even for the right password). The cookie is HttpOnly, SameSite=Lax, Path=/ and Secure (except on http://127.0.0.1 and localhost); the session ends after 12 hours idle or 7 days.",

@@ -73,6 +73,7 @@ export const create = createRoute({
 export const list = createRoute({
   method: "get",
   path: "/v1/districts/{districtId}/branches",
+  summary: "The district's branches, a page at a time",
   tags,
   security,
   request: { params: DistrictParams, query: PageQuery },
@@ -82,6 +83,7 @@ export const list = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}",
+  summary: "A branch",
   tags,
   security,
   request: { params: BranchParams },
@@ -91,6 +93,7 @@ export const get = createRoute({
 export const patch = createRoute({
   method: "patch",
   path: "/v1/branches/{branchId}",
+  summary: "Rename a branch or correct its founding date (with the version read)",
   tags,
   security,
   request: { params: BranchParams, body: jsonBody(PatchBranch) },

@@ -49,6 +49,7 @@ export const put = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/committee",
+  summary: "The branch committee in office",
   tags,
   security,
   request: { params: BranchParams },

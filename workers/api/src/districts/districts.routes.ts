@@ -72,6 +72,7 @@ export const list = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/districts/{districtId}",
+  summary: "A district",
   tags,
   security,
   request: { params: DistrictParams },

@@ -2,18 +2,16 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { log, OPENAPI_INFO } from "@vanguard/platform";
 import type { ApiBindings, ApiEnv } from "../env";
 import { MODULE_BINDINGS } from "../modules/module-routes";
+import { applySpecRules, type SpecDoc } from "./spec-rules";
 
-type Doc = {
-  paths?: Record<string, unknown>;
-  components?: Record<string, Record<string, unknown>>;
-  tags?: unknown[];
-};
+type Doc = SpecDoc;
 
 let cached: Doc | null = null;
 
 /**
  * The one spec clients see: the api worker's routes plus each module worker's fragment. Built
  * once per isolate; a module that cannot be reached is left out of that build and retried next time.
+ * The spec rules (operation ids, summaries, headers, errors) apply to the merged whole.
  */
 export async function mergedSpec(app: OpenAPIHono<ApiEnv>, env: ApiBindings): Promise<Doc> {
   if (cached) return cached;
@@ -36,6 +34,7 @@ export async function mergedSpec(app: OpenAPIHono<ApiEnv>, env: ApiBindings): Pr
       log("warn", "module spec unavailable", { module: name, error: String(err) });
     }
   }
+  applySpecRules(doc);
   if (complete) cached = doc;
   return doc;
 }

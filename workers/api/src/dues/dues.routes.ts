@@ -15,7 +15,8 @@ import {
 } from "@vanguard/platform";
 
 const tags = ["Dues"];
-const Yuan = z.number().min(0).max(10_000_000).multipleOf(0.01);
+// the generator drops zod's multipleOf, so the spec is told it again: amounts are whole fen
+const Yuan = z.number().min(0).max(10_000_000).multipleOf(0.01).openapi({ multipleOf: 0.01 });
 
 export const DuesBasis = z
   .object({
@@ -94,6 +95,7 @@ export const setBasis = createRoute({
 export const recordPayment = createRoute({
   method: "post",
   path: "/v1/branches/{branchId}/dues/payments",
+  summary: "Record a dues payment",
   tags,
   security,
   request: {
@@ -103,7 +105,12 @@ export const recordPayment = createRoute({
         .object({
           memberId: z.string().max(64),
           month: IsoMonth,
-          amount: Yuan.positive(),
+          amount: z
+            .number()
+            .positive()
+            .max(10_000_000)
+            .multipleOf(0.01)
+            .openapi({ multipleOf: 0.01, description: "yuan, more than 0" }),
           paidOn: IsoDate.optional().openapi({ description: "defaults to today" }),
         })
         .strict(),

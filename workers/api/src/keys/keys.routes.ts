@@ -94,6 +94,7 @@ export const issueBranchKey = createRoute({
 export const listBranchKeys = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/keys",
+  summary: "The branch's API keys (never the secrets)",
   tags,
   security,
   request: { params: z.object({ branchId: z.string().max(64) }), query: PageQuery },

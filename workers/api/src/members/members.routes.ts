@@ -29,6 +29,7 @@ export const create = createRoute({
 export const list = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/members",
+  summary: "The branch roll, a page at a time",
   tags,
   security,
   request: {
@@ -48,6 +49,7 @@ export const list = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/members/{memberId}",
+  summary: "A member of the branch",
   tags,
   security,
   request: { params: MemberParams },

@@ -1,3 +1,4 @@
+import { z } from "@hono/zod-openapi";
 import type { Lang } from "@vanguard/platform";
 import { log } from "@vanguard/platform";
 import { stringify } from "csv-stringify/sync";
@@ -35,9 +36,15 @@ export function csvHeader<T>(columns: readonly Column<T>[], lang: Lang): string 
   return stringify([columns.map((c) => (lang === "en" ? c.en : c.zh))], { record_delimiter: "windows" });
 }
 
-export function wantsCsv(accept: string | undefined): boolean {
-  return /\btext\/csv\b/i.test(accept ?? "");
+/** CSV when asked by `Accept: text/csv` or, for a link or a spreadsheet's "from web", by `?format=csv`. */
+export function wantsCsv(accept: string | undefined, format?: string): boolean {
+  return format === "csv" || /\btext\/csv\b/i.test(accept ?? "");
 }
+
+/** The `format` query parameter every CSV-capable report takes. */
+export const FormatQuery = z.enum(["json", "csv"]).optional().openapi({
+  description: "`csv` answers like `Accept: text/csv` (for links and spreadsheets); default json",
+});
 
 /**
  * A CSV report as a stream: the BOM and the header row at once, then each batch of rows as it

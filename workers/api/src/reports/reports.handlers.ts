@@ -31,7 +31,7 @@ export const compliance: AppRouteHandler<ComplianceRoute, ApiBindings> = async (
   const scope = await reportScope(c, districtId);
   const period = reportPeriod(key, todayOf(scope));
   const reads = scope.sets.map((rs) => complianceOfSet(scope, rs, period.key, c.get("lang")));
-  if (wantsCsv(c.req.header("accept"))) {
+  if (wantsCsv(c.req.header("accept"), c.req.query("format"))) {
     return csvResponse(
       {
         filename: `compliance-${period.key}.csv`,
@@ -79,7 +79,7 @@ export const development: AppRouteHandler<DevelopmentRoute, ApiBindings> = async
   const scope = await reportScope(c, districtId);
   const year = asked ?? Number(todayOf(scope).slice(0, 4));
   const reads = scope.sets.map((rs) => developmentOfSet(scope, rs, year));
-  if (wantsCsv(c.req.header("accept"))) {
+  if (wantsCsv(c.req.header("accept"), c.req.query("format"))) {
     return csvResponse(
       {
         filename: `development-${year}.csv`,
@@ -102,7 +102,7 @@ export const study: AppRouteHandler<StudyRoute, ApiBindings> = async (c) => {
   const scope = await reportScope(c, districtId);
   const month = asked ?? monthOf(todayOf(scope));
   const reads = scope.sets.map((rs) => studyOfSet(scope, rs, month));
-  if (wantsCsv(c.req.header("accept"))) {
+  if (wantsCsv(c.req.header("accept"), c.req.query("format"))) {
     return csvResponse(
       {
         filename: `study-${month}.csv`,
@@ -124,7 +124,7 @@ export const trends: AppRouteHandler<TrendsRoute, ApiBindings> = async (c) => {
   const months = trendMonths(n, to ? `${to}-01` : today);
   const facts = await Promise.all(scope.sets.map((rs) => readTrendsOfSet(rs, months, branchesOf(scope, rs))));
   const points = trendPoints(months, facts, monthOf(today));
-  if (wantsCsv(c.req.header("accept"))) {
+  if (wantsCsv(c.req.header("accept"), c.req.query("format"))) {
     return csvResponse(
       { filename: "trends.csv", lang: c.get("lang"), columns: TREND_COLUMNS, requestId: c.get("requestId") },
       asCompleted([Promise.resolve(points)]),

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { REPORT_PERIOD_PATTERN } from "@vanguard/domain";
 import { errorResponses, IsoMonth, security } from "@vanguard/platform";
+import { FormatQuery } from "./csv";
 
 const tags = ["Reports"];
 
@@ -14,7 +15,8 @@ const Kind = z.enum(["branch", "general_branch", "committee"]);
 const csvAlternative = (example: string) => ({
   "text/csv": {
     schema: z.string().openapi({
-      description: "with `Accept: text/csv`: UTF-8 with a BOM, one header row (zh-CN or en), streamed",
+      description:
+        "with `Accept: text/csv` or `?format=csv`: UTF-8 with a BOM, one header row (zh-CN or en), streamed",
       example,
     }),
   },
@@ -123,6 +125,7 @@ export const compliance = createRoute({
   request: {
     query: z.object({
       districtId: DistrictQuery,
+      format: FormatQuery,
       period: z
         .string()
         .regex(REPORT_PERIOD_PATTERN, {
@@ -205,6 +208,7 @@ export const development = createRoute({
   request: {
     query: z.object({
       districtId: DistrictQuery,
+      format: FormatQuery,
       year: z.coerce
         .number()
         .int()
@@ -278,6 +282,7 @@ export const study = createRoute({
   request: {
     query: z.object({
       districtId: DistrictQuery,
+      format: FormatQuery,
       month: IsoMonth.optional().openapi({ description: "defaults to this month" }),
     }),
   },
@@ -329,6 +334,7 @@ export const trends = createRoute({
   request: {
     query: z.object({
       districtId: DistrictQuery,
+      format: FormatQuery,
       branchId: z.string().max(64).optional().openapi({ description: "one branch in scope (drill-down)" }),
       months: z.coerce.number().int().min(1).max(24).default(12),
       to: IsoMonth.optional().openapi({ description: "the window's last month; defaults to this month" }),

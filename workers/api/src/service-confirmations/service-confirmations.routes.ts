@@ -23,6 +23,8 @@ export const confirm = createRoute({
   method: "post",
   path: "/v1/service-confirmations",
   tags,
+  // no credential: the one-time code is the proof
+  security: [],
   summary:
     "The community's contact confirms a service session with its one-time code (no key needed; limited per client address)",
   request: { body: jsonBody(ConfirmInput) },

@@ -74,6 +74,7 @@ export const create = createRoute({
 export const listOfBranch = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/transfers",
+  summary: "Transfer letters sent from and received by the branch",
   tags,
   security,
   request: {
@@ -86,6 +87,7 @@ export const listOfBranch = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/transfers/{transferId}",
+  summary: "A transfer letter",
   tags,
   security,
   request: { params: TransferParams },

@@ -41,6 +41,7 @@ const Note = z.object({ note: Prose(500).optional(), version: z.number().int().m
 export const listBranch = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/findings",
+  summary: "The branch's audit findings",
   tags,
   security,
   request: { params: Params, query: PageQuery.extend({ status: z.enum(FINDING_STATUSES).optional() }) },
@@ -50,6 +51,7 @@ export const listBranch = createRoute({
 export const listDistrict = createRoute({
   method: "get",
   path: "/v1/districts/{districtId}/findings",
+  summary: "The district's audit findings",
   tags,
   security,
   request: {

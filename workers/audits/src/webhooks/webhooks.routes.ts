@@ -97,6 +97,7 @@ export const put = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/webhook",
+  summary: "The branch's webhook (never its secret)",
   tags,
   security,
   request: { params: Params },
@@ -106,6 +107,7 @@ export const get = createRoute({
 export const remove = createRoute({
   method: "delete",
   path: "/v1/branches/{branchId}/webhook",
+  summary: "Remove the branch's webhook",
   tags,
   security,
   request: { params: Params },
@@ -115,6 +117,7 @@ export const remove = createRoute({
 export const deliveries = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/webhook/deliveries",
+  summary: "Recent webhook deliveries and their status",
   tags,
   security,
   request: {

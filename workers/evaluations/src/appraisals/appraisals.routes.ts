@@ -86,6 +86,7 @@ export const open = createRoute({
 export const list = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/appraisals",
+  summary: "The branch's appraisals",
   tags,
   security,
   request: { params: BranchParams, query: PageQuery.extend({ year: YearQuery.optional() }) },
@@ -95,6 +96,7 @@ export const list = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/appraisals/{appraisalId}",
+  summary: "An appraisal: its roll, grades and, once fixed, the vote totals",
   tags,
   security,
   request: { params: OneParams },

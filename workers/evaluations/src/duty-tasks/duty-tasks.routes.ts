@@ -110,6 +110,7 @@ export const list = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/duty-tasks/{taskId}",
+  summary: "A duty task",
   tags,
   security,
   request: { params: OneParams },

@@ -90,6 +90,7 @@ export const award = createRoute({
 export const listModelPosts = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/model-posts",
+  summary: "The branch's model posts (党员示范岗)",
   tags,
   security,
   request: { params: BranchParams, query: YearPage },
@@ -99,6 +100,7 @@ export const listModelPosts = createRoute({
 export const listDistrictModelPosts = createRoute({
   method: "get",
   path: "/v1/districts/{districtId}/model-posts",
+  summary: "The district's model posts (党员示范岗)",
   tags,
   security,
   request: {
@@ -135,6 +137,7 @@ export const grantAward = createRoute({
 export const listAwards = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/awards",
+  summary: "The branch's awards",
   tags,
   security,
   request: { params: BranchParams, query: YearPage },
@@ -144,6 +147,7 @@ export const listAwards = createRoute({
 export const listDistrictAwards = createRoute({
   method: "get",
   path: "/v1/districts/{districtId}/awards",
+  summary: "The district's awards",
   tags,
   security,
   request: { params: DistrictParams, query: YearPage },

@@ -51,6 +51,7 @@ export const create = createRoute({
 export const list = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/inspections",
+  summary: "The branch's inspections",
   tags,
   security,
   request: {
@@ -63,6 +64,7 @@ export const list = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/inspections/{inspectionId}",
+  summary: "An inspection with its items and scores",
   tags,
   security,
   request: { params: OneParams },

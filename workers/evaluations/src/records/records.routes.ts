@@ -83,6 +83,7 @@ const Filters = PageQuery.extend({
 export const listBranch = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/records",
+  summary: "The branch's work records (写实), newest first",
   tags,
   security,
   request: {
@@ -100,6 +101,7 @@ export const listBranch = createRoute({
 export const listMember = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/members/{memberId}/records",
+  summary: "A member's daily-performance records (写实), newest first",
   tags,
   security,
   description: "A member key reads its own records.",
@@ -110,6 +112,7 @@ export const listMember = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/records/{recordId}",
+  summary: "A record (写实)",
   tags,
   security,
   request: { params: BranchParams.extend({ recordId: z.string().max(64) }) },

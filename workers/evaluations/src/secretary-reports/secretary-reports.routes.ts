@@ -64,6 +64,7 @@ export const create = createRoute({
 export const list = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/secretary-reports",
+  summary: "The secretary's reports",
   tags,
   security,
   request: { params: BranchParams, query: PageQuery.extend({ year: YearQuery.optional() }) },
@@ -73,6 +74,7 @@ export const list = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/secretary-reports/{reportId}",
+  summary: "A secretary's report",
   tags,
   security,
   request: { params: OneParams },

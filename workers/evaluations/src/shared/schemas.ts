@@ -14,7 +14,8 @@ export const Year = z.number().int().min(2000).max(2100).openapi({ example: 2026
 export const YearQuery = z.coerce.number().int().min(2000).max(2100).openapi({ example: 2026 });
 
 /** Points on a checklist: one decimal (half-point deductions are common). */
-export const Score = z.number().min(0).max(1000).multipleOf(0.1);
+// the generator drops zod's multipleOf, so the spec is told it again
+export const Score = z.number().min(0).max(1000).multipleOf(0.1).openapi({ multipleOf: 0.1 });
 
 /** The `version` a client read, optional on PUT/POST actions; a stale one answers 409. */
 export const OptionalVersion = z

@@ -12,7 +12,7 @@ import {
   Version,
   writeResponses,
 } from "@vanguard/platform";
-import { BranchParams, DistrictParams, Score } from "../shared/schemas";
+import { BranchParams, DistrictParams } from "../shared/schemas";
 
 const tags = ["Evaluations: inspections"];
 
@@ -23,7 +23,7 @@ export const TemplateItem = z
       .regex(/^[a-z][a-z0-9_]{0,39}$/, { message: "应为小写字母开头的编码|must be a lower-case code" })
       .openapi({ example: "meetings" }),
     title: Prose(200).openapi({ example: "三会一课：支委会每月、党员大会每季度" }),
-    maxScore: Score.positive().openapi({ example: 20 }),
+    maxScore: z.number().positive().max(1000).multipleOf(0.1).openapi({ multipleOf: 0.1, example: 20 }),
     ownerPost: z
       .enum(COMMITTEE_POSTS)
       .nullable()
@@ -97,6 +97,7 @@ export const retire = createRoute({
 export const list = createRoute({
   method: "get",
   path: "/v1/districts/{districtId}/inspection-templates",
+  summary: "The district's inspection templates",
   tags,
   security,
   request: { params: DistrictParams, query: PageQuery },
@@ -106,6 +107,7 @@ export const list = createRoute({
 export const get = createRoute({
   method: "get",
   path: "/v1/districts/{districtId}/inspection-templates/{templateId}",
+  summary: "An inspection template with its items",
   tags,
   security,
   request: {

@@ -53,6 +53,7 @@ export const create = createRoute({
 export const list = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/development/sanctions",
+  summary: "The branch's recorded party sanctions",
   tags,
   security,
   request: {

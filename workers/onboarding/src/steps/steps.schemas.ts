@@ -13,7 +13,8 @@ import { IsoDate, Name } from "@vanguard/platform";
 import { Document, MemberRef, Note, RuleResult } from "../shared/schemas";
 
 const Count = z.number().int().min(0).max(100_000);
-const Hours = z.number().min(0).max(2000).multipleOf(0.5);
+// the generator drops zod's multipleOf, so the spec (and the console's forms) are told it again
+const Hours = z.number().min(0).max(2000).multipleOf(0.5).openapi({ multipleOf: 0.5 });
 
 const People = (min: number, max: number) =>
   z
@@ -67,7 +68,10 @@ const DATA = {
   introducers_assigned: z.object({ introducerIds: z.array(MemberRef).max(10) }).strict(),
   political_review: z.object({ conclusion: z.enum(POLITICAL_REVIEW_CONCLUSIONS) }).strict(),
   intensive_training: z
-    .object({ hours: Hours.default(0), days: z.number().min(0).max(365).multipleOf(0.5).default(0) })
+    .object({
+      hours: Hours.default(0),
+      days: z.number().min(0).max(365).multipleOf(0.5).openapi({ multipleOf: 0.5 }).default(0),
+    })
     .strict()
     .refine((t) => t.hours > 0 || t.days > 0, {
       message: "须填写学时或天数|give hours or days",
@@ -100,15 +104,19 @@ const DATA = {
 } satisfies Record<StepCode, z.ZodType>;
 
 function variant<S extends StepCode>(step: S) {
-  return z
-    .object({
-      step: z.literal(step),
-      occurredOn: IsoDate,
-      data: DATA[step],
-      note: Note.optional(),
-      documents: z.array(Document).max(20).optional(),
-    })
-    .strict();
+  return (
+    z
+      .object({
+        step: z.literal(step),
+        occurredOn: IsoDate,
+        data: DATA[step],
+        note: Note.optional(),
+        documents: z.array(Document).max(20).optional(),
+      })
+      .strict()
+      // named, so that the spec's discriminator on `step` can select it
+      .openapi(`DevelopmentStepInput_${step}`)
+  );
 }
 
 const VARIANTS = STEP_CODES.map(variant) as unknown as {
@@ -118,6 +126,12 @@ const VARIANTS = STEP_CODES.map(variant) as unknown as {
 export const StepInput = z
   .discriminatedUnion("step", VARIANTS as [(typeof VARIANTS)[number], ...(typeof VARIANTS)[number][]])
   .openapi("DevelopmentStepInput", {
+    discriminator: {
+      propertyName: "step",
+      mapping: Object.fromEntries(
+        STEP_CODES.map((s) => [s, `#/components/schemas/DevelopmentStepInput_${s}`]),
+      ),
+    },
     description:
       "A step with its date and data. Upper-committee steps (4, 8, 11, 13, 16, 17, 18, 24) are recorded by a district admin.",
   });

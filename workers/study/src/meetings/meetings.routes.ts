@@ -28,13 +28,10 @@ export const MeetingInput = z
       .array(z.object({ memberId: MemberId, reason: Prose(200).openapi({ example: "出差" }) }).strict())
       .max(500)
       .default([]),
-    hours: z
-      .number()
-      .min(0)
-      .max(8)
-      .multipleOf(0.5)
-      .default(0)
-      .openapi({ description: "class hours credited to each attendee (a half-day lecture = 4)" }),
+    hours: z.number().min(0).max(8).multipleOf(0.5).default(0).openapi({
+      multipleOf: 0.5,
+      description: "class hours credited to each attendee (a half-day lecture = 4)",
+    }),
     minutes: Prose(20_000).optional().openapi({ description: "会议记录" }),
     lecturerId: MemberId.optional().openapi({ description: "who gave the lecture, if a member" }),
   })
@@ -174,6 +171,7 @@ const MeetingParams = BranchParams.extend({ meetingId: z.string().max(64) });
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/meetings/{meetingId}",
+  summary: "A meeting with its attendance",
   tags,
   security,
   request: { params: MeetingParams },
