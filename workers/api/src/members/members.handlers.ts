@@ -1,5 +1,4 @@
 import {
-  existingIdNumberHashes,
   getMember,
   insertMembers,
   listMembers,
@@ -13,14 +12,15 @@ import { checkMemberFacts, failure, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
-  conflictAs,
+  claimRollPlace,
   decodeCursor,
+  duplicatePerson,
   notFound,
   onAnotherRoll,
   ProblemError,
   page,
+  refuseDuplicatePerson,
   requireSelfOrAdmin,
-  reserveOnRoll,
   ruleViolation,
   sealedMemberRow,
   sealPersonal,
@@ -31,12 +31,6 @@ import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CreateRoute, GetRoute, ListRoute, PatchRoute } from "./members.routes";
 import { memberView } from "./members.view";
 
-const DUPLICATE_PERSON = {
-  zh: "本支部已有相同身份证号的人员",
-  en: "A person with this identity number is already on the branch roll",
-};
-const duplicatePerson = conflictAs(DUPLICATE_PERSON);
-
 export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
@@ -45,14 +39,10 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const failures = checkMemberFacts(body, today);
   if (failures.length) throw ruleViolation(failures);
   const row = await sealedMemberRow(c.env, tc, body, new Date().toISOString());
-  const { verdicts, release } = await reserveOnRoll(c, tc, [row]);
-  const verdict = verdicts.get(row.id)!;
-  if (verdict.kind === "held_elsewhere") throw ruleViolation([await onAnotherRoll(c, verdict.place)]);
+  const release = await claimRollPlace(c, tc, row);
   const view = memberView(row);
   const result = await tenantWrite(tc, await writeRequest(c, 201), async ({ event }) => {
-    if (row.idNumberHash && (await existingIdNumberHashes(tc, [row.idNumberHash])).size) {
-      throw new ProblemError("conflict", DUPLICATE_PERSON);
-    }
+    await refuseDuplicatePerson(tc, row);
     return {
       statements: insertMembers(tc, [row]),
       events: [event({ action: "member.created", subjectType: "member", subjectId: row.id, after: view })],

@@ -10,6 +10,8 @@ import {
   insertAppraisal,
   listAppraisals,
   namesOf,
+  newAppraisalRow,
+  newGradeRows,
   newId,
   partyMemberIds,
   setGrade,
@@ -76,38 +78,18 @@ export const open: AppRouteHandler<OpenRoute> = async (c) => {
     if ((await listAppraisals(tc, { year, limit: 1 })).length) throw new ProblemError("conflict", taken);
     const ids = await partyMemberIds(tc, year);
     const names = await namesOf(tc, ids);
-    const row = {
+    const row = newAppraisalRow(tc, {
       id: newId("appraisal"),
       year,
-      status: "open" as const,
-      appraised: null,
-      excellentLimit: null,
-      ruleSetVersion: null,
-      openedAt: new Date().toISOString(),
-      openedBy: c.get("principal").id,
-      finalizedAt: null,
-      finalizedBy: null,
-      version: 1,
-    };
-    const keys = { districtId: tc.districtId, branchId };
-    const roll = ids.map((memberId) => ({
-      ...keys,
-      appraisalId: row.id,
-      memberId,
-      year,
-      grade: null,
-      selfGrade: null,
-      comment: null,
-      gradedAt: null,
-      gradedBy: null,
-      mutualExcellent: null,
-      mutualQualified: null,
-      mutualBasicallyQualified: null,
-      mutualUnqualified: null,
-      name: names.get(memberId) ?? null,
+      by: c.get("principal").id,
+      at: new Date().toISOString(),
+    });
+    const roll = newGradeRows(row, ids).map((g) => ({
+      ...g,
+      name: names.get(g.memberId) ?? null,
       left: false,
     }));
-    const view = appraisalView({ ...row, ...keys }, roll, limit);
+    const view = appraisalView(row, roll, limit);
     return {
       statements: insertAppraisal(tc, row, ids),
       events: [

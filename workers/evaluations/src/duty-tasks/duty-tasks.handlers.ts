@@ -7,6 +7,7 @@ import {
   listDutyTasks,
   monthTaskFacts,
   namesOf,
+  newDutyTaskRow,
   newId,
   type TenantContext,
   tenantWrite,
@@ -67,28 +68,13 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
       assigneePosts: posts.filter((p) => p.memberId === body.assigneeId).map((p) => p.post),
     });
     if (failures.length) throw ruleViolation(failures);
-    const now = new Date().toISOString();
-    const row = {
+    const row = newDutyTaskRow(tc, {
       id: newId("dutyTask"),
-      assigneeId: body.assigneeId,
-      month: body.month,
-      title: body.title,
-      detail: body.detail ?? null,
-      dueOn: body.dueOn,
-      status: "open" as const,
-      completedOn: null,
-      completionNote: null,
-      completedBy: null,
-      verifiedAt: null,
-      verifiedBy: null,
-      verificationNote: null,
-      returnedNote: null,
-      createdAt: now,
-      createdBy: c.get("principal").id,
-      updatedAt: now,
-      version: 1,
-    };
-    const view = dutyTaskView({ ...row, districtId: tc.districtId, branchId }, today, assignee.name);
+      ...body,
+      by: c.get("principal").id,
+      at: new Date().toISOString(),
+    });
+    const view = dutyTaskView(row, today, assignee.name);
     return {
       statements: [insertDutyTask(tc, row)],
       events: [event({ action: "duty_task.set", subjectType: "duty_task", subjectId: row.id, after: view })],

@@ -7,11 +7,12 @@ import {
   getInspectionForPeriod,
   getTemplate,
   type InspectionItemRow,
-  type InspectionRow,
   insertInspection,
   listDistrictInspections,
   listInspections,
   newId,
+  newInspectionItemRows,
+  newInspectionRow,
   reviewInspectionItems,
   tenantWrite,
   updateInspection,
@@ -80,53 +81,16 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     if (!template) throw notFound({ zh: "检查模板不存在", en: "No such inspection template" });
     refuse(checkTemplateInUse(template));
     if (await getInspectionForPeriod(tc, body.period)) throw new ProblemError("conflict", taken);
-    const now = new Date().toISOString();
-    const row: Omit<InspectionRow, "districtId" | "branchId"> = {
+    const _now = new Date().toISOString();
+    const row = newInspectionRow(tc, {
       id: newId("inspection"),
       period: body.period,
-      templateId: template.id,
-      templateVersion: template.version,
-      templateName: template.name,
-      status: "draft",
-      maxTotal: template.maxTotal,
-      selfTotal: null,
-      finalTotal: null,
-      grade: null,
-      ruleSetVersion: null,
-      reviewComment: null,
-      submittedAt: null,
-      submittedBy: null,
-      reviewedAt: null,
-      reviewedBy: null,
-      createdAt: now,
-      createdBy: c.get("principal").id,
-      updatedAt: now,
-      version: 1,
-    };
-    const items = template.items.map((t, position) => ({
-      code: t.code,
-      position,
-      title: t.title,
-      maxScore: t.maxScore,
-      ownerPost: t.ownerPost ?? null,
-      selfScore: null,
-      evidence: null,
-      selfReason: null,
-      nomineeId: null,
-      finalScore: null,
-      deducted: null,
-      deductionReason: null,
-      responsibleMemberId: null,
-      responsibleName: null,
-      responsiblePost: null,
-      responsibleVia: null,
-      reviewedAt: null,
-    }));
-    const keys = { districtId: tc.districtId, branchId, inspectionId: row.id, period: row.period };
-    const view = inspectionView(
-      { ...row, districtId: tc.districtId, branchId },
-      items.map((i) => ({ ...i, ...keys })),
-    );
+      template,
+      by: c.get("principal").id,
+      at: new Date().toISOString(),
+    });
+    const items = newInspectionItemRows(row, template.items);
+    const view = inspectionView(row, items);
     return {
       statements: insertInspection(tc, row, items),
       events: [
@@ -134,7 +98,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
           action: "inspection.opened",
           subjectType: "inspection",
           subjectId: row.id,
-          after: inspectionSummary({ ...row, districtId: tc.districtId, branchId }),
+          after: inspectionSummary(row),
         }),
       ],
       result: view,

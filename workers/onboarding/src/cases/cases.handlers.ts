@@ -1,6 +1,5 @@
 import {
   type CaseRow,
-  existingIdNumberHashes,
   getMember,
   insertCase,
   insertMembers,
@@ -25,15 +24,15 @@ import {
 } from "@vanguard/domain";
 import {
   type AppRouteHandler,
+  claimRollPlace,
   conflictAs,
   decodeCursor,
   internalContext,
   moduleBranch,
   notFound,
-  onAnotherRoll,
   ProblemError,
   page,
-  reserveOnRoll,
+  refuseDuplicatePerson,
   ruleViolation,
   sealedMemberRow,
   writeRequest,
@@ -51,10 +50,6 @@ import { personEvent } from "./person";
 const OPEN_CASE = {
   zh: "此人已有进行中的发展案卷",
   en: "This person already has an open development case",
-};
-const DUPLICATE_PERSON = {
-  zh: "本支部已有相同身份证号的人员",
-  en: "A person with this identity number is already on the branch roll",
 };
 
 /** A member key reads its own case only; any other case of the branch does not exist for it. */
@@ -99,15 +94,11 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
     applicant = await sealedMemberRow(c.env, tc, { ...person, status: "applicant" }, now);
   }
   // a new person must not be on another branch's roll already
-  const reservation = applicant ? await reserveOnRoll(c, tc, [applicant]) : null;
-  const verdict = applicant ? reservation!.verdicts.get(applicant.id) : undefined;
-  if (verdict?.kind === "held_elsewhere") throw ruleViolation([await onAnotherRoll(c, verdict.place)]);
+  const release = applicant ? await claimRollPlace(c, tc, applicant) : null;
   const req = await writeRequest(c, 201);
   const result = await tenantWrite(tc, req, async ({ event }) => {
     const member = applicant ?? (await existingPerson(tc, body.memberId!));
-    if (applicant?.idNumberHash && (await existingIdNumberHashes(tc, [applicant.idNumberHash])).size) {
-      throw new ProblemError("conflict", DUPLICATE_PERSON);
-    }
+    await refuseDuplicatePerson(tc, applicant);
     if (!applicant && (await openCaseOf(tc, member.id))) throw new ProblemError("conflict", OPEN_CASE);
     const application = { step: "application", occurredOn: body.appliedOn, data: {} } as const;
     const verdict = recordStep(
@@ -182,7 +173,7 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
     };
   })
     .catch(async (err) => {
-      if (applicant) await reservation!.release([applicant.id]);
+      if (applicant) await release!([applicant.id]);
       throw err;
     })
     .catch(conflictAs(OPEN_CASE));
