@@ -1,3 +1,4 @@
+export * from "./access/role-sets";
 export * from "./access/roles";
 export * from "./accounts/index";
 export * from "./audits/index";

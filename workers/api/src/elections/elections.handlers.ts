@@ -9,10 +9,16 @@ import {
   replaceCommittee,
   tenantWrite,
 } from "@vanguard/db";
-import { checkCommittee, decideElection, failure, todayIn } from "@vanguard/domain";
+import {
+  checkCommittee,
+  decideElection,
+  failure,
+  MANAGE_BRANCH,
+  READ_BRANCH,
+  todayIn,
+} from "@vanguard/domain";
 import { type AppRouteHandler, branchScope, ruleViolation, writeRequest } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CreateRoute, ListRoute } from "./elections.routes";
 
 function electionView(r: ElectionRow) {

@@ -1,4 +1,5 @@
 import { attachmentCheckPage, directoryWrite, evidenceRuleSet, insertEvidenceRuleSet } from "@vanguard/db";
+import { MANAGE_DISTRICT, READ_BRANCH, READ_DISTRICT } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
@@ -12,7 +13,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_DISTRICT, READ_BRANCH, READ_DISTRICT } from "../shared/roles";
 import type { GetRulesRoute, PutRulesRoute, VerifyRoute } from "./evidence.routes";
 
 const NEWER = {

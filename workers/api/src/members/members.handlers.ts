@@ -8,7 +8,7 @@ import {
   tenantWrite,
   updateMember,
 } from "@vanguard/db";
-import { checkMemberFacts, failure, todayIn } from "@vanguard/domain";
+import { checkMemberFacts, failure, MANAGE_BRANCH, READ_BRANCH, READ_OWN, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
@@ -27,7 +27,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CreateRoute, GetRoute, ListRoute, PatchRoute } from "./members.routes";
 import { memberView } from "./members.view";
 
@@ -81,7 +80,7 @@ export const list: AppRouteHandler<ListRoute, ApiBindings> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute, ApiBindings> = async (c) => {
   const { branchId, memberId } = c.req.valid("param");
-  const { tc } = await branchScope(c, branchId, [...READ_BRANCH, "member"]);
+  const { tc } = await branchScope(c, branchId, READ_OWN);
   requireSelfOrAdmin(c.get("principal"), memberId);
   const m = await getMember(tc, memberId);
   if (!m) throw notFound();

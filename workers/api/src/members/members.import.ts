@@ -1,6 +1,7 @@
 import { currentMembersMatching, insertMembers, type MemberRow, tenantWrite } from "@vanguard/db";
 import {
   checkMemberFacts,
+  MANAGE_BRANCH,
   type Message,
   matchOnRoll,
   nameBirthKey,
@@ -23,7 +24,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH } from "../shared/roles";
 import { mapHeader, rowValues } from "./csv-rows";
 import type { ImportRoute } from "./members.routes";
 import { MemberInput } from "./members.schemas";

@@ -1,5 +1,5 @@
 import { directoryWrite, insertPracticeRuleSet, practiceRuleSet } from "@vanguard/db";
-import { checkPracticeRules } from "@vanguard/domain";
+import { checkPracticeRules, MANAGE_DISTRICT, READ_DISTRICT } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   conflictAs,
@@ -9,7 +9,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_DISTRICT, READ_DISTRICT } from "../shared/roles";
 import type { GetRoute, PutRoute } from "./practice-rules.routes";
 
 const NEWER = {

@@ -21,11 +21,15 @@ import {
 } from "@vanguard/db";
 import {
   type AppraisalGrade,
+  BRANCH_ONLY,
+  BRANCH_PEOPLE,
   checkAppraisalYear,
   checkFinalize,
   checkGrade,
   excellentLimit,
+  MANAGE_BRANCH,
   onRoll,
+  READ_OWN,
   todayIn,
 } from "@vanguard/domain";
 import {
@@ -40,7 +44,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { BRANCH_ONLY, MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { FinalizeRoute, GetRoute, GradeRoute, ListRoute, OpenRoute } from "./appraisals.routes";
 import { appraisalSummary, appraisalView } from "./appraisals.view";
 
@@ -109,7 +112,7 @@ export const open: AppRouteHandler<OpenRoute> = async (c) => {
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, year } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const rows = await listAppraisals(tc, { limit: limit + 1, after: decodeCursor(cursor), year });
   const paged = page(rows, limit, (a) => a.id);
   const [rolls, openLimit] = await Promise.all([
@@ -136,7 +139,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute> = async (c) => {
   const { branchId, appraisalId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const p = c.get("principal");
   const a = await load(tc, appraisalId);
   const [roll, openLimit] = await Promise.all([appraisalRolls(tc, [a.id]), limitFor(c.get("plane"), tc)]);
@@ -147,7 +150,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
 export const grade: AppRouteHandler<GradeRoute> = async (c) => {
   const { branchId, appraisalId, memberId } = c.req.valid("param");
   const body = c.req.valid("json");
-  const tc = moduleBranch(c, branchId, [...BRANCH_ONLY, "member"]);
+  const tc = moduleBranch(c, branchId, BRANCH_PEOPLE);
   const p = c.get("principal");
   const byCommittee = p.role !== "member";
   if (!byCommittee && body.selfGrade !== undefined) {

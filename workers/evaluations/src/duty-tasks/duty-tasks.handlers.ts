@@ -14,11 +14,14 @@ import {
   updateDutyTask,
 } from "@vanguard/db";
 import {
+  ACT_OWN,
   checkComplete,
   checkDutyTaskPlan,
   checkVerify,
   completionSummary,
+  MANAGE_BRANCH,
   monthOf,
+  READ_OWN,
   todayIn,
 } from "@vanguard/domain";
 import {
@@ -33,7 +36,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CompleteRoute, CreateRoute, GetRoute, ListRoute, VerifyRoute } from "./duty-tasks.routes";
 import { dutyTaskView } from "./duty-tasks.view";
 
@@ -87,7 +89,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const q = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const p = c.get("principal");
   const today = todayIn(tc.timeZone);
   const month = q.month ?? monthOf(today);
@@ -126,7 +128,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute> = async (c) => {
   const { branchId, taskId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const t = await loadTask(tc, c.get("principal"), taskId);
   return c.json(dutyTaskView(t, todayIn(tc.timeZone), await nameOf(tc, t.assigneeId)), 200);
 };
@@ -134,7 +136,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
 export const complete: AppRouteHandler<CompleteRoute> = async (c) => {
   const { branchId, taskId } = c.req.valid("param");
   const body = c.req.valid("json") ?? {};
-  const tc = moduleBranch(c, branchId, [...MANAGE_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, ACT_OWN);
   const p = c.get("principal");
   const today = todayIn(tc.timeZone);
   const completedOn = body.completedOn ?? today;

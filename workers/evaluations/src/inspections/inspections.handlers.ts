@@ -19,6 +19,7 @@ import {
   updateInspectionItem,
 } from "@vanguard/db";
 import {
+  BRANCH_ONLY,
   checkInspectionPeriod,
   checkItemScore,
   checkNamedResponsible,
@@ -29,8 +30,11 @@ import {
   gradeFor,
   inspectionTotals,
   planReview,
+  READ_BRANCH,
+  READ_DISTRICT,
   type RuleFailure,
   todayIn,
+  UPPER_COMMITTEE,
 } from "@vanguard/domain";
 import {
   type AppRouteHandler,
@@ -44,7 +48,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { BRANCH_ONLY, READ_BRANCH, READ_DISTRICT, UPPER_COMMITTEE } from "../shared/roles";
 import type {
   AssessItemRoute,
   CreateRoute,

@@ -1,5 +1,5 @@
 import { directoryWrite, evaluationRules, insertEvaluationRules } from "@vanguard/db";
-import { checkEvaluationRules } from "@vanguard/domain";
+import { checkEvaluationRules, MANAGE_DISTRICT, READ_DISTRICT } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   conflictAs,
@@ -8,7 +8,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { MANAGE_DISTRICT, READ_DISTRICT } from "../shared/roles";
 import type { GetRoute, PutRoute } from "./rules.routes";
 
 const NEWER = {

@@ -18,7 +18,9 @@ import {
   closeCase,
   failure,
   isPartyMember,
+  MANAGE_BRANCH,
   openingState,
+  READ_OWN,
   recordStep,
   todayIn,
 } from "@vanguard/domain";
@@ -40,7 +42,6 @@ import {
 import type { Context } from "hono";
 import type { OnboardingBindings, OnboardingEnv } from "../env";
 import { pipelineRulesForViews } from "../rules/view-rules";
-import { MANAGE_BRANCH, READ_OWN_CASE } from "../shared/roles";
 import { stepRow } from "../steps/step-row";
 import { loadCase, requirePresent } from "./case-loader";
 import type { CloseRoute, CreateRoute, GetRoute, ListRoute, TimelineRoute } from "./cases.routes";
@@ -183,7 +184,7 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
 export const list: AppRouteHandler<ListRoute, OnboardingBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, stage } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const p = internalContext(c).principal;
   if (p.role === "member" && !p.memberId) return c.json({ items: [], nextCursor: null }, 200);
   const rows = await listCases(tc, {
@@ -200,7 +201,7 @@ export const list: AppRouteHandler<ListRoute, OnboardingBindings> = async (c) =>
 
 export const get: AppRouteHandler<GetRoute, OnboardingBindings> = async (c) => {
   const { branchId, caseId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   // the case in one round trip; the rules, for showing it, from this isolate's memory when warm
   const [loaded, ruleSet] = await Promise.all([
     loadCase(tc, caseId),
@@ -213,7 +214,7 @@ export const get: AppRouteHandler<GetRoute, OnboardingBindings> = async (c) => {
 export const timeline: AppRouteHandler<TimelineRoute, OnboardingBindings> = async (c) => {
   const { branchId, caseId } = c.req.valid("param");
   const { limit, cursor } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const loaded = await loadCase(tc, caseId);
   requireOwnCase(c, loaded.row.memberId);
   const self = internalContext(c).principal.role === "member";

@@ -22,6 +22,8 @@ import {
   type HistoryStep,
   IMPORTABLE_STEPS,
   indexRoll,
+  MANAGE_BRANCH,
+  MANAGE_DISTRICT,
   parseDay,
   type RuleFailure,
   type StepCode,
@@ -51,7 +53,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { OnboardingBindings } from "../env";
-import { MANAGE_BRANCH, UPPER_COMMITTEE } from "../shared/roles";
 import type { ImportRoute } from "./cases.routes";
 import { personEvent } from "./person";
 
@@ -386,7 +387,7 @@ export const importHistory: AppRouteHandler<ImportRoute, OnboardingBindings> = a
     personal: c.env,
     keys: await personalDataKeys(c.env),
     actor: { principalId: principal.id, role: principal.role },
-    upper: UPPER_COMMITTEE.includes(principal.role),
+    upper: MANAGE_DISTRICT.includes(principal.role),
   };
   const report = (p: Planned, dry: boolean) => ({
     dryRun: dry,

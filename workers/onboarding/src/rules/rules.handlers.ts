@@ -1,5 +1,5 @@
 import { directoryWrite, insertPipelineRuleSet, pipelineRuleSet } from "@vanguard/db";
-import { checkPipelineRules, resolvePipelineRules } from "@vanguard/domain";
+import { checkPipelineRules, MANAGE_DISTRICT, READ_DISTRICT, resolvePipelineRules } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   conflictAs,
@@ -10,7 +10,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { OnboardingBindings } from "../env";
-import { MANAGE_DISTRICT, READ_DISTRICT } from "../shared/roles";
 import type { GetRoute, PutRoute } from "./rules.routes";
 import { forgetPipelineRules } from "./view-rules";
 

@@ -1,5 +1,5 @@
 import { ConflictError, directoryWrite, insertRuleSet } from "@vanguard/db";
-import { checkStudyRules, type StudyRules } from "@vanguard/domain";
+import { checkStudyRules, MANAGE_DISTRICT, READ_DISTRICT, type StudyRules } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   moduleDistrict,
@@ -7,7 +7,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { MANAGE_DISTRICT, READ_DISTRICT } from "../shared/roles";
 import { forgetLatest, latestRules, RULE_MODULE, type VersionedRules } from "./rule-sets";
 import type { GetRoute, PutRoute } from "./rules.routes";
 
