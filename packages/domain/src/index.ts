@@ -23,6 +23,7 @@ export * from "./practices/index";
 export * from "./records/records-from";
 export * from "./reports/index";
 export * from "./rules/rule";
+export * from "./rules/rule-set";
 export * from "./study/index";
 export * from "./transfers/letter";
 export * from "./transfers/transfer";

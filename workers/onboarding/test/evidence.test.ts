@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
-import { insertEvidenceRuleSet, listEvents, verifyBranchChain } from "@vanguard/db";
-import { DEFAULT_PIPELINE_RULES } from "@vanguard/domain";
+import { insertRules, listEvents, verifyBranchChain } from "@vanguard/db";
+import { DEFAULT_PIPELINE_RULES, EVIDENCE_RULES_KIND } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
 import { signContext } from "../../../packages/platform/src/internal/context";
 import { exe, ooxml, pdf, png, sha256, upload } from "../../../packages/platform/test/evidence-files";
@@ -139,7 +139,7 @@ describe("evidence on a development step", () => {
     const w = await world();
     const { step } = await opened(w);
     await w.plane.directory.d1.batch([
-      insertEvidenceRuleSet(w.plane, {
+      insertRules(w.plane, EVIDENCE_RULES_KIND, {
         districtId: w.ref.districtId,
         version: 1,
         rules: { branchQuotaMb: 600 / (1024 * 1024) },

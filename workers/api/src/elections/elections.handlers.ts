@@ -1,11 +1,11 @@
 import {
+  currentRules,
   type ElectionRow,
   getCommittee,
   getCurrentMembers,
   insertElection,
   listElections,
   newId,
-  practiceRuleSet,
   replaceCommittee,
   tenantWrite,
 } from "@vanguard/db";
@@ -14,6 +14,7 @@ import {
   decideElection,
   failure,
   MANAGE_BRANCH,
+  PRACTICE_RULES_KIND,
   READ_BRANCH,
   todayIn,
 } from "@vanguard/domain";
@@ -38,7 +39,7 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
-  const ruleSet = await practiceRuleSet(c.get("plane"), tc.districtId);
+  const ruleSet = await currentRules(c.get("plane"), tc.districtId, PRACTICE_RULES_KIND);
   const today = todayIn(tc.timeZone);
   const req = await writeRequest(c, 201);
   const result = await tenantWrite(tc, req, async ({ event }) => {

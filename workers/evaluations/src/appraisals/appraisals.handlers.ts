@@ -3,8 +3,8 @@ import {
   appraisalRolls,
   castBallot,
   closeBallotBox,
+  currentRules,
   type DataPlane,
-  evaluationRules,
   getAppraisal,
   hasVoted,
   insertAppraisal,
@@ -26,6 +26,7 @@ import {
   checkAppraisalYear,
   checkFinalize,
   checkGrade,
+  EVALUATION_RULES_KIND,
   excellentLimit,
   MANAGE_BRANCH,
   onRoll,
@@ -59,7 +60,7 @@ interface Receipt {
 
 /** The excellent limit an open appraisal would have under the district's current rules. */
 async function limitFor(plane: DataPlane, tc: TenantContext) {
-  const { rules } = await evaluationRules(plane, tc.districtId);
+  const { rules } = await currentRules(plane, tc.districtId, EVALUATION_RULES_KIND);
   return (n: number) => excellentLimit(n, rules);
 }
 
@@ -247,7 +248,7 @@ export const finalize: AppRouteHandler<FinalizeRoute> = async (c) => {
     if (body.version !== undefined && body.version !== a.version) throw new ProblemError("version_conflict");
     const [roll, { version: ruleSetVersion, rules }] = await Promise.all([
       appraisalRolls(tc, [a.id]),
-      evaluationRules(plane, tc.districtId),
+      currentRules(plane, tc.districtId, EVALUATION_RULES_KIND),
     ]);
     const counted = roll
       .map((g) => ({ ...g, grade: g.grade as AppraisalGrade | null }))

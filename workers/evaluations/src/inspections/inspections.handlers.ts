@@ -1,7 +1,7 @@
 import {
   branchNames,
   currentPeople,
-  evaluationRules,
+  currentRules,
   getCommittee,
   getInspection,
   getInspectionForPeriod,
@@ -27,6 +27,7 @@ import {
   checkSelfAssessable,
   checkSubmit,
   checkTemplateInUse,
+  EVALUATION_RULES_KIND,
   gradeFor,
   inspectionTotals,
   planReview,
@@ -256,7 +257,7 @@ export const review: AppRouteHandler<ReviewRoute> = async (c) => {
     checkVersion(body.version, inspection.version);
     const entries = body.items ?? [];
     const [{ version: ruleSetVersion, rules }, { posts }] = await Promise.all([
-      evaluationRules(plane, tc.districtId),
+      currentRules(plane, tc.districtId, EVALUATION_RULES_KIND),
       getCommittee(tc),
     ]);
     const people = await currentPeople(tc, [

@@ -1,5 +1,6 @@
 import {
   type CaseRow,
+  currentRules,
   getMember,
   insertCase,
   insertMembers,
@@ -8,7 +9,6 @@ import {
   type MemberRow,
   newId,
   openCaseOf,
-  pipelineRuleSet,
   type TenantContext,
   tenantWrite,
   updateCase,
@@ -20,6 +20,7 @@ import {
   isPartyMember,
   MANAGE_BRANCH,
   openingState,
+  PIPELINE_RULES_KIND,
   READ_OWN,
   recordStep,
   todayIn,
@@ -84,7 +85,7 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
   const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
-  const ruleSet = await pipelineRuleSet(c.get("plane"), tc.districtId);
+  const ruleSet = await currentRules(c.get("plane"), tc.districtId, PIPELINE_RULES_KIND);
   const today = todayIn(tc.timeZone);
   const now = new Date().toISOString();
   const person = body.person;
@@ -234,7 +235,7 @@ export const close: AppRouteHandler<CloseRoute, OnboardingBindings> = async (c) 
   const { branchId, caseId } = c.req.valid("param");
   const body = c.req.valid("json");
   const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
-  const ruleSet = await pipelineRuleSet(c.get("plane"), tc.districtId);
+  const ruleSet = await currentRules(c.get("plane"), tc.districtId, PIPELINE_RULES_KIND);
   const today = todayIn(tc.timeZone);
   const result = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
     const loaded = await loadCase(tc, caseId);

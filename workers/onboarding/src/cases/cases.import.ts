@@ -2,6 +2,7 @@ import {
   type CaseRow,
   changeMemberStatus,
   contentId,
+  currentRules,
   type DataPlane,
   insertCase,
   insertMembers,
@@ -10,7 +11,6 @@ import {
   type MemberRow,
   type NewStep,
   newMemberRow,
-  pipelineRuleSet,
   rollForHistory,
   type TenantContext,
   tenantWrite,
@@ -24,6 +24,7 @@ import {
   indexRoll,
   MANAGE_BRANCH,
   MANAGE_DISTRICT,
+  PIPELINE_RULES_KIND,
   parseDay,
   type RuleFailure,
   type StepCode,
@@ -150,7 +151,7 @@ async function plan(
   const [roll, open, ruleSet] = await Promise.all([
     rollForHistory(tc),
     listOpenCases(tc),
-    pipelineRuleSet(env.plane, tc.districtId),
+    currentRules(env.plane, tc.districtId, PIPELINE_RULES_KIND),
   ]);
   const index = indexRoll(roll);
   const openOf = new Map(open.map((c) => [c.memberId, c.id]));

@@ -1,5 +1,6 @@
 import {
   confirmServiceSession,
+  currentRules,
   getMember,
   getServiceRegistration,
   insertServiceRegistration,
@@ -7,7 +8,6 @@ import {
   listServiceRegistrations,
   listServiceSessions,
   newId,
-  practiceRuleSet,
   type ServiceRegistrationRow,
   type ServiceSessionRow,
   serviceHoursOnDay,
@@ -24,6 +24,7 @@ import {
   failure,
   formatServiceCode,
   MANAGE_BRANCH,
+  PRACTICE_RULES_KIND,
   parseServiceCode,
   READ_BRANCH,
   READ_OWN,
@@ -150,7 +151,7 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
   const body = c.req.valid("json");
   const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
   const today = todayIn(tc.timeZone);
-  const rules = (await practiceRuleSet(c.get("plane"), tc.districtId)).rules;
+  const rules = (await currentRules(c.get("plane"), tc.districtId, PRACTICE_RULES_KIND)).rules;
   const req = await writeRequest(c, 201);
   // the code is drawn once, outside the plan: a replanned write keeps the code its answer shows
   const code = formatServiceCode(tc.branchId, crypto.getRandomValues(new Uint8Array(SERVICE_CODE_CHARS)));

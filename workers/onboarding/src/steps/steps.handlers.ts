@@ -1,8 +1,8 @@
 import {
   changeMemberStatus,
   currentDocuments,
+  currentRules,
   insertStep,
-  pipelineRuleSet,
   type StepPeopleRead,
   type StepRow,
   tenantWrite,
@@ -14,6 +14,7 @@ import {
   MANAGE_BRANCH,
   MANAGE_DISTRICT,
   namedPeople,
+  PIPELINE_RULES_KIND,
   type RuleFailure,
   recordStep,
   rollChange,
@@ -90,7 +91,7 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
     if (!MANAGE_DISTRICT.includes(internalContext(c).principal.role)) throw forbidden(UPPER_ONLY);
   }
   const plane = c.get("plane");
-  const ruleSet = await pipelineRuleSet(plane, tc.districtId);
+  const ruleSet = await currentRules(plane, tc.districtId, PIPELINE_RULES_KIND);
   const calendar =
     proposal.step === "pre_review"
       ? await workingCalendar(plane, proposal.data.publicity.from, proposal.data.publicity.to)

@@ -1,4 +1,5 @@
 import {
+  currentRules,
   type DataPlane,
   featureReflectionStatements,
   getMaterial,
@@ -8,7 +9,6 @@ import {
   insertReflection,
   listReflections,
   newId,
-  practiceRuleSet,
   type ReflectionListRow,
   reflectionOnSubject,
   type TenantContext,
@@ -20,6 +20,7 @@ import {
   checkReflection,
   isPartyMember,
   MANAGE_BRANCH,
+  PRACTICE_RULES_KIND,
   periodOf,
   READ_DISTRICT,
   READ_OWN,
@@ -82,7 +83,7 @@ export const submit: AppRouteHandler<SubmitRoute> = async (c) => {
   const body = c.req.valid("json");
   const tc = moduleBranch(c, branchId, ACT_OWN);
   requireSelfOrAdmin(internalContext(c).principal, body.memberId);
-  const rules = (await practiceRuleSet(c.get("plane"), tc.districtId)).rules;
+  const rules = (await currentRules(c.get("plane"), tc.districtId, PRACTICE_RULES_KIND)).rules;
   const req = await writeRequest(c, 201);
   const result = await tenantWrite(tc, req, async ({ event }) => {
     const [member, found, existing] = await Promise.all([
