@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { GB18030_ROLL, xlsxOf } from "@vanguard/testing/spreadsheets";
 import { describe, expect, it } from "vitest";
-import { GB18030_ROLL, xlsxOf } from "../../packages/platform/test/spreadsheets";
 import { ADMIN_KEY, base, idNumber, must, unique } from "../support/http";
 
 const BIN = join(import.meta.dirname, "../../packages/client/bin/vanguard.mjs");

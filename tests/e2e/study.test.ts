@@ -1,5 +1,5 @@
+import { addDays } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../packages/domain/src/calendar/dates";
 import { SKIPPING_BRANCH, skippedCommitteeMonths } from "../../scripts/seed/study.mjs";
 import { demoDistrict } from "../support/demo";
 import { http, must, putCommittee, tenant, unique } from "../support/http";

@@ -1,5 +1,5 @@
 import { todayIn } from "@vanguard/domain";
-import { pdf, upload } from "../../../packages/platform/test/evidence-files";
+import { pdf, upload } from "@vanguard/testing/evidence-files";
 import {
   call,
   idNumberFor,

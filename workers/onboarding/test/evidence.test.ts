@@ -1,10 +1,10 @@
 import { env, exports } from "cloudflare:workers";
 import { insertRules, listEvents, verifyBranchChain } from "@vanguard/db";
 import { DEFAULT_PIPELINE_RULES, EVIDENCE_RULES_KIND } from "@vanguard/domain";
+import { signContext } from "@vanguard/platform";
+import { exe, ooxml, pdf, png, sha256, upload } from "@vanguard/testing/evidence-files";
+import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { signContext } from "../../../packages/platform/src/internal/context";
-import { exe, ooxml, pdf, png, sha256, upload } from "../../../packages/platform/test/evidence-files";
-import { principalFor, TEST_INTERNAL_SECRET } from "../../../packages/platform/test/module-harness";
 import { type World, walk, world } from "./world";
 
 const bucket = () => (env as unknown as { EVIDENCE: R2Bucket }).EVIDENCE;

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { type DataEnv, DataPlane, insertBranch, newId, tenantContext } from "@vanguard/db";
 import { addDays } from "@vanguard/domain";
+import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { memberFixture } from "../../../packages/db/test/fixtures";
 import { as, at, moduleCall, recordBatch, studyBranch } from "./helpers";
 
 const board = (ref: Parameters<typeof moduleCall>[1]["ref"], query: string, who = as(ref, "branch_admin")) =>
