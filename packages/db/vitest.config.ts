@@ -24,6 +24,6 @@ export default defineConfig(async () => ({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     include: ["src/**/*.test.ts"],
-    setupFiles: ["./test/apply-migrations.ts"],
+    setupFiles: ["../testing/src/apply-migrations.ts"],
   },
 }));

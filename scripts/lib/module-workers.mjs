@@ -2,33 +2,16 @@
 // (the vitest plugin runs auxiliary workers from built output only).
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
+// the secrets every test run uses live with the test kit
+import { TEST_SECRETS } from "../../packages/testing/secrets.mjs";
 import { MODULES, ROOT } from "./stack.mjs";
+
+export { TEST_SECRETS };
 
 export const D1_IDS = {
   DIRECTORY: "7d1a0000-0000-4000-8000-000000000001",
   SHARD_0: "7d1a0000-0000-4000-8000-000000000100",
   SHARD_1: "7d1a0000-0000-4000-8000-000000000101",
-};
-
-export const TEST_SECRETS = {
-  BOOTSTRAP_ADMIN_KEY: "vgk_test_platform_admin",
-  INTERNAL_SECRET: "test-internal-secret",
-  // 32 random bytes each (a key that decodes to text is refused); test-only values
-  MEMBER_DATA_KEY: "JepIM4fpeHimppPjTFw4rHOo2W6PzxrZ36ct0JB2bnc=",
-  MEMBER_LOOKUP_KEY: "IY7XW6PiAiftI7ABgvtWIuva5jsxQnWMzM3sjQOSlXQ=",
-  LOG_REQUESTS: "0",
-  // a test's storage is rolled back after it, an isolate's memory is not: the tests read afresh
-  AUTH_CACHE_SECONDS: "0",
-  WEBHOOK_RETRY_BASE_SECONDS: "1",
-  // the tests read the X-D1-* counts
-  D1_METRICS: "1",
-  // limits at the binding's ceiling (weight 1): the Miniflare inside the vitest plugin refuses the
-  // `delta` that lower limits need; test/rate-limit.test.ts drives a binding of its own instead
-  RATE_LIMIT_PER_MINUTE: "1000000",
-  SIGNIN_RATE_LIMIT_PER_MINUTE: "1000000",
-  SERVICE_CONFIRM_RATE_LIMIT_PER_MINUTE: "1000000",
-  // tests run their webhook receivers on loopback; production refuses every private address
-  WEBHOOKS_ALLOW_LOOPBACK: "1",
 };
 
 /** The audits worker's queues as its wrangler.toml declares them (fast retries for tests). */

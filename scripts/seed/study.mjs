@@ -78,9 +78,9 @@ async function send(api, b, activities) {
 }
 
 async function publishRules(da, districtId) {
-  const current = await da.get(`/v1/districts/${districtId}/study/rules`);
-  current.kinds.video = { ...current.kinds.video, dailyCap: 4 };
-  await da.put(`/v1/districts/${districtId}/study/rules`, current);
+  const { version, rules } = await da.get(`/v1/districts/${districtId}/study/rules`);
+  rules.kinds.video = { ...rules.kinds.video, dailyCap: 4 };
+  await da.put(`/v1/districts/${districtId}/study/rules`, { version, rules });
 }
 
 /** Who studies how: the secretary daily, most members often, one never, one who stopped. */

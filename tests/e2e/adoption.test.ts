@@ -1,5 +1,5 @@
+import { GB18030_ROLL, XLSX, xlsxOf } from "@vanguard/testing/spreadsheets";
 import { describe, expect, it } from "vitest";
-import { GB18030_ROLL, XLSX, xlsxOf } from "../../packages/platform/test/spreadsheets";
 import { auditDistrict } from "../support/audits";
 import { http, idNumber, must, putCommittee, unique } from "../support/http";
 

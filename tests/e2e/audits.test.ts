@@ -123,16 +123,17 @@ describe("each district's own rules", () => {
   it("judges meetings by the cadence the district published, not the national default", async () => {
     const national = await committeeBranch();
     const own = await committeeBranch();
-    const {
-      districtId: _d,
-      createdAt: _c,
-      ...rules
-    } = await must("GET", `/v1/districts/${own.district.id}/study/rules`, { key: own.districtKey });
+    const { version, rules } = await must("GET", `/v1/districts/${own.district.id}/study/rules`, {
+      key: own.districtKey,
+    });
     await must("PUT", `/v1/districts/${own.district.id}/study/rules`, {
       key: own.districtKey,
       body: {
-        ...rules,
-        meetings: rules.meetings.filter((m: { code: string }) => m.code !== "committee_monthly"),
+        version,
+        rules: {
+          ...rules,
+          meetings: rules.meetings.filter((m: { code: string }) => m.code !== "committee_monthly"),
+        },
       },
     });
     expect((await committeeGaps(national)).length).toBeGreaterThan(0);

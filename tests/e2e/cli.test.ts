@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { GB18030_ROLL, xlsxOf } from "@vanguard/testing/spreadsheets";
 import { describe, expect, it } from "vitest";
-import { GB18030_ROLL, xlsxOf } from "../../packages/platform/test/spreadsheets";
 import { ADMIN_KEY, base, idNumber, must, unique } from "../support/http";
 
 const BIN = join(import.meta.dirname, "../../packages/client/bin/vanguard.mjs");

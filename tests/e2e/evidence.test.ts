@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { docxText } from "@vanguard/testing/evidence-files";
 import { describe, expect, inject, it } from "vitest";
-import { docxText } from "../../packages/platform/test/evidence-files";
 import { demoDistrict } from "../support/demo";
 import { base, http, must, tenant } from "../support/http";
 

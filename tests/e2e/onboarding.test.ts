@@ -1,6 +1,6 @@
+import { STEPS } from "@vanguard/domain";
+import { happyPath } from "@vanguard/domain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { STEPS } from "../../packages/domain/src/pipeline/steps";
-import { happyPath } from "../../packages/domain/src/pipeline/testing";
 import { http, idNumber, type Json, must, tenant } from "../support/http";
 
 /** The upper committee's steps (上级党委): recorded with the district admin's key. */

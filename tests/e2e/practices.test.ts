@@ -1,12 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, addYears, todayIn } from "../../packages/domain/src/calendar/dates";
 import {
+  addDays,
   addQuarters,
+  addYears,
   quarterEnd,
   quarterOf,
   quarterStart,
-} from "../../packages/domain/src/evaluations/periods";
-import { happyPath } from "../../packages/domain/src/pipeline/testing";
+  todayIn,
+} from "@vanguard/domain";
+import { happyPath } from "@vanguard/domain/testing";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditDistrict } from "../support/audits";
 import { http, idNumber, type Json, must, tenant } from "../support/http";
 

@@ -185,10 +185,9 @@ describe("the study library over HTTP", () => {
 
     // the district leaves claimed points out of its rankings
     const rules = await must("GET", `/v1/districts/${t.district.id}/study/rules`, { key: t.districtKey });
-    const { districtId: _d, createdAt: _c, ...body } = rules;
     await must("PUT", `/v1/districts/${t.district.id}/study/rules`, {
       key: t.districtKey,
-      body: { ...body, claimed: { weight: 0, ranked: false } },
+      body: { version: rules.version, rules: { ...rules.rules, claimed: { weight: 0, ranked: false } } },
     });
     // views take a new rule set within 30 s in other isolates; the publishing isolate (the only
     // one locally) at once

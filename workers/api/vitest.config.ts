@@ -26,7 +26,7 @@ export default defineConfig(async () => {
       testTimeout: 60_000,
       hookTimeout: 120_000,
       include: ["test/**/*.test.ts"],
-      setupFiles: ["../../packages/db/test/apply-migrations.ts"],
+      setupFiles: ["../../packages/testing/src/apply-migrations.ts"],
     },
   };
 });

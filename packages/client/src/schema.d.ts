@@ -2670,6 +2670,7 @@ export interface components {
     };
     EvidenceRuleSet: {
       districtId: string;
+      /** @description 0 = the defaults, never stored */
       version: number;
       rules: components["schemas"]["EvidenceRules"];
     };
@@ -3032,7 +3033,7 @@ export interface components {
     };
     PracticeRuleSet: {
       districtId: string;
-      /** @description 0 = the defaults */
+      /** @description 0 = the defaults, never stored */
       version: number;
       rules: components["schemas"]["PracticeRules"];
     };
@@ -4293,7 +4294,7 @@ export interface components {
     };
     PipelineRuleSet: {
       districtId: string;
-      /** @description 0 = the defaults in docs/domain.md, never stored */
+      /** @description 0 = the defaults, never stored */
       version: number;
       rules: components["schemas"]["PipelineRules"];
     };
@@ -5053,143 +5054,144 @@ export interface components {
       counting: components["schemas"]["StudyCounting"];
     };
     StudyRuleSet: {
-      kinds: {
-        [key: string]: {
-          label: {
-            zh: string;
-            en: string;
-          };
-          /**
-           * @default count
-           * @enum {string}
-           */
-          measure: "count" | "time";
-          /** @description points per unit; negative for a deduction */
-          points: number;
-          /**
-           * @description timed kinds: seconds per unit
-           * @default null
-           */
-          unitSec: number | null;
-          /** @default null */
-          dailyCap: number | null;
-          /** @default null */
-          weeklyCap: number | null;
-          /**
-           * @description a cap group shared with other kinds
-           * @default null
-           * @example article
-           */
-          group: string | null;
-          /**
-           * @default member
-           * @enum {string}
-           */
-          recordedBy: "member" | "branch";
-          /**
-           * @description its duration counts as class hours
-           * @default false
-           */
-          classHours: boolean;
-          /** @default null */
-          maxDurationSec: number | null;
-          /** @default null */
-          minDurationSec: number | null;
-          /**
-           * @description the same ref earns once a day
-           * @default false
-           */
-          distinctRef: boolean;
-        };
-      };
-      /** @default {} */
-      capGroups: {
-        [key: string]: {
-          label: {
-            zh: string;
-            en: string;
-          };
-          dailyCap: number;
-        };
-      };
-      antiFarming: {
-        maxPerMinute: number;
-        futureToleranceSec: number;
-        selfBackdateDays: number;
-        flagDeduction: number;
-      };
-      ranking: {
-        /** @enum {string} */
-        memberView: "full" | "anonymous" | "self" | "hidden";
-      };
-      classHours: {
-        member: number;
-        committee: number;
-      };
-      meetings: {
-        /** @example article */
-        code: string;
-        /** @enum {string} */
-        kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
-        /** @enum {string} */
-        per: "month" | "quarter" | "year";
-        min: number;
-        /**
-         * @default null
-         * @enum {string|null}
-         */
-        by: "secretary" | null;
-        /** @default false */
-        needsCommittee: boolean;
-      }[];
-      /**
-       * @description the study library: reading tickets and what a redeemed one records
-       * @default {
-       *       "maxOpenTickets": 3,
-       *       "ticketWindowSec": 7200,
-       *       "charsPerMinute": 400,
-       *       "minReadSec": 30,
-       *       "articleKinds": [
-       *         "article",
-       *         "article_time"
-       *       ],
-       *       "videoKinds": [
-       *         "video",
-       *         "video_time"
-       *       ]
-       *     }
-       */
-      library: {
-        /** @description reading tickets a member may hold open at once */
-        maxOpenTickets: number;
-        /** @description how long a ticket stays redeemable once its minimum time has passed */
-        ticketWindowSec: number;
-        /** @description reading pace an article's minimum time is derived from */
-        charsPerMinute: number;
-        /** @description the least minimum reading time a derived one can be */
-        minReadSec: number;
-        /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
-        articleKinds: string[];
-        /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
-        videoKinds: string[];
-      };
-      /**
-       * @description how points a client claimed, rather than earned in the library, count
-       * @default {
-       *       "weight": 1,
-       *       "ranked": true
-       *     }
-       */
-      claimed: {
-        /** @description what one claimed point counts for (earned points count 1) */
-        weight: number;
-        /** @description whether claimed points count in leaderboards */
-        ranked: boolean;
-      };
       districtId: string;
-      /** @description 0: the built-in default, never stored */
+      /** @description 0 = the defaults, never stored */
       version: number;
-      createdAt: string | null;
+      rules: {
+        kinds: {
+          [key: string]: {
+            label: {
+              zh: string;
+              en: string;
+            };
+            /**
+             * @default count
+             * @enum {string}
+             */
+            measure: "count" | "time";
+            /** @description points per unit; negative for a deduction */
+            points: number;
+            /**
+             * @description timed kinds: seconds per unit
+             * @default null
+             */
+            unitSec: number | null;
+            /** @default null */
+            dailyCap: number | null;
+            /** @default null */
+            weeklyCap: number | null;
+            /**
+             * @description a cap group shared with other kinds
+             * @default null
+             * @example article
+             */
+            group: string | null;
+            /**
+             * @default member
+             * @enum {string}
+             */
+            recordedBy: "member" | "branch";
+            /**
+             * @description its duration counts as class hours
+             * @default false
+             */
+            classHours: boolean;
+            /** @default null */
+            maxDurationSec: number | null;
+            /** @default null */
+            minDurationSec: number | null;
+            /**
+             * @description the same ref earns once a day
+             * @default false
+             */
+            distinctRef: boolean;
+          };
+        };
+        /** @default {} */
+        capGroups: {
+          [key: string]: {
+            label: {
+              zh: string;
+              en: string;
+            };
+            dailyCap: number;
+          };
+        };
+        antiFarming: {
+          maxPerMinute: number;
+          futureToleranceSec: number;
+          selfBackdateDays: number;
+          flagDeduction: number;
+        };
+        ranking: {
+          /** @enum {string} */
+          memberView: "full" | "anonymous" | "self" | "hidden";
+        };
+        classHours: {
+          member: number;
+          committee: number;
+        };
+        meetings: {
+          /** @example article */
+          code: string;
+          /** @enum {string} */
+          kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
+          /** @enum {string} */
+          per: "month" | "quarter" | "year";
+          min: number;
+          /**
+           * @default null
+           * @enum {string|null}
+           */
+          by: "secretary" | null;
+          /** @default false */
+          needsCommittee: boolean;
+        }[];
+        /**
+         * @description the study library: reading tickets and what a redeemed one records
+         * @default {
+         *       "maxOpenTickets": 3,
+         *       "ticketWindowSec": 7200,
+         *       "charsPerMinute": 400,
+         *       "minReadSec": 30,
+         *       "articleKinds": [
+         *         "article",
+         *         "article_time"
+         *       ],
+         *       "videoKinds": [
+         *         "video",
+         *         "video_time"
+         *       ]
+         *     }
+         */
+        library: {
+          /** @description reading tickets a member may hold open at once */
+          maxOpenTickets: number;
+          /** @description how long a ticket stays redeemable once its minimum time has passed */
+          ticketWindowSec: number;
+          /** @description reading pace an article's minimum time is derived from */
+          charsPerMinute: number;
+          /** @description the least minimum reading time a derived one can be */
+          minReadSec: number;
+          /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
+          articleKinds: string[];
+          /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
+          videoKinds: string[];
+        };
+        /**
+         * @description how points a client claimed, rather than earned in the library, count
+         * @default {
+         *       "weight": 1,
+         *       "ranked": true
+         *     }
+         */
+        claimed: {
+          /** @description what one claimed point counts for (earned points count 1) */
+          weight: number;
+          /** @description whether claimed points count in leaderboards */
+          ranked: boolean;
+        };
+      };
     };
     MeetingDetail: components["schemas"]["Meeting"] & {
       attendees: {
@@ -5901,7 +5903,7 @@ export interface components {
     };
     EvaluationRules: {
       districtId: string;
-      /** @description 0 = the built-in defaults */
+      /** @description 0 = the defaults, never stored */
       version: number;
       rules: {
         appraisal: {
@@ -7530,7 +7532,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the settings (version 0: the defaults) */
+      /** @description the rule set */
       200: {
         headers: {
           "X-Request-Id": components["headers"]["XRequestId"];
@@ -7567,7 +7569,10 @@ export interface operations {
       content: {
         "application/json": {
           rules: components["schemas"]["EvidenceRules"];
+          /** @description the version you read (0 for the defaults) */
           version: number;
+          /** @description ignored */
+          districtId?: string;
         };
       };
     };
@@ -8980,7 +8985,10 @@ export interface operations {
       content: {
         "application/json": {
           rules: components["schemas"]["PracticeRules"];
+          /** @description the version you read (0 for the defaults) */
           version: number;
+          /** @description ignored */
+          districtId?: string;
         };
       };
     };
@@ -9676,6 +9684,8 @@ export interface operations {
           rules: components["schemas"]["PipelineRules"];
           /** @description the version you read (0 for the defaults) */
           version: number;
+          /** @description ignored */
+          districtId?: string;
         };
       };
     };
@@ -10570,7 +10580,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the current version */
+      /** @description the rule set */
       200: {
         headers: {
           "X-Request-Id": components["headers"]["XRequestId"];
@@ -10606,145 +10616,145 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          kinds: {
-            [key: string]: {
-              label: {
-                zh: string;
-                en: string;
+          rules: {
+            kinds: {
+              [key: string]: {
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                /**
+                 * @default count
+                 * @enum {string}
+                 */
+                measure?: "count" | "time";
+                /** @description points per unit; negative for a deduction */
+                points: number;
+                /**
+                 * @description timed kinds: seconds per unit
+                 * @default null
+                 */
+                unitSec?: number | null;
+                /** @default null */
+                dailyCap?: number | null;
+                /** @default null */
+                weeklyCap?: number | null;
+                /**
+                 * @description a cap group shared with other kinds
+                 * @default null
+                 * @example article
+                 */
+                group?: string | null;
+                /**
+                 * @default member
+                 * @enum {string}
+                 */
+                recordedBy?: "member" | "branch";
+                /**
+                 * @description its duration counts as class hours
+                 * @default false
+                 */
+                classHours?: boolean;
+                /** @default null */
+                maxDurationSec?: number | null;
+                /** @default null */
+                minDurationSec?: number | null;
+                /**
+                 * @description the same ref earns once a day
+                 * @default false
+                 */
+                distinctRef?: boolean;
               };
-              /**
-               * @default count
-               * @enum {string}
-               */
-              measure?: "count" | "time";
-              /** @description points per unit; negative for a deduction */
-              points: number;
-              /**
-               * @description timed kinds: seconds per unit
-               * @default null
-               */
-              unitSec?: number | null;
-              /** @default null */
-              dailyCap?: number | null;
-              /** @default null */
-              weeklyCap?: number | null;
-              /**
-               * @description a cap group shared with other kinds
-               * @default null
-               * @example article
-               */
-              group?: string | null;
-              /**
-               * @default member
-               * @enum {string}
-               */
-              recordedBy?: "member" | "branch";
-              /**
-               * @description its duration counts as class hours
-               * @default false
-               */
-              classHours?: boolean;
-              /** @default null */
-              maxDurationSec?: number | null;
-              /** @default null */
-              minDurationSec?: number | null;
-              /**
-               * @description the same ref earns once a day
-               * @default false
-               */
-              distinctRef?: boolean;
             };
-          };
-          /** @default {} */
-          capGroups?: {
-            [key: string]: {
-              label: {
-                zh: string;
-                en: string;
+            /** @default {} */
+            capGroups?: {
+              [key: string]: {
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                dailyCap: number;
               };
-              dailyCap: number;
             };
-          };
-          antiFarming: {
-            maxPerMinute: number;
-            futureToleranceSec: number;
-            selfBackdateDays: number;
-            flagDeduction: number;
-          };
-          ranking: {
-            /** @enum {string} */
-            memberView: "full" | "anonymous" | "self" | "hidden";
-          };
-          classHours: {
-            member: number;
-            committee: number;
-          };
-          meetings: {
-            /** @example article */
-            code: string;
-            /** @enum {string} */
-            kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
-            /** @enum {string} */
-            per: "month" | "quarter" | "year";
-            min: number;
+            antiFarming: {
+              maxPerMinute: number;
+              futureToleranceSec: number;
+              selfBackdateDays: number;
+              flagDeduction: number;
+            };
+            ranking: {
+              /** @enum {string} */
+              memberView: "full" | "anonymous" | "self" | "hidden";
+            };
+            classHours: {
+              member: number;
+              committee: number;
+            };
+            meetings: {
+              /** @example article */
+              code: string;
+              /** @enum {string} */
+              kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
+              /** @enum {string} */
+              per: "month" | "quarter" | "year";
+              min: number;
+              /**
+               * @default null
+               * @enum {string|null}
+               */
+              by?: "secretary" | null;
+              /** @default false */
+              needsCommittee?: boolean;
+            }[];
             /**
-             * @default null
-             * @enum {string|null}
+             * @description the study library: reading tickets and what a redeemed one records
+             * @default {
+             *       "maxOpenTickets": 3,
+             *       "ticketWindowSec": 7200,
+             *       "charsPerMinute": 400,
+             *       "minReadSec": 30,
+             *       "articleKinds": [
+             *         "article",
+             *         "article_time"
+             *       ],
+             *       "videoKinds": [
+             *         "video",
+             *         "video_time"
+             *       ]
+             *     }
              */
-            by?: "secretary" | null;
-            /** @default false */
-            needsCommittee?: boolean;
-          }[];
-          /**
-           * @description the study library: reading tickets and what a redeemed one records
-           * @default {
-           *       "maxOpenTickets": 3,
-           *       "ticketWindowSec": 7200,
-           *       "charsPerMinute": 400,
-           *       "minReadSec": 30,
-           *       "articleKinds": [
-           *         "article",
-           *         "article_time"
-           *       ],
-           *       "videoKinds": [
-           *         "video",
-           *         "video_time"
-           *       ]
-           *     }
-           */
-          library?: {
-            /** @description reading tickets a member may hold open at once */
-            maxOpenTickets: number;
-            /** @description how long a ticket stays redeemable once its minimum time has passed */
-            ticketWindowSec: number;
-            /** @description reading pace an article's minimum time is derived from */
-            charsPerMinute: number;
-            /** @description the least minimum reading time a derived one can be */
-            minReadSec: number;
-            /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
-            articleKinds: string[];
-            /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
-            videoKinds: string[];
+            library?: {
+              /** @description reading tickets a member may hold open at once */
+              maxOpenTickets: number;
+              /** @description how long a ticket stays redeemable once its minimum time has passed */
+              ticketWindowSec: number;
+              /** @description reading pace an article's minimum time is derived from */
+              charsPerMinute: number;
+              /** @description the least minimum reading time a derived one can be */
+              minReadSec: number;
+              /** @description kinds a redeemed article ticket records (timed kinds get its minimum time) */
+              articleKinds: string[];
+              /** @description kinds a redeemed video ticket records (timed kinds get its duration) */
+              videoKinds: string[];
+            };
+            /**
+             * @description how points a client claimed, rather than earned in the library, count
+             * @default {
+             *       "weight": 1,
+             *       "ranked": true
+             *     }
+             */
+            claimed?: {
+              /** @description what one claimed point counts for (earned points count 1) */
+              weight: number;
+              /** @description whether claimed points count in leaderboards */
+              ranked: boolean;
+            };
           };
-          /**
-           * @description how points a client claimed, rather than earned in the library, count
-           * @default {
-           *       "weight": 1,
-           *       "ranked": true
-           *     }
-           */
-          claimed?: {
-            /** @description what one claimed point counts for (earned points count 1) */
-            weight: number;
-            /** @description whether claimed points count in leaderboards */
-            ranked: boolean;
-          };
-          /** @description the version you read (0 for the default); a stale one answers 409 */
+          /** @description the version you read (0 for the defaults) */
           version: number;
           /** @description ignored */
           districtId?: string;
-          /** @description ignored */
-          createdAt?: string | null;
         };
       };
     };
@@ -13992,6 +14002,8 @@ export interface operations {
           };
           /** @description the version you read (0 for the defaults) */
           version: number;
+          /** @description ignored */
+          districtId?: string;
         };
       };
     };

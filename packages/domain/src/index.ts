@@ -1,3 +1,4 @@
+export * from "./access/role-sets";
 export * from "./access/roles";
 export * from "./accounts/index";
 export * from "./audits/index";
@@ -22,6 +23,7 @@ export * from "./practices/index";
 export * from "./records/records-from";
 export * from "./reports/index";
 export * from "./rules/rule";
+export * from "./rules/rule-set";
 export * from "./study/index";
 export * from "./transfers/letter";
 export * from "./transfers/transfer";

@@ -33,5 +33,6 @@ export * from "./openapi/document";
 export * from "./openapi/responses";
 export * from "./openapi/schemas";
 export * from "./roll/roll-door";
+export * from "./rules/rule-set-routes";
 export * from "./types";
 export * from "./uploads/index";

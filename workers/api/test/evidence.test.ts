@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { DEFAULT_PIPELINE_RULES } from "@vanguard/domain";
+import { docxText, pdf, png, rewriteDocx, upload } from "@vanguard/testing/evidence-files";
 import { describe, expect, it } from "vitest";
-import { docxText, pdf, png, rewriteDocx, upload } from "../../../packages/platform/test/evidence-files";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

@@ -1,5 +1,5 @@
+import { excelSerial, GB18030_ROLL, XLSX, xlsxOf } from "@vanguard/testing/spreadsheets";
 import { describe, expect, it } from "vitest";
-import { excelSerial, GB18030_ROLL, XLSX, xlsxOf } from "../../../packages/platform/test/spreadsheets";
 import { call, idNumberFor, newTenant } from "./harness";
 
 /** Rolls as clerks save them: GB18030 from Excel on Chinese Windows, xlsx, quoted line breaks. */

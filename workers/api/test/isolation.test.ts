@@ -1,7 +1,7 @@
 import { todayIn } from "@vanguard/domain";
 import { defaultTemplate } from "@vanguard/platform";
+import { pdf, upload } from "@vanguard/testing/evidence-files";
 import { beforeAll, describe, expect, it } from "vitest";
-import { pdf, upload } from "../../../packages/platform/test/evidence-files";
 import { call, type Reply } from "./harness";
 import { EXPECTATIONS, type Want } from "./isolation.table";
 import { buildWorld, CALLERS, type Caller, callerName, type World } from "./isolation.world";

@@ -1,5 +1,5 @@
 import { todayIn } from "@vanguard/domain";
-import { pdf, upload } from "../../../packages/platform/test/evidence-files";
+import { pdf, upload } from "@vanguard/testing/evidence-files";
 import {
   call,
   idNumberFor,
@@ -322,7 +322,7 @@ export async function buildWorld(): Promise<World> {
     memberName: attacker.name,
     memberBirthDate: attacker.birthDate,
     developmentRules: { rules: development.rules, version: development.version },
-    studyRules: study,
+    studyRules: { rules: study.rules, version: study.version },
     evaluationRules: { rules: evaluation.rules, version: evaluation.version },
     practiceRules: { rules: practices.rules, version: practices.version },
     evidenceRules: { rules: evidence.rules, version: evidence.version },

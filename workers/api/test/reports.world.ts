@@ -17,7 +17,7 @@ import {
   tenantContext,
 } from "@vanguard/db";
 import { DEFAULT_MEETING_CADENCE, DEFAULT_STUDY_RULES, type MeetingKind } from "@vanguard/domain";
-import { memberFixture } from "../../../packages/db/test/fixtures";
+import { memberFixture } from "@vanguard/testing/fixtures";
 import { call, newTenant, type Tenant } from "./harness";
 
 /**

@@ -25,9 +25,9 @@ import {
   PLATFORM_AUDIT_RULES,
   todayIn,
 } from "@vanguard/domain";
+import { memberFixture, tenantFixture } from "@vanguard/testing/fixtures";
+import { moduleCall } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { memberFixture, tenantFixture } from "../../../packages/db/test/fixtures";
-import { moduleCall } from "../../../packages/platform/test/module-harness";
 import worker from "../src/index";
 import type { AuditMessage } from "../src/queue/messages";
 

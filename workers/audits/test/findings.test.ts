@@ -1,7 +1,7 @@
 import { insertFindings, newId } from "@vanguard/db";
+import { tenantFixture } from "@vanguard/testing/fixtures";
+import { moduleCall } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { tenantFixture } from "../../../packages/db/test/fixtures";
-import { moduleCall } from "../../../packages/platform/test/module-harness";
 
 /** An open finding of `rule` against the fixture's branch, as an audit would have stored it. */
 async function openFinding(t: Awaited<ReturnType<typeof tenantFixture>>, rule: string) {

@@ -9,9 +9,9 @@ import {
   sealPersonal,
   signContext,
 } from "@vanguard/platform";
+import { memberFixture, tenantFixture } from "@vanguard/testing/fixtures";
+import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { memberFixture, tenantFixture } from "../../../packages/db/test/fixtures";
-import { principalFor, TEST_INTERNAL_SECRET } from "../../../packages/platform/test/module-harness";
 import worker from "../src/index";
 
 const secrets = env as unknown as { MEMBER_DATA_KEY: string; MEMBER_LOOKUP_KEY: string };

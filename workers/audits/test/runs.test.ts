@@ -2,9 +2,9 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from "cloudflare:workers";
 import { type DataEnv, DataPlane, insertRun, newId } from "@vanguard/db";
 import { type Role, todayIn } from "@vanguard/domain";
+import { tenantFixture } from "@vanguard/testing/fixtures";
+import { moduleCall, principalFor } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { tenantFixture } from "../../../packages/db/test/fixtures";
-import { moduleCall, principalFor } from "../../../packages/platform/test/module-harness";
 import worker from "../src/index";
 
 const plane = () => new DataPlane(env as unknown as DataEnv);

@@ -1,13 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { signContext } from "@vanguard/platform";
+import { tenantFixture } from "@vanguard/testing/fixtures";
+import { moduleCall, principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { tenantFixture } from "../../../packages/db/test/fixtures";
-import {
-  moduleCall,
-  principalFor,
-  TEST_INTERNAL_SECRET,
-} from "../../../packages/platform/test/module-harness";
 import worker from "../src/index";
 
 type Fixture = Awaited<ReturnType<typeof tenantFixture>>;

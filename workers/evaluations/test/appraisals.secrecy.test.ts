@@ -1,5 +1,5 @@
+import { moduleCall, principalFor } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { moduleCall, principalFor } from "../../../packages/platform/test/module-harness";
 import { branchWithCommittee, thisYear } from "./support";
 
 describe("民主评议 mutual votes are secret ballots", () => {

@@ -1,5 +1,5 @@
+import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { memberFixture } from "../../../packages/db/test/fixtures";
 import { branchWithCommittee, eventCount, thisYear } from "./support";
 
 async function opened(others = 3) {

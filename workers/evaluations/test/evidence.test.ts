@@ -1,7 +1,7 @@
 import { addDays, monthOf } from "@vanguard/domain";
+import { ooxml, pdf, upload } from "@vanguard/testing/evidence-files";
+import { moduleCall, principalFor } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { ooxml, pdf, upload } from "../../../packages/platform/test/evidence-files";
-import { moduleCall, principalFor } from "../../../packages/platform/test/module-harness";
 import { branchWithCommittee, lastQuarter, templateIn, today } from "./support";
 
 type T = Awaited<ReturnType<typeof branchWithCommittee>>;

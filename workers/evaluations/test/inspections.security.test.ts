@@ -1,5 +1,5 @@
+import { moduleCall } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { moduleCall } from "../../../packages/platform/test/module-harness";
 import { branchWithCommittee, eventCount, lastQuarter, templateIn } from "./support";
 
 async function submitted() {

@@ -1,7 +1,7 @@
 import { type DataPlane, replaceCommittee, type TenantContext, type TenantRef } from "@vanguard/db";
 import { addQuarters, quarterOf, type Role, todayIn } from "@vanguard/domain";
-import { memberFixture, tenantFixture } from "../../../packages/db/test/fixtures";
-import { moduleCall, principalFor } from "../../../packages/platform/test/module-harness";
+import { memberFixture, tenantFixture } from "@vanguard/testing/fixtures";
+import { moduleCall, principalFor } from "@vanguard/testing/module-harness";
 
 export const today = () => todayIn("Asia/Shanghai");
 export const thisQuarter = () => quarterOf(today());

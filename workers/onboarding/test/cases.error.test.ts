@@ -1,7 +1,7 @@
 import { getMember, verifyBranchChain } from "@vanguard/db";
 import type { StepRecord } from "@vanguard/domain";
+import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { memberFixture } from "../../../packages/db/test/fixtures";
 import { PERSON, recorderOf, until, type World, walk, world } from "./world";
 
 /** Sends a step that must be refused, and proves nothing was written: no step, no event, same case. */

@@ -1,5 +1,5 @@
+import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { memberFixture } from "../../../packages/db/test/fixtures";
 import { world } from "./world";
 
 const nextYear = new Date().getUTCFullYear() + 1;

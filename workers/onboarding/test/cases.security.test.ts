@@ -1,8 +1,8 @@
 import { verifyBranchChain } from "@vanguard/db";
 import { STEPS, type StepRecord } from "@vanguard/domain";
+import { memberFixture } from "@vanguard/testing/fixtures";
+import { principalFor } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { memberFixture } from "../../../packages/db/test/fixtures";
-import { principalFor } from "../../../packages/platform/test/module-harness";
 import { until, walk, world } from "./world";
 
 describe("who may record and read what", () => {

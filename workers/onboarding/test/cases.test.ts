@@ -1,7 +1,7 @@
 import { getMember, openCaseStates, snapshotMember, verifyBranchChain } from "@vanguard/db";
 import { STEP_CODES } from "@vanguard/domain";
+import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { memberFixture } from "../../../packages/db/test/fixtures";
 import { PERSON, recorderOf, until, walk, world } from "./world";
 
 describe("a development case, walked through the worker", () => {

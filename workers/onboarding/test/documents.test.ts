@@ -1,8 +1,8 @@
 import { exports } from "cloudflare:workers";
+import { signContext } from "@vanguard/platform";
+import { docxText as text } from "@vanguard/testing/evidence-files";
+import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { signContext } from "../../../packages/platform/src/internal/context";
-import { docxText as text } from "../../../packages/platform/test/evidence-files";
-import { principalFor, TEST_INTERNAL_SECRET } from "../../../packages/platform/test/module-harness";
 import { PERSON, until, type World, walk, world } from "./world";
 
 async function docx(w: World, path: string) {

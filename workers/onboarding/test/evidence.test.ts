@@ -1,10 +1,10 @@
 import { env, exports } from "cloudflare:workers";
-import { insertEvidenceRuleSet, listEvents, verifyBranchChain } from "@vanguard/db";
-import { DEFAULT_PIPELINE_RULES } from "@vanguard/domain";
+import { insertRules, listEvents, verifyBranchChain } from "@vanguard/db";
+import { DEFAULT_PIPELINE_RULES, EVIDENCE_RULES_KIND } from "@vanguard/domain";
+import { signContext } from "@vanguard/platform";
+import { exe, ooxml, pdf, png, sha256, upload } from "@vanguard/testing/evidence-files";
+import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { signContext } from "../../../packages/platform/src/internal/context";
-import { exe, ooxml, pdf, png, sha256, upload } from "../../../packages/platform/test/evidence-files";
-import { principalFor, TEST_INTERNAL_SECRET } from "../../../packages/platform/test/module-harness";
 import { type World, walk, world } from "./world";
 
 const bucket = () => (env as unknown as { EVIDENCE: R2Bucket }).EVIDENCE;
@@ -139,7 +139,7 @@ describe("evidence on a development step", () => {
     const w = await world();
     const { step } = await opened(w);
     await w.plane.directory.d1.batch([
-      insertEvidenceRuleSet(w.plane, {
+      insertRules(w.plane, EVIDENCE_RULES_KIND, {
         districtId: w.ref.districtId,
         version: 1,
         rules: { branchQuotaMb: 600 / (1024 * 1024) },

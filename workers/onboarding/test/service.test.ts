@@ -1,9 +1,9 @@
 import { exports, env as workerEnv } from "cloudflare:workers";
 import { DEFAULT_PIPELINE_RULES } from "@vanguard/domain";
+import { signContext } from "@vanguard/platform";
+import { memberFixture } from "@vanguard/testing/fixtures";
+import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { memberFixture } from "../../../packages/db/test/fixtures";
-import { signContext } from "../../../packages/platform/src/internal/context";
-import { principalFor, TEST_INTERNAL_SECRET } from "../../../packages/platform/test/module-harness";
 import { COMMUNITY_PRINCIPAL_ID } from "../src/service/service.handlers";
 import { PERSON, until, type World, walk, world } from "./world";
 

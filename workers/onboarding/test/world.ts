@@ -1,8 +1,8 @@
 import type { TenantRef } from "@vanguard/db";
 import { type Role, type StepRecord, stepDefinition } from "@vanguard/domain";
-import { memberFixture, tenantFixture } from "../../../packages/db/test/fixtures";
-import { happyPath } from "../../../packages/domain/src/pipeline/testing";
-import { moduleCall } from "../../../packages/platform/test/module-harness";
+import { happyPath } from "@vanguard/domain/testing";
+import { memberFixture, tenantFixture } from "@vanguard/testing/fixtures";
+import { moduleCall } from "@vanguard/testing/module-harness";
 
 export type World = Awaited<ReturnType<typeof world>>;
 

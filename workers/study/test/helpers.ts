@@ -1,7 +1,7 @@
 import type { TenantRef } from "@vanguard/db";
 import type { Role } from "@vanguard/domain";
-import { memberFixture, tenantFixture } from "../../../packages/db/test/fixtures";
-import { moduleCall, principalFor } from "../../../packages/platform/test/module-harness";
+import { memberFixture, tenantFixture } from "@vanguard/testing/fixtures";
+import { moduleCall, principalFor } from "@vanguard/testing/module-harness";
 
 /** A branch with party members on its roll (and one activist), on the chosen shard. */
 export async function studyBranch(opts: { shard?: number; size?: number } = {}) {

@@ -344,11 +344,10 @@ describe("earned and claimed points", () => {
 
     const rules = (await moduleCall(`/v1/districts/${ref.districtId}/study/rules`, as(ref, "district_admin")))
       .body;
-    const { districtId: _d, createdAt: _c, ...body } = rules;
     const put = await moduleCall(`/v1/districts/${ref.districtId}/study/rules`, {
       ...as(ref, "district_admin"),
       method: "PUT",
-      body: { ...body, claimed: { weight: 0.5, ranked: false } },
+      body: { version: rules.version, rules: { ...rules.rules, claimed: { weight: 0.5, ranked: false } } },
     });
     expect(put.status).toBe(200);
     const after = await board();

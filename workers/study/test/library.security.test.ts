@@ -1,5 +1,5 @@
+import { memberFixture, tenantFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { memberFixture, tenantFixture } from "../../../packages/db/test/fixtures";
 import { as, moduleCall, studyBranch } from "./helpers";
 import {
   activitiesOf,

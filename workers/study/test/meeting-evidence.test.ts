@@ -1,8 +1,8 @@
 import { exports } from "cloudflare:workers";
+import { signContext } from "@vanguard/platform";
+import { docxText, pdf, png, sha256, upload } from "@vanguard/testing/evidence-files";
+import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { signContext } from "../../../packages/platform/src/internal/context";
-import { docxText, pdf, png, sha256, upload } from "../../../packages/platform/test/evidence-files";
-import { principalFor, TEST_INTERNAL_SECRET } from "../../../packages/platform/test/module-harness";
 import { as, moduleCall, studyBranch } from "./helpers";
 
 async function meeting() {

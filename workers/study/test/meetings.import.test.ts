@@ -1,5 +1,5 @@
+import { XLSX, xlsxOf } from "@vanguard/testing/spreadsheets";
 import { describe, expect, it } from "vitest";
-import { XLSX, xlsxOf } from "../../../packages/platform/test/spreadsheets";
 import { as, moduleCall, studyBranch } from "./helpers";
 
 const nextYear = new Date().getUTCFullYear() + 1;

@@ -1,6 +1,6 @@
 import type { TenantContext, TenantRef } from "@vanguard/db";
-import { insertPracticeRuleSet } from "@vanguard/db";
-import { DEFAULT_PRACTICE_RULES } from "@vanguard/domain";
+import { insertRules } from "@vanguard/db";
+import { DEFAULT_PRACTICE_RULES, PRACTICE_RULES_KIND } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
 import { as, moduleCall, studyBranch } from "./helpers";
 import { activitiesOf, article, publish } from "./library-helpers";
@@ -92,10 +92,11 @@ describe("study reflections (学习体会)", () => {
     expect(await reflectionCount(tc)).toBe(0);
     // the district's own rule set moves the limit: 50 characters are now too few
     await plane.directory.d1.batch([
-      insertPracticeRuleSet(plane, {
+      insertRules(plane, PRACTICE_RULES_KIND, {
         districtId: ref.districtId,
         version: 1,
         rules: { ...DEFAULT_PRACTICE_RULES, reflections: { minChars: 60, maxChars: 500 } },
+        createdAt: new Date().toISOString(),
         createdBy: "test",
       }),
     ]);

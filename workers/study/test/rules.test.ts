@@ -3,9 +3,9 @@ import { as, at, moduleCall, record, studyBranch } from "./helpers";
 
 const rulesPath = (districtId: string) => `/v1/districts/${districtId}/study/rules`;
 
-function strip(body: Record<string, unknown>) {
-  const { districtId: _d, version: _v, createdAt: _c, ...rules } = body;
-  return rules;
+/** The rules of a rule set as GET answers it. */
+function strip(body: { rules: Record<string, unknown> }) {
+  return body.rules;
 }
 
 describe("district study rule sets", () => {
@@ -16,13 +16,14 @@ describe("district study rule sets", () => {
     expect(r.body).toMatchObject({
       districtId: ref.districtId,
       version: 0,
-      createdAt: null,
-      kinds: { article: { points: 1, group: "reading" }, video: { dailyCap: 6 } },
-      capGroups: { reading: { dailyCap: 12 } },
-      ranking: { memberView: "full" },
-      classHours: { member: 32, committee: 56 },
+      rules: {
+        kinds: { article: { points: 1, group: "reading" }, video: { dailyCap: 6 } },
+        capGroups: { reading: { dailyCap: 12 } },
+        ranking: { memberView: "full" },
+        classHours: { member: 32, committee: 56 },
+      },
     });
-    expect(r.body.meetings.map((m: { code: string }) => m.code)).toContain("committee_monthly");
+    expect(r.body.rules.meetings.map((m: { code: string }) => m.code)).toContain("committee_monthly");
   });
 
   it("publishes versions; days already scored keep the version they used", async () => {
@@ -34,15 +35,20 @@ describe("district study rule sets", () => {
     await record(ref, { memberId: m, kind: "video", occurredAt: at("2025-03-10", "08:00"), ref: "v0" });
     const stricter = {
       ...strip(current),
-      kinds: { ...current.kinds, video: { ...current.kinds.video, dailyCap: 2 } },
+      kinds: { ...current.rules.kinds, video: { ...current.rules.kinds.video, dailyCap: 2 } },
     };
     const put = await moduleCall(rulesPath(ref.districtId), {
       ...who,
       method: "PUT",
-      body: { ...stricter, version: 0 },
+      body: { rules: stricter, version: 0 },
     });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ version: 1, kinds: { video: { dailyCap: 2, measure: "count" } } });
+    expect(put.headers.get("deprecation")).toBeNull();
+    expect(put.body).toMatchObject({
+      districtId: ref.districtId,
+      version: 1,
+      rules: { kinds: { video: { dailyCap: 2, measure: "count" } } },
+    });
     expect((await moduleCall(rulesPath(ref.districtId), who)).body.version).toBe(1);
 
     const videos = async (day: string) => {
@@ -90,14 +96,16 @@ describe("district study rule sets", () => {
     // what GET answered can go straight back
     const asRead = (await moduleCall(rulesPath(ref.districtId), who)).body;
     expect((await put(asRead)).status).toBe(200);
-    const stale = await put({ ...rules, version: 0 });
+    const stale = await put({ rules, version: 0 });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe("version_conflict");
     const broken = await put({
-      ...rules,
-      kinds: {
-        ...(rules.kinds as object),
-        poem: { label: { zh: "诗词", en: "Poems" }, points: 1, group: "poetry" },
+      rules: {
+        ...rules,
+        kinds: {
+          ...(rules.kinds as object),
+          poem: { label: { zh: "诗词", en: "Poems" }, points: 1, group: "poetry" },
+        },
       },
       version: 1,
     });
@@ -106,11 +114,11 @@ describe("district study rule sets", () => {
       rule: "study_rules_unknown_group",
       facts: { kind: "poem", group: "poetry" },
     });
-    const bad = await put({ ...rules, antiFarming: { maxPerMinute: 0 }, version: 1 });
+    const bad = await put({ rules: { ...rules, antiFarming: { maxPerMinute: 0 } }, version: 1 });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain("antiFarming.maxPerMinute");
-    expect((await put({ ...rules, version: 1 }, as(ref, "auditor"))).status).toBe(403);
-    expect((await put({ ...rules, version: 1 }, as(ref, "branch_admin"))).status).toBe(403);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain("rules.antiFarming.maxPerMinute");
+    expect((await put({ rules, version: 1 }, as(ref, "auditor"))).status).toBe(403);
+    expect((await put({ rules, version: 1 }, as(ref, "branch_admin"))).status).toBe(403);
     expect((await moduleCall(rulesPath(ref.districtId), as(ref, "member", "mb_x"))).status).toBe(403);
   });
 
@@ -120,9 +128,27 @@ describe("district study rule sets", () => {
     const rules = strip((await moduleCall(rulesPath(ref.districtId), who)).body);
     const replies = await Promise.all(
       [0, 1].map(() =>
-        moduleCall(rulesPath(ref.districtId), { ...who, method: "PUT", body: { ...rules, version: 0 } }),
+        moduleCall(rulesPath(ref.districtId), { ...who, method: "PUT", body: { rules, version: 0 } }),
       ),
     );
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
+  it("still takes the flattened body of the first study API for one version, marked deprecated", async () => {
+    const { ref } = await studyBranch();
+    const who = as(ref, "district_admin");
+    const rules = strip((await moduleCall(rulesPath(ref.districtId), who)).body);
+    const put = (body: unknown) => moduleCall(rulesPath(ref.districtId), { ...who, method: "PUT", body });
+    // the old shape: the rules beside `version`, with what the old GET answered sent back
+    const old = await put({ ...rules, ranking: { memberView: "self" }, version: 0, createdAt: null });
+    expect(old.status).toBe(200);
+    expect(old.headers.get("deprecation")).toMatch(/^@\d+$/);
+    expect(old.body).toMatchObject({ version: 1, rules: { ranking: { memberView: "self" } } });
+    const read = await moduleCall(rulesPath(ref.districtId), who);
+    expect(read.body).toMatchObject({ version: 1, rules: { ranking: { memberView: "self" } } });
+    // the old shape is checked like the new one: a bad field is refused and nothing is published
+    const bad = await put({ ...rules, antiFarming: { maxPerMinute: 0 }, version: 1 });
+    expect(bad.status).toBe(400);
+    expect((await moduleCall(rulesPath(ref.districtId), who)).body.version).toBe(1);
   });
 });

@@ -83,6 +83,51 @@ export async function partyMemberIds(tc: TenantContext, year: number): Promise<s
   return rows.map((r) => r.id);
 }
 
+/** A year's appraisal as it opens: no limit fixed, nothing finalized (the row's one factory). */
+export function newAppraisalRow(
+  tc: TenantContext,
+  f: { id: string; year: number; by: string; at: string },
+): AppraisalRow {
+  return {
+    districtId: tc.districtId,
+    branchId: tc.branchId,
+    id: f.id,
+    year: f.year,
+    status: "open",
+    appraised: null,
+    excellentLimit: null,
+    ruleSetVersion: null,
+    openedAt: f.at,
+    openedBy: f.by,
+    finalizedAt: null,
+    finalizedBy: null,
+    version: 1,
+  };
+}
+
+/** The appraisal's roll as it opens: one ungraded line per member, no mutual votes counted. */
+export function newGradeRows(
+  appraisal: Pick<AppraisalRow, "districtId" | "branchId" | "id" | "year">,
+  memberIds: readonly string[],
+): AppraisalGradeRow[] {
+  return memberIds.map((memberId) => ({
+    districtId: appraisal.districtId,
+    branchId: appraisal.branchId,
+    appraisalId: appraisal.id,
+    memberId,
+    year: appraisal.year,
+    grade: null,
+    selfGrade: null,
+    comment: null,
+    gradedAt: null,
+    gradedBy: null,
+    mutualExcellent: null,
+    mutualQualified: null,
+    mutualBasicallyQualified: null,
+    mutualUnqualified: null,
+  }));
+}
+
 export function insertAppraisal(
   tc: TenantContext,
   row: Omit<AppraisalRow, "districtId" | "branchId">,
@@ -91,11 +136,7 @@ export function insertAppraisal(
   const keys = { districtId: tc.districtId, branchId: tc.branchId };
   return [
     statement(tc.shard.d1, tc.shard.db.insert(appraisals).values({ ...row, ...keys })),
-    ...bulkInsert(
-      tc.shard.d1,
-      appraisalGrades,
-      memberIds.map((memberId) => ({ ...keys, appraisalId: row.id, memberId, year: row.year })),
-    ),
+    ...bulkInsert(tc.shard.d1, appraisalGrades, newGradeRows({ ...row, ...keys }, memberIds)),
   ];
 }
 

@@ -79,6 +79,44 @@ export function dutyTasksToAudit(tc: TenantContext, today: string): Promise<Duty
     .orderBy(asc(dutyTasks.id));
 }
 
+/** A task set for a month: open, neither reported done nor checked (the row's one factory). */
+export function newDutyTaskRow(
+  tc: TenantContext,
+  f: {
+    id: string;
+    assigneeId: string;
+    month: string;
+    title: string;
+    detail?: string | null;
+    dueOn: string;
+    by: string;
+    at: string;
+  },
+): DutyTaskRow {
+  return {
+    districtId: tc.districtId,
+    branchId: tc.branchId,
+    id: f.id,
+    assigneeId: f.assigneeId,
+    month: f.month,
+    title: f.title,
+    detail: f.detail ?? null,
+    dueOn: f.dueOn,
+    status: "open",
+    completedOn: null,
+    completionNote: null,
+    completedBy: null,
+    verifiedAt: null,
+    verifiedBy: null,
+    verificationNote: null,
+    returnedNote: null,
+    createdAt: f.at,
+    createdBy: f.by,
+    updatedAt: f.at,
+    version: 1,
+  };
+}
+
 export function insertDutyTask(
   tc: TenantContext,
   row: Omit<DutyTaskRow, "districtId" | "branchId">,

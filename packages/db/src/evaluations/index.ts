@@ -8,6 +8,5 @@ export * from "./inspections";
 export { EVALUATIONS_MEMBER_RECORDS } from "./member-records";
 export * from "./people";
 export * from "./records";
-export * from "./rules";
 export * from "./secretary-reports";
 export * from "./templates";

@@ -6,6 +6,76 @@ import { bulkInsert, expectChanged, rawStatement, statement } from "../write/sql
 export type InspectionRow = typeof inspections.$inferSelect;
 export type InspectionItemRow = typeof inspectionItems.$inferSelect;
 
+/**
+ * A new inspection: a draft of the template's current version, every score, review and sign-off
+ * still blank (the row's one factory, beside its table).
+ */
+export function newInspectionRow(
+  tc: TenantContext,
+  f: {
+    id: string;
+    period: string;
+    template: { id: string; version: number; name: string; maxTotal: number };
+    by: string;
+    at: string;
+  },
+): InspectionRow {
+  return {
+    districtId: tc.districtId,
+    branchId: tc.branchId,
+    id: f.id,
+    period: f.period,
+    templateId: f.template.id,
+    templateVersion: f.template.version,
+    templateName: f.template.name,
+    status: "draft",
+    maxTotal: f.template.maxTotal,
+    selfTotal: null,
+    finalTotal: null,
+    grade: null,
+    ruleSetVersion: null,
+    reviewComment: null,
+    submittedAt: null,
+    submittedBy: null,
+    reviewedAt: null,
+    reviewedBy: null,
+    createdAt: f.at,
+    createdBy: f.by,
+    updatedAt: f.at,
+    version: 1,
+  };
+}
+
+/** The template's items as the inspection's lines, in the template's order, nothing scored yet. */
+export function newInspectionItemRows(
+  inspection: Pick<InspectionRow, "districtId" | "branchId" | "id" | "period">,
+  items: readonly { code: string; title: string; maxScore: number; ownerPost?: string | null }[],
+): InspectionItemRow[] {
+  return items.map((t, position) => ({
+    districtId: inspection.districtId,
+    branchId: inspection.branchId,
+    inspectionId: inspection.id,
+    period: inspection.period,
+    code: t.code,
+    position,
+    title: t.title,
+    maxScore: t.maxScore,
+    ownerPost: t.ownerPost ?? null,
+    selfScore: null,
+    evidence: null,
+    selfReason: null,
+    nomineeId: null,
+    finalScore: null,
+    deducted: null,
+    deductionReason: null,
+    responsibleMemberId: null,
+    responsibleName: null,
+    responsiblePost: null,
+    responsibleVia: null,
+    reviewedAt: null,
+  }));
+}
+
 function scope(tc: TenantContext) {
   return and(eq(inspections.districtId, tc.districtId), eq(inspections.branchId, tc.branchId));
 }

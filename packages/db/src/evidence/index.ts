@@ -1,3 +1,2 @@
 export * from "./attachments";
-export * from "./rules";
 export * from "./templates";

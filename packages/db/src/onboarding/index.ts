@@ -5,6 +5,5 @@ export * from "./cases";
 export * from "./complaints";
 export * from "./member-records";
 export * from "./member-status";
-export * from "./rule-set";
 export * from "./sanctions";
 export * from "./steps";

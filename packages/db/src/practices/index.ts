@@ -1,5 +1,4 @@
 export * from "./birthdays";
 export * from "./elections";
 export * from "./reflections";
-export * from "./rules";
 export * from "./service";

@@ -1,16 +1,17 @@
-import { EVALUATION_RULES_MODULE, resolveEvaluationRules } from "../evaluations/rules";
+import { EVALUATION_RULES_KIND } from "../evaluations/rules";
 import type { CadenceRule } from "../meetings/cadence";
-import { resolvePipelineRules } from "../pipeline/rules";
-import { PRACTICE_RULES_MODULE, resolvePracticeRules } from "../practices/rules";
+import { PIPELINE_RULES_KIND } from "../pipeline/rules";
+import { PRACTICE_RULES_KIND } from "../practices/rules";
+import { STUDY_RULES_KIND } from "../study/rules";
 import { type AuditRules, DEFAULT_AUDIT_RULES } from "./rules";
 
 /** The rule-set modules an audit reads, as the directory's `rule_sets.module` names them. */
 export const AUDIT_RULE_MODULES = [
   "audits",
-  "pipeline",
-  "study",
-  EVALUATION_RULES_MODULE,
-  PRACTICE_RULES_MODULE,
+  PIPELINE_RULES_KIND.module,
+  STUDY_RULES_KIND.module,
+  EVALUATION_RULES_KIND.module,
+  PRACTICE_RULES_KIND.module,
 ] as const;
 export type AuditRuleModule = (typeof AUDIT_RULE_MODULES)[number];
 
@@ -41,12 +42,10 @@ export function auditRulesOf(bodies: Partial<Record<AuditRuleModule, unknown>>):
       if (typeof v === "number" && Number.isFinite(v) && v >= 0) out[k] = v;
     }
   }
-  if (bodies.pipeline !== undefined) out.pipeline = resolvePipelineRules(bodies.pipeline);
+  if (bodies.pipeline !== undefined) out.pipeline = PIPELINE_RULES_KIND.resolve(bodies.pipeline);
   const study = bodies.study;
   if (isRecord(study) && Array.isArray(study.meetings)) out.meetings = study.meetings as CadenceRule[];
-  if (bodies[EVALUATION_RULES_MODULE] !== undefined)
-    out.evaluation = resolveEvaluationRules(bodies[EVALUATION_RULES_MODULE]);
-  if (bodies[PRACTICE_RULES_MODULE] !== undefined)
-    out.practices = resolvePracticeRules(bodies[PRACTICE_RULES_MODULE]);
+  if (bodies.evaluations !== undefined) out.evaluation = EVALUATION_RULES_KIND.resolve(bodies.evaluations);
+  if (bodies.practices !== undefined) out.practices = PRACTICE_RULES_KIND.resolve(bodies.practices);
   return out;
 }

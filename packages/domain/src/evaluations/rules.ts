@@ -1,4 +1,5 @@
 import { failure, type RuleFailure } from "../rules/rule";
+import type { RuleSetKind } from "../rules/rule-set";
 
 export const INSPECTION_GRADES = ["excellent", "good", "qualified", "unqualified"] as const;
 export type InspectionGrade = (typeof INSPECTION_GRADES)[number];
@@ -24,8 +25,6 @@ export interface EvaluationRules {
     verifyGraceDays: number;
   };
 }
-
-export const EVALUATION_RULES_MODULE = "evaluations";
 
 export const DEFAULT_EVALUATION_RULES: EvaluationRules = {
   appraisal: { excellentShare: { numerator: 1, denominator: 3 } },
@@ -81,3 +80,11 @@ export function resolveEvaluationRules(body: unknown): EvaluationRules {
     dutyTasks: { ...DEFAULT_EVALUATION_RULES.dutyTasks, ...b.dutyTasks },
   };
 }
+
+/** The evaluations rule set (module `evaluations`). */
+export const EVALUATION_RULES_KIND: RuleSetKind<EvaluationRules, "evaluations"> = {
+  module: "evaluations",
+  defaults: DEFAULT_EVALUATION_RULES,
+  resolve: resolveEvaluationRules,
+  check: checkEvaluationRules,
+};

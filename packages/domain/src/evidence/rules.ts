@@ -1,4 +1,5 @@
 import { failure, type Message, type RuleFailure } from "../rules/rule";
+import type { RuleSetKind } from "../rules/rule-set";
 
 /**
  * The numbers a district sets for evidence (docs/domain.md §Evidence): how much a branch may store.
@@ -47,4 +48,12 @@ export function checkQuota(usedBytes: number, newBytes: number, rules: EvidenceR
 export const NOT_EVIDENCE: Message = {
   zh: "文件内容不是允许的类型（PDF、JPEG、PNG、WebP、Word .docx、Excel .xlsx）",
   en: "The file's content is not an allowed type (PDF, JPEG, PNG, WebP, Word .docx, Excel .xlsx)",
+};
+
+/** The evidence rule set (module `evidence`): nothing in it depends on anything else. */
+export const EVIDENCE_RULES_KIND: RuleSetKind<EvidenceRules, "evidence"> = {
+  module: "evidence",
+  defaults: DEFAULT_EVIDENCE_RULES,
+  resolve: resolveEvidenceRules,
+  check: () => [],
 };

@@ -1,5 +1,6 @@
 import { DEFAULT_STEP_EVIDENCE, type StepEvidenceRules } from "../evidence/required";
 import { failure, type RuleFailure } from "../rules/rule";
+import type { RuleSetKind, Versioned } from "../rules/rule-set";
 
 /**
  * The numbers of the development pipeline. docs/domain.md §Pipeline rule set gives the national
@@ -57,10 +58,7 @@ export const DEFAULT_PIPELINE_RULES: PipelineRules = {
 };
 
 /** The rules a decision used, with the version it cites (0 = the defaults above, never stored). */
-export interface VersionedPipelineRules {
-  version: number;
-  rules: PipelineRules;
-}
+export type VersionedPipelineRules = Versioned<PipelineRules>;
 
 export const DEFAULT_PIPELINE_RULE_SET: VersionedPipelineRules = {
   version: 0,
@@ -119,3 +117,11 @@ export function checkPipelineRules(r: PipelineRules): RuleFailure[] {
   }
   return out;
 }
+
+/** The development pipeline's rule set (module `pipeline`). */
+export const PIPELINE_RULES_KIND: RuleSetKind<PipelineRules, "pipeline"> = {
+  module: "pipeline",
+  defaults: DEFAULT_PIPELINE_RULES,
+  resolve: resolvePipelineRules,
+  check: checkPipelineRules,
+};

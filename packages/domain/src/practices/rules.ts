@@ -1,4 +1,5 @@
 import { failure, type RuleFailure } from "../rules/rule";
+import type { RuleSetKind, Versioned } from "../rules/rule-set";
 
 /**
  * The numbers of the branch practices a district may change (docs/domain.md §Practices rule set):
@@ -36,8 +37,6 @@ export interface PracticeRules {
   };
 }
 
-export const PRACTICE_RULES_MODULE = "practices";
-
 export const DEFAULT_PRACTICE_RULES: PracticeRules = {
   service: { codeValidDays: 30, quarterlyWarning: true },
   birthdays: { lookaheadDays: 7 },
@@ -46,11 +45,7 @@ export const DEFAULT_PRACTICE_RULES: PracticeRules = {
   election: { candidateMarginPercent: 20, majorityOfPresent: { numerator: 1, denominator: 2 } },
 };
 
-export interface VersionedPracticeRules {
-  /** 0 = the defaults above, never stored */
-  version: number;
-  rules: PracticeRules;
-}
+export type VersionedPracticeRules = Versioned<PracticeRules>;
 
 export const DEFAULT_PRACTICE_RULE_SET: VersionedPracticeRules = {
   version: 0,
@@ -106,3 +101,11 @@ export function checkPracticeRules(r: PracticeRules): RuleFailure[] {
   }
   return out;
 }
+
+/** The practices rule set (module `practices`). */
+export const PRACTICE_RULES_KIND: RuleSetKind<PracticeRules, "practices"> = {
+  module: "practices",
+  defaults: DEFAULT_PRACTICE_RULES,
+  resolve: resolvePracticeRules,
+  check: checkPracticeRules,
+};

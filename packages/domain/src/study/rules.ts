@@ -1,5 +1,6 @@
 import { type CadenceRule, DEFAULT_MEETING_CADENCE } from "../meetings/cadence";
 import { failure, type Message, type RuleFailure } from "../rules/rule";
+import type { RuleSetKind } from "../rules/rule-set";
 
 /**
  * How an activity kind earns points. `count` kinds earn per unit (an article, a correct quiz
@@ -257,3 +258,11 @@ export function checkStudyRules(r: StudyRules): RuleFailure[] {
   }
   return out;
 }
+
+/** The study rule set (module `study`): a body stored before the library and claimed points existed reads their defaults. */
+export const STUDY_RULES_KIND: RuleSetKind<StudyRules, "study"> = {
+  module: "study",
+  defaults: DEFAULT_STUDY_RULES,
+  resolve: (body) => withStudyDefaults(body as StudyRules),
+  check: checkStudyRules,
+};

@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   ATTACHED_ACTION,
   type AttachmentRow,
+  currentRules,
   evidenceKey,
-  evidenceRuleSet,
   getAttachment,
   insertAttachment,
   listAttachments,
@@ -17,6 +17,7 @@ import {
   type AttachmentTarget,
   checkQuota,
   EVIDENCE_DOCUMENTS,
+  EVIDENCE_RULES_KIND,
   type EvidenceDocument,
   isEvidenceDocument,
   type Role,
@@ -170,7 +171,7 @@ export function attachmentRoutes<
     const reason = reasonParse?.success ? reasonParse.data : null;
     const file = await checkEvidence(new Uint8Array(await form.file.arrayBuffer()), form.file.name);
     const plane = c.get("plane");
-    const { rules } = await evidenceRuleSet(plane, tc.districtId);
+    const { rules } = await currentRules(plane, tc.districtId, EVIDENCE_RULES_KIND);
     const req = await writeRequest(c, 201);
     const basePath = concretePath(spec.path, params as Record<string, string>);
 

@@ -1,4 +1,5 @@
 import {
+  existingIdNumberHashes,
   type MemberRow,
   type NewPersonFields,
   newId,
@@ -10,12 +11,13 @@ import {
   resolveBranch,
   type TenantContext,
 } from "@vanguard/db";
-import { failure, type RuleFailure } from "@vanguard/domain";
+import { failure, type Message, type RuleFailure } from "@vanguard/domain";
 import type { Context } from "hono";
 import { seesBranch } from "../access/scope";
 import type { PersonalDataEnv } from "../crypto/keyring";
 import { sealPersonal } from "../crypto/personal-data";
 import type { AppEnv, PlatformBindings } from "../env";
+import { conflictAs, ProblemError, ruleViolation } from "../errors/problem";
 
 export interface PersonInput extends NewPersonFields {
   idNumber?: string | null;
@@ -31,6 +33,22 @@ export async function sealedMemberRow(
 ): Promise<MemberRow> {
   const sealed = await sealPersonal(env, { idNumber: input.idNumber ?? null, phone: input.phone ?? null });
   return newMemberRow(tc, newId("member"), input, sealed, at);
+}
+
+/** One person, one row on a branch's roll: the words for a second row with the same identity number. */
+export const DUPLICATE_PERSON: Message = {
+  zh: "本支部已有相同身份证号的人员",
+  en: "A person with this identity number is already on the branch roll",
+};
+
+/** A write racing another onto the roll's unique index gets the same refusal (409). */
+export const duplicatePerson = conflictAs(DUPLICATE_PERSON);
+
+/** Inside the write: refuses (409) a new row whose person is already on this branch's roll. */
+export async function refuseDuplicatePerson(tc: TenantContext, row: MemberRow | null): Promise<void> {
+  if (row?.idNumberHash && (await existingIdNumberHashes(tc, [row.idNumberHash])).size) {
+    throw new ProblemError("conflict", DUPLICATE_PERSON);
+  }
 }
 
 /**
@@ -78,6 +96,21 @@ export async function reserveOnRoll<B extends PlatformBindings>(
         unwritten.flatMap((id) => (reserved.has(id) ? [reserved.get(id)!] : [])),
       ),
   };
+}
+
+/**
+ * One new person onto the roll: reserves their place platform-wide and refuses (422) one who is a
+ * current member elsewhere. Returns `release`, to call when the write does not happen.
+ */
+export async function claimRollPlace<B extends PlatformBindings>(
+  c: Context<AppEnv<B>>,
+  tc: TenantContext,
+  row: MemberRow,
+): Promise<(unwritten: string[]) => Promise<void>> {
+  const { verdicts, release } = await reserveOnRoll(c, tc, [row]);
+  const verdict = verdicts.get(row.id)!;
+  if (verdict.kind === "held_elsewhere") throw ruleViolation([await onAnotherRoll(c, verdict.place)]);
+  return release;
 }
 
 /**

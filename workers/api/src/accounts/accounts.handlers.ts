@@ -11,7 +11,15 @@ import {
   newId,
   updateAccount,
 } from "@vanguard/db";
-import { failure, normalizeLogin, type Role } from "@vanguard/domain";
+import {
+  failure,
+  MANAGE_BRANCH,
+  MANAGE_DISTRICT,
+  normalizeLogin,
+  READ_BRANCH,
+  READ_DISTRICT,
+  type Role,
+} from "@vanguard/domain";
 import {
   type AppRouteHandler,
   actorOf,
@@ -31,7 +39,6 @@ import {
 } from "@vanguard/platform";
 import type { Context } from "hono";
 import type { ApiBindings, ApiEnv } from "../env";
-import { MANAGE_BRANCH, MANAGE_DISTRICT, READ_BRANCH, READ_DISTRICT } from "../shared/roles";
 import { versionNow } from "./account-version";
 import { manageDecision } from "./accounts.access";
 import type {

@@ -8,7 +8,17 @@ import {
   resolveBranch,
   updateBranch,
 } from "@vanguard/db";
-import { canContain, checkRecordsFrom, childPath, failure, todayIn } from "@vanguard/domain";
+import {
+  canContain,
+  checkRecordsFrom,
+  childPath,
+  failure,
+  MANAGE_BRANCH,
+  MANAGE_DISTRICT,
+  READ_BRANCH,
+  READ_DISTRICT,
+  todayIn,
+} from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
@@ -22,7 +32,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH, MANAGE_DISTRICT, READ_BRANCH, READ_DISTRICT } from "../shared/roles";
 import type { CreateRoute, GetRoute, ListRoute, PatchRoute, SetRecordsFromRoute } from "./branches.routes";
 
 export const view = (b: Branch) => ({

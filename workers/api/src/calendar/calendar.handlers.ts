@@ -1,5 +1,5 @@
 import { directoryWrite, listCalendarDays, replaceCalendarYear } from "@vanguard/db";
-import { bundledCalendarDays } from "@vanguard/domain";
+import { bundledCalendarDays, PLATFORM_ONLY } from "@vanguard/domain";
 import { type AppRouteHandler, invalid, requireRole, writeRequest } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
 import type { GetRoute, PutRoute } from "./calendar.routes";
@@ -24,7 +24,7 @@ export const get: AppRouteHandler<GetRoute, ApiBindings> = async (c) => {
 export const put: AppRouteHandler<PutRoute, ApiBindings> = async (c) => {
   const { year } = c.req.valid("param");
   const { days } = c.req.valid("json");
-  requireRole(c.get("principal"), ["platform_admin"]);
+  requireRole(c.get("principal"), PLATFORM_ONLY);
   const outside = days.find((d) => !d.date.startsWith(`${year}-`));
   if (outside)
     throw invalid("days", { zh: `${outside.date} 不在 ${year} 年`, en: `${outside.date} is not in ${year}` });

@@ -5,7 +5,7 @@ import {
   type TenantContext,
   tenantWrite,
 } from "@vanguard/db";
-import { type CommitteePost, checkCommittee } from "@vanguard/domain";
+import { type CommitteePost, checkCommittee, MANAGE_BRANCH, READ_BRANCH } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
@@ -14,7 +14,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { GetRoute, PutRoute } from "./committee.routes";
 
 async function committeeView(tc: TenantContext) {

@@ -6,6 +6,7 @@ import {
   listDistricts,
   newId,
 } from "@vanguard/db";
+import { PLATFORM_ONLY, READ_DISTRICT } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   conflictAs,
@@ -17,7 +18,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { READ_DISTRICT } from "../shared/roles";
 import type { CreateRoute, GetRoute, ListRoute } from "./districts.routes";
 
 export const view = (d: District) => ({
@@ -33,7 +33,7 @@ export const view = (d: District) => ({
 
 export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const p = c.get("principal");
-  requireRole(p, ["platform_admin"]);
+  requireRole(p, PLATFORM_ONLY);
   const body = c.req.valid("json");
   const plane = c.get("plane");
   if (body.shard !== undefined && body.shard >= plane.shardCount) {

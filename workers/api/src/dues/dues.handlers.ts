@@ -17,8 +17,10 @@ import {
   fenToYuan,
   firstJudgedMonth,
   isPartyMember,
+  MANAGE_BRANCH,
   monthlyDueFen,
   monthOf,
+  READ_BRANCH,
   todayIn,
   yuanToFen,
 } from "@vanguard/domain";
@@ -34,7 +36,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import { LOOKBACK_MONTHS, memberArrears } from "./dues.arrears";
 import type { OverviewRoute, RecordPaymentRoute, SetBasisRoute } from "./dues.routes";
 

@@ -10,6 +10,7 @@ import {
   checkDuesHistory,
   findOnRoll,
   indexRoll,
+  MANAGE_BRANCH,
   parseDay,
   parseMonth,
   parseYuan,
@@ -35,7 +36,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH } from "../shared/roles";
 import type { ImportRoute } from "./dues.routes";
 
 const COLUMNS = {

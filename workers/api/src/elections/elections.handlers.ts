@@ -1,18 +1,25 @@
 import {
+  currentRules,
   type ElectionRow,
   getCommittee,
   getCurrentMembers,
   insertElection,
   listElections,
   newId,
-  practiceRuleSet,
   replaceCommittee,
   tenantWrite,
 } from "@vanguard/db";
-import { checkCommittee, decideElection, failure, todayIn } from "@vanguard/domain";
+import {
+  checkCommittee,
+  decideElection,
+  failure,
+  MANAGE_BRANCH,
+  PRACTICE_RULES_KIND,
+  READ_BRANCH,
+  todayIn,
+} from "@vanguard/domain";
 import { type AppRouteHandler, branchScope, ruleViolation, writeRequest } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CreateRoute, ListRoute } from "./elections.routes";
 
 function electionView(r: ElectionRow) {
@@ -32,7 +39,7 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
   const { tc } = await branchScope(c, branchId, MANAGE_BRANCH);
-  const ruleSet = await practiceRuleSet(c.get("plane"), tc.districtId);
+  const ruleSet = await currentRules(c.get("plane"), tc.districtId, PRACTICE_RULES_KIND);
   const today = todayIn(tc.timeZone);
   const req = await writeRequest(c, 201);
   const result = await tenantWrite(tc, req, async ({ event }) => {

@@ -6,7 +6,7 @@ import {
   verifyBranchChain,
   verifyChainPage,
 } from "@vanguard/db";
-import { type Role, redactPersonal } from "@vanguard/domain";
+import { READ_BRANCH, type Role, redactPersonal } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
@@ -16,7 +16,6 @@ import {
   page,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { READ_BRANCH } from "../shared/roles";
 import type { ListRoute, VerifyRoute } from "./events.routes";
 
 const READERS = READ_BRANCH;

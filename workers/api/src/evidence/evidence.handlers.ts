@@ -1,24 +1,15 @@
-import { attachmentCheckPage, directoryWrite, evidenceRuleSet, insertEvidenceRuleSet } from "@vanguard/db";
+import { attachmentCheckPage } from "@vanguard/db";
+import { READ_BRANCH } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
-  conflictAs,
   decodeCursor,
-  districtScope,
   encodeCursor,
   evidenceBucket,
-  ProblemError,
   sha256Hex,
-  writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_DISTRICT, READ_BRANCH, READ_DISTRICT } from "../shared/roles";
-import type { GetRulesRoute, PutRulesRoute, VerifyRoute } from "./evidence.routes";
-
-const NEWER = {
-  zh: "设置已有更新的版本，请刷新后重试",
-  en: "A newer version of the settings exists; reload and retry",
-};
+import type { VerifyRoute } from "./evidence.routes";
 
 /**
  * Reads each file of the page back from the bucket and hashes it. The expected hash is the one the
@@ -62,48 +53,4 @@ export const verify: AppRouteHandler<VerifyRoute, ApiBindings> = async (c) => {
     },
     200,
   );
-};
-
-export const getRules: AppRouteHandler<GetRulesRoute, ApiBindings> = async (c) => {
-  const { districtId } = c.req.valid("param");
-  await districtScope(c, districtId, READ_DISTRICT);
-  return c.json({ districtId, ...(await evidenceRuleSet(c.get("plane"), districtId)) }, 200);
-};
-
-/** A new version never replaces an old one, like every rule set. */
-export const putRules: AppRouteHandler<PutRulesRoute, ApiBindings> = async (c) => {
-  const { districtId } = c.req.valid("param");
-  const body = c.req.valid("json");
-  await districtScope(c, districtId, MANAGE_DISTRICT);
-  const plane = c.get("plane");
-  const req = await writeRequest(c);
-  const result = await directoryWrite(plane, req, districtId, async () => {
-    const current = await evidenceRuleSet(plane, districtId);
-    if (current.version !== body.version) throw new ProblemError("version_conflict", NEWER);
-    const next = { districtId, version: current.version + 1, rules: body.rules };
-    return {
-      statements: [
-        insertEvidenceRuleSet(plane, {
-          districtId,
-          version: next.version,
-          rules: body.rules,
-          createdAt: new Date().toISOString(),
-          createdBy: req.actor.principalId,
-        }),
-      ],
-      events: [
-        {
-          scopeId: districtId,
-          districtId,
-          action: "rules.evidence_set",
-          subjectType: "rule_set",
-          subjectId: `${districtId}/evidence`,
-          before: current,
-          after: next,
-        },
-      ],
-      result: next,
-    };
-  }).catch(conflictAs(NEWER));
-  return c.json(result, 200);
 };

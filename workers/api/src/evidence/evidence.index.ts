@@ -6,8 +6,7 @@ import * as templateRoutes from "./templates.routes";
 
 export const evidence = apiRouter()
   .openapi(routes.verify, handlers.verify)
-  .openapi(routes.getRules, handlers.getRules)
-  .openapi(routes.putRules, handlers.putRules)
+  .route("/", routes.evidenceRules.router)
   .openapi(templateRoutes.list, templates.list)
   .openapi(templateRoutes.download, templates.download)
   .openapi(templateRoutes.upload, templates.upload);

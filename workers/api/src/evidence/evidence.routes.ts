@@ -1,16 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { EVIDENCE_RULES_KIND, type EvidenceRules } from "@vanguard/domain";
 import {
   AttachmentCheck,
+  districtScope,
   errorResponses,
   json,
-  jsonBody,
+  ruleSetRoutes,
   security,
-  writeResponses,
 } from "@vanguard/platform";
+import type { ApiBindings } from "../env";
 
 const tags = ["Evidence"];
 const BranchParams = z.object({ branchId: z.string().max(64) });
-const DistrictParams = z.object({ districtId: z.string().max(64) });
 
 export const CheckQuery = z.object({
   limit: z.coerce
@@ -42,7 +43,7 @@ export const verify = createRoute({
   responses: { 200: json(AttachmentCheck, "the page's verdict"), ...errorResponses },
 });
 
-const EvidenceRules = z
+const EvidenceRulesSchema = z
   .object({
     branchQuotaMb: z
       .number()
@@ -57,33 +58,15 @@ const EvidenceRules = z
   .strict()
   .openapi("EvidenceRules");
 
-export const EvidenceRuleSet = z
-  .object({ districtId: z.string(), version: z.number().int(), rules: EvidenceRules })
-  .openapi("EvidenceRuleSet");
-
-export const getRules = createRoute({
-  method: "get",
+export const evidenceRules = ruleSetRoutes<EvidenceRules, ApiBindings>({
+  kind: EVIDENCE_RULES_KIND,
   path: "/v1/districts/{districtId}/evidence/rules",
   tags,
-  security,
-  summary: "The district's evidence settings (each branch's storage quota)",
-  request: { params: DistrictParams },
-  responses: { 200: json(EvidenceRuleSet, "the settings (version 0: the defaults)"), ...errorResponses },
-});
-
-export const putRules = createRoute({
-  method: "put",
-  path: "/v1/districts/{districtId}/evidence/rules",
-  tags,
-  security,
-  summary: "Publish a new version of the district's evidence settings",
-  request: {
-    params: DistrictParams,
-    body: jsonBody(z.object({ rules: EvidenceRules, version: z.number().int().min(0) }).strict()),
-  },
-  responses: { 200: json(EvidenceRuleSet, "the new version"), ...writeResponses },
+  rules: EvidenceRulesSchema,
+  name: "EvidenceRuleSet",
+  get: { summary: "The district's evidence settings (each branch's storage quota)" },
+  put: { summary: "Publish a new version of the district's evidence settings" },
+  scope: districtScope,
 });
 
 export type VerifyRoute = typeof verify;
-export type GetRulesRoute = typeof getRules;
-export type PutRulesRoute = typeof putRules;

@@ -6,7 +6,13 @@ import {
   listDocumentTemplates,
   templateKey,
 } from "@vanguard/db";
-import { DOCUMENT_KIND_CODES, DOCUMENT_KINDS, type DocumentKind } from "@vanguard/domain";
+import {
+  DOCUMENT_KIND_CODES,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  MANAGE_DISTRICT,
+  READ_DISTRICT,
+} from "@vanguard/domain";
 import {
   type AppRouteHandler,
   checkTemplate,
@@ -23,7 +29,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_DISTRICT, READ_DISTRICT } from "../shared/roles";
 import type { DownloadRoute, ListRoute, UploadRoute } from "./templates.routes";
 
 const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;

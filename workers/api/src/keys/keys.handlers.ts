@@ -13,7 +13,7 @@ import {
   resolveBranch,
   revokeKey,
 } from "@vanguard/db";
-import { failure, type Role } from "@vanguard/domain";
+import { failure, MANAGE_BRANCH, PLATFORM_ONLY, READ_BRANCH, type Role } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   actorOf,
@@ -36,7 +36,6 @@ import {
 } from "@vanguard/platform";
 import type { Context } from "hono";
 import type { ApiBindings, ApiEnv } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type {
   IssueBranchKeyRoute,
   IssueDistrictKeyRoute,
@@ -111,7 +110,7 @@ async function issue(c: Context<ApiEnv>, holder: Holder, chain: string) {
 export const issueDistrictKey: AppRouteHandler<IssueDistrictKeyRoute, ApiBindings> = async (c) => {
   const { districtId } = c.req.valid("param");
   const { role, label } = c.req.valid("json");
-  await districtScope(c, districtId, ["platform_admin"]);
+  await districtScope(c, districtId, PLATFORM_ONLY);
   const issued = await issue(
     c,
     {
@@ -128,7 +127,7 @@ export const issueDistrictKey: AppRouteHandler<IssueDistrictKeyRoute, ApiBinding
 };
 
 export const issuePlatformKey: AppRouteHandler<IssuePlatformKeyRoute, ApiBindings> = async (c) => {
-  requireRole(c.get("principal"), ["platform_admin"]);
+  requireRole(c.get("principal"), PLATFORM_ONLY);
   const { role, label, districtIds } = c.req.valid("json");
   if (role === "auditor" && districtIds) {
     const plane = c.get("plane");

@@ -1,5 +1,4 @@
 import {
-  existingIdNumberHashes,
   getMember,
   insertMembers,
   listMembers,
@@ -9,33 +8,27 @@ import {
   tenantWrite,
   updateMember,
 } from "@vanguard/db";
-import { checkMemberFacts, failure, todayIn } from "@vanguard/domain";
+import { checkMemberFacts, failure, MANAGE_BRANCH, READ_BRANCH, READ_OWN, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   branchScope,
-  conflictAs,
+  claimRollPlace,
   decodeCursor,
+  duplicatePerson,
   notFound,
   onAnotherRoll,
   ProblemError,
   page,
+  refuseDuplicatePerson,
   requireSelfOrAdmin,
-  reserveOnRoll,
   ruleViolation,
   sealedMemberRow,
   sealPersonal,
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CreateRoute, GetRoute, ListRoute, PatchRoute } from "./members.routes";
 import { memberView } from "./members.view";
-
-const DUPLICATE_PERSON = {
-  zh: "本支部已有相同身份证号的人员",
-  en: "A person with this identity number is already on the branch roll",
-};
-const duplicatePerson = conflictAs(DUPLICATE_PERSON);
 
 export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
@@ -45,14 +38,10 @@ export const create: AppRouteHandler<CreateRoute, ApiBindings> = async (c) => {
   const failures = checkMemberFacts(body, today);
   if (failures.length) throw ruleViolation(failures);
   const row = await sealedMemberRow(c.env, tc, body, new Date().toISOString());
-  const { verdicts, release } = await reserveOnRoll(c, tc, [row]);
-  const verdict = verdicts.get(row.id)!;
-  if (verdict.kind === "held_elsewhere") throw ruleViolation([await onAnotherRoll(c, verdict.place)]);
+  const release = await claimRollPlace(c, tc, row);
   const view = memberView(row);
   const result = await tenantWrite(tc, await writeRequest(c, 201), async ({ event }) => {
-    if (row.idNumberHash && (await existingIdNumberHashes(tc, [row.idNumberHash])).size) {
-      throw new ProblemError("conflict", DUPLICATE_PERSON);
-    }
+    await refuseDuplicatePerson(tc, row);
     return {
       statements: insertMembers(tc, [row]),
       events: [event({ action: "member.created", subjectType: "member", subjectId: row.id, after: view })],
@@ -91,7 +80,7 @@ export const list: AppRouteHandler<ListRoute, ApiBindings> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute, ApiBindings> = async (c) => {
   const { branchId, memberId } = c.req.valid("param");
-  const { tc } = await branchScope(c, branchId, [...READ_BRANCH, "member"]);
+  const { tc } = await branchScope(c, branchId, READ_OWN);
   requireSelfOrAdmin(c.get("principal"), memberId);
   const m = await getMember(tc, memberId);
   if (!m) throw notFound();

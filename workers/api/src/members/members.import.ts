@@ -1,6 +1,7 @@
 import { currentMembersMatching, insertMembers, type MemberRow, tenantWrite } from "@vanguard/db";
 import {
   checkMemberFacts,
+  MANAGE_BRANCH,
   type Message,
   matchOnRoll,
   nameBirthKey,
@@ -11,7 +12,7 @@ import {
 import {
   type AppRouteHandler,
   branchScope,
-  conflictAs,
+  duplicatePerson,
   invalid,
   issuePath,
   localizeIssue,
@@ -23,7 +24,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
-import { MANAGE_BRANCH } from "../shared/roles";
 import { mapHeader, rowValues } from "./csv-rows";
 import type { ImportRoute } from "./members.routes";
 import { MemberInput } from "./members.schemas";
@@ -36,10 +36,6 @@ interface Rejection {
   errors: { path?: string; rule?: string; message: Message }[];
 }
 
-const DUPLICATE_IN_BRANCH: Message = {
-  zh: "本支部已有相同身份证号的人员",
-  en: "Already on the branch roll with this identity number",
-};
 const DUPLICATE_IN_FILE: Message = {
   zh: "文件中身份证号重复",
   en: "The identity number repeats an earlier row",
@@ -180,7 +176,7 @@ export const importCsv: AppRouteHandler<ImportRoute, ApiBindings> = async (c) =>
       await release(candidates.map((a) => a.row.id));
       throw err;
     })
-    .catch(conflictAs(DUPLICATE_IN_BRANCH));
+    .catch(duplicatePerson);
   await release(candidates.map((a) => a.row.id).filter((id) => !written.has(id)));
   return c.json(outcome, 200);
 };

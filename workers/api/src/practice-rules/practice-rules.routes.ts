@@ -1,8 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, json, jsonBody, security, writeResponses } from "@vanguard/platform";
+import { z } from "@hono/zod-openapi";
+import { PRACTICE_RULES_KIND, type PracticeRules } from "@vanguard/domain";
+import { districtScope, ruleSetRoutes } from "@vanguard/platform";
+import type { ApiBindings } from "../env";
 
 const tags = ["Branch practices"];
-const DistrictParams = z.object({ districtId: z.string().max(64) });
 const Fraction = z
   .object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) })
   .strict();
@@ -30,37 +31,16 @@ const Rules = z
   .strict()
   .openapi("PracticeRules");
 
-export const PracticeRulesView = z
-  .object({
-    districtId: z.string(),
-    version: z.number().int().openapi({ description: "0 = the defaults" }),
-    rules: Rules,
-  })
-  .openapi("PracticeRuleSet");
-
-export const get = createRoute({
-  method: "get",
+export const practiceRuleRoutes = ruleSetRoutes<PracticeRules, ApiBindings>({
+  kind: PRACTICE_RULES_KIND,
   path: "/v1/districts/{districtId}/practices/rules",
   tags,
-  security,
-  summary:
-    "The district's rule set for service, political birthdays, reflections, committee terms and elections",
-  request: { params: DistrictParams },
-  responses: { 200: json(PracticeRulesView, "the rule set"), ...errorResponses },
-});
-
-export const put = createRoute({
-  method: "put",
-  path: "/v1/districts/{districtId}/practices/rules",
-  tags,
-  security,
-  summary: "Publish a new version of the district's practices rules",
-  request: {
-    params: DistrictParams,
-    body: jsonBody(z.object({ rules: Rules, version: z.number().int().min(0) }).strict()),
+  rules: Rules,
+  name: "PracticeRuleSet",
+  get: {
+    summary:
+      "The district's rule set for service, political birthdays, reflections, committee terms and elections",
   },
-  responses: { 200: json(PracticeRulesView, "the new version"), ...writeResponses },
+  put: { summary: "Publish a new version of the district's practices rules" },
+  scope: districtScope,
 });
-
-export type GetRoute = typeof get;
-export type PutRoute = typeof put;

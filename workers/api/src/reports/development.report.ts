@@ -1,16 +1,11 @@
-import {
-  type DevelopmentFacts,
-  latestRuleSetsOf,
-  PIPELINE_MODULE,
-  type ReportSet,
-  readDevelopmentFacts,
-} from "@vanguard/db";
+import { type DevelopmentFacts, latestRuleSetsOf, type ReportSet, readDevelopmentFacts } from "@vanguard/db";
 import {
   addFunnels,
   FUNNEL_STEPS,
   type FunnelCounts,
   funnelConversion,
   OVERDUE_STEP_RULES,
+  PIPELINE_RULES_KIND,
   resolvePipelineRules,
 } from "@vanguard/domain";
 import type { Column } from "./csv";
@@ -47,7 +42,7 @@ export interface DevelopmentDistrict {
 /** What each district's latest pipeline rules require of which step, as [district, step, document] triples. */
 async function requiredEvidence(scope: ReportScope): Promise<[string, string, string][]> {
   const ids = scope.directory.districts.map((d) => d.id);
-  const sets = await latestRuleSetsOf(scope.plane, ids, [PIPELINE_MODULE]);
+  const sets = await latestRuleSetsOf(scope.plane, ids, [PIPELINE_RULES_KIND.module]);
   return sets.flatMap((s) =>
     Object.entries(resolvePipelineRules(JSON.parse(s.body)).evidence.required).flatMap(([step, docs]) =>
       (docs ?? []).map((d): [string, string, string] => [s.districtId, step, d]),

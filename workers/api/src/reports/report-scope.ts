@@ -6,13 +6,12 @@ import {
   readReportDirectory,
   reportSets,
 } from "@vanguard/db";
-import { type CadenceRule, DEFAULT_STUDY_RULES, type Role, type StudyRules } from "@vanguard/domain";
+import { type CadenceRule, DEFAULT_STUDY_RULES, READ_DISTRICT, type StudyRules } from "@vanguard/domain";
 import { notFound, requireRole, seesDistrict } from "@vanguard/platform";
 import type { Context } from "hono";
 import type { ApiEnv } from "../env";
 
 /** Reports are read by the district committee, auditors and the platform (docs/api.md §Roles and scopes). */
-export const REPORT_ROLES: readonly Role[] = ["platform_admin", "district_admin", "auditor"];
 
 /** The meeting cadence is part of the study rule set a district publishes. */
 const STUDY_RULE_MODULE = "study";
@@ -36,7 +35,7 @@ export async function reportScope(
 ): Promise<ReportScope> {
   const p = c.get("principal");
   // the role is checked first: a branch key may never read reports, whichever district it names
-  requireRole(p, REPORT_ROLES);
+  requireRole(p, READ_DISTRICT);
   let ids: string[] | null;
   if (districtId !== undefined) {
     if (!seesDistrict(p, districtId)) throw notFound();

@@ -6,13 +6,13 @@ import {
   meetingCompliance,
   monthOf,
   nextSteps,
+  READ_BRANCH,
   stepDefinition,
   todayIn,
 } from "@vanguard/domain";
 import { type AppRouteHandler, branchScope } from "@vanguard/platform";
 import { LOOKBACK_MONTHS, memberArrears } from "../dues/dues.arrears";
 import type { ApiBindings } from "../env";
-import { READ_BRANCH } from "../shared/roles";
 import type { TodayRoute } from "./today.routes";
 import { viewRules } from "./today.rules";
 

@@ -16,8 +16,10 @@ import {
   isTransferExpired,
   LETTER_ACCEPTED,
   LETTER_EXPIRED,
+  MANAGE_BRANCH,
   planAccept,
   planCancel,
+  READ_BRANCH,
   todayIn,
   transferExpiresOn,
   transferValidDays,
@@ -41,7 +43,6 @@ import {
 } from "@vanguard/platform";
 import type { Context } from "hono";
 import type { ApiBindings, ApiEnv } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import {
   cancelLetter,
   claimLetter,

@@ -8,7 +8,7 @@ import {
 import {
   DEFAULT_PRACTICE_RULES,
   type PoliticalBirthday,
-  PRACTICE_RULES_MODULE,
+  PRACTICE_RULES_KIND,
   politicalBirthdaysWithin,
   resolvePracticeRules,
 } from "@vanguard/domain";
@@ -55,7 +55,7 @@ export async function buildDigests(
   const districts = [...new Set(set.branches.map((b) => b.districtId))];
   const [members, ruleRows] = await Promise.all([
     partyMembersJoined(set),
-    latestRuleSetsOf(plane, districts, [PRACTICE_RULES_MODULE]),
+    latestRuleSetsOf(plane, districts, [PRACTICE_RULES_KIND.module]),
   ]);
   const lookahead = new Map(
     ruleRows.map((r) => [r.districtId, resolvePracticeRules(JSON.parse(r.body)).birthdays.lookaheadDays]),

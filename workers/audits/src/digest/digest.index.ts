@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { branchSetContext } from "@vanguard/db";
-import { todayIn } from "@vanguard/domain";
+import { READ_BRANCH, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   createRouter,
@@ -32,7 +32,7 @@ const route = createRoute({
 
 const handler: AppRouteHandler<typeof route, AuditsBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, ["platform_admin", "district_admin", "auditor", "branch_admin"]);
+  const tc = moduleBranch(c, branchId, READ_BRANCH);
   const date = c.req.valid("query").date ?? todayIn(tc.timeZone);
   const set = branchSetContext(c.get("plane"), tc.shard.index, [
     { branchId: tc.branchId, districtId: tc.districtId },

@@ -6,7 +6,7 @@ import {
   setFindingStatus,
   tenantWrite,
 } from "@vanguard/db";
-import { failure, mayResolveFinding } from "@vanguard/domain";
+import { failure, MANAGE_BRANCH, mayResolveFinding, READ_BRANCH, READ_DISTRICT } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -23,9 +23,6 @@ import {
 import type { Context } from "hono";
 import type { AuditsBindings, AuditsEnv } from "../env";
 import type { AcknowledgeRoute, ListBranchRoute, ListDistrictRoute, ResolveRoute } from "./findings.routes";
-
-const READ = ["platform_admin", "district_admin", "auditor", "branch_admin"] as const;
-const ACT = ["platform_admin", "district_admin", "branch_admin"] as const;
 
 export function findingView(f: FindingRow, lang: Lang) {
   return {
@@ -52,7 +49,7 @@ export function findingView(f: FindingRow, lang: Lang) {
 export const listBranch: AppRouteHandler<ListBranchRoute, AuditsBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, status } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ);
+  const tc = moduleBranch(c, branchId, READ_BRANCH);
   const rows = await listFindings(tc, { status, limit: limit + 1, after: decodeCursor(cursor) });
   return c.json(
     page(
@@ -68,7 +65,7 @@ export const listBranch: AppRouteHandler<ListBranchRoute, AuditsBindings> = asyn
 export const listDistrict: AppRouteHandler<ListDistrictRoute, AuditsBindings> = async (c) => {
   const { districtId } = c.req.valid("param");
   const { limit, cursor, status } = c.req.valid("query");
-  const dc = moduleDistrict(c, districtId, ["platform_admin", "district_admin", "auditor"]);
+  const dc = moduleDistrict(c, districtId, READ_DISTRICT);
   const rows = await listDistrictFindings(dc, { status, limit: limit + 1, after: decodeCursor(cursor) });
   return c.json(
     page(
@@ -88,7 +85,7 @@ async function transition(
   body: { note?: string; version?: number },
 ) {
   const { branchId, findingId } = c.req.param() as { branchId: string; findingId: string };
-  const tc = moduleBranch(c, branchId, ACT);
+  const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
   const p = c.get("principal");
   const updated = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
     const f = await getFinding(tc, findingId);

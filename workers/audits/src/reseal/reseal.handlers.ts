@@ -5,6 +5,7 @@ import {
   sealedMembersPage,
   sealedWebhooksPage,
 } from "@vanguard/db";
+import { PLATFORM_ONLY } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -65,7 +66,7 @@ async function member(keys: Keyring, row: SealedMember) {
  * again in one batch. Members first, then webhook secrets.
  */
 export const reseal: AppRouteHandler<ResealRoute, AuditsBindings> = async (c) => {
-  requireRole(c.get("principal"), ["platform_admin"]);
+  requireRole(c.get("principal"), PLATFORM_ONLY);
   const { shard: index, cursor, limit } = c.req.valid("json");
   const plane = c.get("plane");
   if (index >= plane.shardCount) throw invalid("shard", { zh: "没有该分片", en: "No such shard" });

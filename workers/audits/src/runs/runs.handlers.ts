@@ -1,5 +1,5 @@
 import { type AuditRunRow, type DataPlane, getDistrict, getRun, listRuns, runProgress } from "@vanguard/db";
-import { todayIn } from "@vanguard/domain";
+import { OVERSEE_PLATFORM, PLATFORM_ONLY, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -54,7 +54,7 @@ export async function runView(plane: DataPlane, run: AuditRunRow) {
 
 export const start: AppRouteHandler<StartRoute, AuditsBindings> = async (c) => {
   const p = c.get("principal");
-  requireRole(p, ["platform_admin"]);
+  requireRole(p, PLATFORM_ONLY);
   const body = c.req.valid("json") ?? {};
   const plane = c.get("plane");
   if (body.districtId && !(await getDistrict(plane, body.districtId))) {
@@ -77,13 +77,13 @@ export const get: AppRouteHandler<GetRoute, AuditsBindings> = async (c) => {
   const run = await getRun(plane, runId);
   // scope before role, as everywhere: outside its district a run is not there; inside, only auditors read it
   if (!run || !seesRun(p, run)) throw notFound();
-  requireRole(p, ["platform_admin", "auditor"]);
+  requireRole(p, OVERSEE_PLATFORM);
   return c.json(await runView(plane, run), 200);
 };
 
 export const list: AppRouteHandler<ListRoute, AuditsBindings> = async (c) => {
   const p = c.get("principal");
-  requireRole(p, ["platform_admin", "auditor"]);
+  requireRole(p, OVERSEE_PLATFORM);
   const { limit, cursor } = c.req.valid("query");
   const plane = c.get("plane");
   const rows = await listRuns(plane, {

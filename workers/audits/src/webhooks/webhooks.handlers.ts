@@ -6,7 +6,7 @@ import {
   upsertWebhook,
   type WebhookRow,
 } from "@vanguard/db";
-import { checkWebhookUrl } from "@vanguard/domain";
+import { checkWebhookUrl, MANAGE_BRANCH, READ_BRANCH } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -24,9 +24,6 @@ import { deliveryResult } from "./delivery-result";
 import { newWebhookSecret } from "./sign";
 import type { DeliveriesRoute, GetRoute, PutRoute, RemoveRoute } from "./webhooks.routes";
 
-const MANAGE = ["platform_admin", "district_admin", "branch_admin"] as const;
-const READ = [...MANAGE, "auditor"] as const;
-
 const view = (w: Pick<WebhookRow, "branchId" | "url" | "createdAt" | "updatedAt" | "version">) => ({
   branchId: w.branchId,
   url: w.url,
@@ -38,7 +35,7 @@ const view = (w: Pick<WebhookRow, "branchId" | "url" | "createdAt" | "updatedAt"
 export const put: AppRouteHandler<PutRoute, AuditsBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
-  const tc = moduleBranch(c, branchId, MANAGE);
+  const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
   const refused = checkWebhookUrl(body.url, destinationPolicy(c.env));
   if (refused.length) throw ruleViolation(refused);
   const made = body.secret === undefined ? newWebhookSecret() : undefined;
@@ -75,14 +72,14 @@ export const put: AppRouteHandler<PutRoute, AuditsBindings> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute, AuditsBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
-  const w = await getWebhook(moduleBranch(c, branchId, READ));
+  const w = await getWebhook(moduleBranch(c, branchId, READ_BRANCH));
   if (!w) throw notFound();
   return c.json(view(w), 200);
 };
 
 export const remove: AppRouteHandler<RemoveRoute, AuditsBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, MANAGE);
+  const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
   await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
     const current = await getWebhook(tc);
     if (!current) throw notFound();
@@ -105,7 +102,7 @@ export const remove: AppRouteHandler<RemoveRoute, AuditsBindings> = async (c) =>
 export const deliveries: AppRouteHandler<DeliveriesRoute, AuditsBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, status } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ);
+  const tc = moduleBranch(c, branchId, READ_BRANCH);
   const rows = await listDeliveries(tc, { status, limit: limit + 1, after: decodeCursor(cursor) });
   return c.json(
     page(

@@ -5,7 +5,7 @@ import {
   type DeductionLine,
   districtAccountability,
 } from "@vanguard/db";
-import { addQuarters, quarterOf, todayIn } from "@vanguard/domain";
+import { addQuarters, quarterOf, READ_BRANCH, READ_DISTRICT, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -14,7 +14,6 @@ import {
   moduleBranch,
   moduleDistrict,
 } from "@vanguard/platform";
-import { READ_BRANCH, READ_DISTRICT } from "../shared/roles";
 import type { BranchRoute, DistrictRoute } from "./accountability.routes";
 
 interface Query {

@@ -3,13 +3,15 @@ import {
   appraisalRolls,
   castBallot,
   closeBallotBox,
+  currentRules,
   type DataPlane,
-  evaluationRules,
   getAppraisal,
   hasVoted,
   insertAppraisal,
   listAppraisals,
   namesOf,
+  newAppraisalRow,
+  newGradeRows,
   newId,
   partyMemberIds,
   setGrade,
@@ -19,11 +21,16 @@ import {
 } from "@vanguard/db";
 import {
   type AppraisalGrade,
+  BRANCH_ONLY,
+  BRANCH_PEOPLE,
   checkAppraisalYear,
   checkFinalize,
   checkGrade,
+  EVALUATION_RULES_KIND,
   excellentLimit,
+  MANAGE_BRANCH,
   onRoll,
+  READ_OWN,
   todayIn,
 } from "@vanguard/domain";
 import {
@@ -38,7 +45,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { BRANCH_ONLY, MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { FinalizeRoute, GetRoute, GradeRoute, ListRoute, OpenRoute } from "./appraisals.routes";
 import { appraisalSummary, appraisalView } from "./appraisals.view";
 
@@ -54,7 +60,7 @@ interface Receipt {
 
 /** The excellent limit an open appraisal would have under the district's current rules. */
 async function limitFor(plane: DataPlane, tc: TenantContext) {
-  const { rules } = await evaluationRules(plane, tc.districtId);
+  const { rules } = await currentRules(plane, tc.districtId, EVALUATION_RULES_KIND);
   return (n: number) => excellentLimit(n, rules);
 }
 
@@ -76,38 +82,18 @@ export const open: AppRouteHandler<OpenRoute> = async (c) => {
     if ((await listAppraisals(tc, { year, limit: 1 })).length) throw new ProblemError("conflict", taken);
     const ids = await partyMemberIds(tc, year);
     const names = await namesOf(tc, ids);
-    const row = {
+    const row = newAppraisalRow(tc, {
       id: newId("appraisal"),
       year,
-      status: "open" as const,
-      appraised: null,
-      excellentLimit: null,
-      ruleSetVersion: null,
-      openedAt: new Date().toISOString(),
-      openedBy: c.get("principal").id,
-      finalizedAt: null,
-      finalizedBy: null,
-      version: 1,
-    };
-    const keys = { districtId: tc.districtId, branchId };
-    const roll = ids.map((memberId) => ({
-      ...keys,
-      appraisalId: row.id,
-      memberId,
-      year,
-      grade: null,
-      selfGrade: null,
-      comment: null,
-      gradedAt: null,
-      gradedBy: null,
-      mutualExcellent: null,
-      mutualQualified: null,
-      mutualBasicallyQualified: null,
-      mutualUnqualified: null,
-      name: names.get(memberId) ?? null,
+      by: c.get("principal").id,
+      at: new Date().toISOString(),
+    });
+    const roll = newGradeRows(row, ids).map((g) => ({
+      ...g,
+      name: names.get(g.memberId) ?? null,
       left: false,
     }));
-    const view = appraisalView({ ...row, ...keys }, roll, limit);
+    const view = appraisalView(row, roll, limit);
     return {
       statements: insertAppraisal(tc, row, ids),
       events: [
@@ -127,7 +113,7 @@ export const open: AppRouteHandler<OpenRoute> = async (c) => {
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, year } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const rows = await listAppraisals(tc, { limit: limit + 1, after: decodeCursor(cursor), year });
   const paged = page(rows, limit, (a) => a.id);
   const [rolls, openLimit] = await Promise.all([
@@ -154,7 +140,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute> = async (c) => {
   const { branchId, appraisalId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const p = c.get("principal");
   const a = await load(tc, appraisalId);
   const [roll, openLimit] = await Promise.all([appraisalRolls(tc, [a.id]), limitFor(c.get("plane"), tc)]);
@@ -165,7 +151,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
 export const grade: AppRouteHandler<GradeRoute> = async (c) => {
   const { branchId, appraisalId, memberId } = c.req.valid("param");
   const body = c.req.valid("json");
-  const tc = moduleBranch(c, branchId, [...BRANCH_ONLY, "member"]);
+  const tc = moduleBranch(c, branchId, BRANCH_PEOPLE);
   const p = c.get("principal");
   const byCommittee = p.role !== "member";
   if (!byCommittee && body.selfGrade !== undefined) {
@@ -262,7 +248,7 @@ export const finalize: AppRouteHandler<FinalizeRoute> = async (c) => {
     if (body.version !== undefined && body.version !== a.version) throw new ProblemError("version_conflict");
     const [roll, { version: ruleSetVersion, rules }] = await Promise.all([
       appraisalRolls(tc, [a.id]),
-      evaluationRules(plane, tc.districtId),
+      currentRules(plane, tc.districtId, EVALUATION_RULES_KIND),
     ]);
     const counted = roll
       .map((g) => ({ ...g, grade: g.grade as AppraisalGrade | null }))

@@ -7,17 +7,21 @@ import {
   listDutyTasks,
   monthTaskFacts,
   namesOf,
+  newDutyTaskRow,
   newId,
   type TenantContext,
   tenantWrite,
   updateDutyTask,
 } from "@vanguard/db";
 import {
+  ACT_OWN,
   checkComplete,
   checkDutyTaskPlan,
   checkVerify,
   completionSummary,
+  MANAGE_BRANCH,
   monthOf,
+  READ_OWN,
   todayIn,
 } from "@vanguard/domain";
 import {
@@ -32,7 +36,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CompleteRoute, CreateRoute, GetRoute, ListRoute, VerifyRoute } from "./duty-tasks.routes";
 import { dutyTaskView } from "./duty-tasks.view";
 
@@ -67,28 +70,13 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
       assigneePosts: posts.filter((p) => p.memberId === body.assigneeId).map((p) => p.post),
     });
     if (failures.length) throw ruleViolation(failures);
-    const now = new Date().toISOString();
-    const row = {
+    const row = newDutyTaskRow(tc, {
       id: newId("dutyTask"),
-      assigneeId: body.assigneeId,
-      month: body.month,
-      title: body.title,
-      detail: body.detail ?? null,
-      dueOn: body.dueOn,
-      status: "open" as const,
-      completedOn: null,
-      completionNote: null,
-      completedBy: null,
-      verifiedAt: null,
-      verifiedBy: null,
-      verificationNote: null,
-      returnedNote: null,
-      createdAt: now,
-      createdBy: c.get("principal").id,
-      updatedAt: now,
-      version: 1,
-    };
-    const view = dutyTaskView({ ...row, districtId: tc.districtId, branchId }, today, assignee.name);
+      ...body,
+      by: c.get("principal").id,
+      at: new Date().toISOString(),
+    });
+    const view = dutyTaskView(row, today, assignee.name);
     return {
       statements: [insertDutyTask(tc, row)],
       events: [event({ action: "duty_task.set", subjectType: "duty_task", subjectId: row.id, after: view })],
@@ -101,7 +89,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const q = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const p = c.get("principal");
   const today = todayIn(tc.timeZone);
   const month = q.month ?? monthOf(today);
@@ -140,7 +128,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute> = async (c) => {
   const { branchId, taskId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const t = await loadTask(tc, c.get("principal"), taskId);
   return c.json(dutyTaskView(t, todayIn(tc.timeZone), await nameOf(tc, t.assigneeId)), 200);
 };
@@ -148,7 +136,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
 export const complete: AppRouteHandler<CompleteRoute> = async (c) => {
   const { branchId, taskId } = c.req.valid("param");
   const body = c.req.valid("json") ?? {};
-  const tc = moduleBranch(c, branchId, [...MANAGE_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, ACT_OWN);
   const p = c.get("principal");
   const today = todayIn(tc.timeZone);
   const completedOn = body.completedOn ?? today;

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { getDutyTask, getInspection, getRecord } from "@vanguard/db";
+import { ACT_OWN, MANAGE_BRANCH, READ_BRANCH, READ_OWN } from "@vanguard/domain";
 import { attachmentRoutes, internalContext } from "@vanguard/platform";
 import type { EvaluationsBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 
 const Branch = { branchId: z.string().max(64) };
 
@@ -33,8 +33,8 @@ export const dutyTaskAttachments = attachmentRoutes<EvaluationsBindings, typeof 
   params: TaskParams,
   tags: ["Evaluations: duty tasks"],
   what: "a duty task",
-  readRoles: [...READ_BRANCH, "member"],
-  writeRoles: [...MANAGE_BRANCH, "member"],
+  readRoles: READ_OWN,
+  writeRoles: ACT_OWN,
   resolve: async (c, tc, { taskId }) => {
     const task = await getDutyTask(tc, taskId);
     if (!task) return null;

@@ -20,7 +20,11 @@ import {
   checkAward,
   checkModelPost,
   checkModelPostAward,
+  MANAGE_BRANCH,
+  READ_BRANCH,
+  READ_DISTRICT,
   todayIn,
+  UPPER_COMMITTEE,
 } from "@vanguard/domain";
 import {
   type AppRouteHandler,
@@ -35,7 +39,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { MANAGE_BRANCH, READ_BRANCH, READ_DISTRICT, UPPER_COMMITTEE } from "../shared/roles";
 import type {
   AwardRoute,
   GrantAwardRoute,

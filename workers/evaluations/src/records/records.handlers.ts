@@ -11,7 +11,14 @@ import {
   tenantWrite,
   type WorkRecordRow,
 } from "@vanguard/db";
-import { checkRecord, type RecordKind, todayIn } from "@vanguard/domain";
+import {
+  checkRecord,
+  MANAGE_BRANCH,
+  READ_BRANCH,
+  READ_OWN,
+  type RecordKind,
+  todayIn,
+} from "@vanguard/domain";
 import {
   type AppEnv,
   type AppRouteHandler,
@@ -25,7 +32,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { Context } from "hono";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type {
   CreateBranchRoute,
   CreateMemberRoute,
@@ -153,7 +159,7 @@ export const listBranch: AppRouteHandler<ListBranchRoute> = async (c) => {
 export const listMember: AppRouteHandler<ListMemberRoute> = async (c) => {
   const { branchId, memberId } = c.req.valid("param");
   const { limit, cursor, kind, from, to } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, [...READ_BRANCH, "member"]);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   requireSelfOrAdmin(c.get("principal"), memberId);
   return c.json(
     await listed(tc, { memberId, kind, from, to, after: decodeCursor(cursor), limit }, limit),

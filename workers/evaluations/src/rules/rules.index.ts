@@ -1,5 +1,3 @@
-import { evaluationsRouter } from "../shared/router";
-import * as handlers from "./rules.handlers";
-import * as routes from "./rules.routes";
+import { evaluationRules } from "./rules.routes";
 
-export const rules = evaluationsRouter().openapi(routes.get, handlers.get).openapi(routes.put, handlers.put);
+export const rules = evaluationRules.router;

@@ -1,7 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { INSPECTION_GRADES } from "@vanguard/domain";
-import { errorResponses, json, jsonBody, security, writeResponses } from "@vanguard/platform";
-import { DistrictParams } from "../shared/schemas";
+import { z } from "@hono/zod-openapi";
+import { EVALUATION_RULES_KIND, INSPECTION_GRADES } from "@vanguard/domain";
+import { moduleDistrict, ruleSetRoutes } from "@vanguard/platform";
 
 const tags = ["Evaluations: rules"];
 
@@ -34,47 +33,13 @@ const Rules = z.object({
   dutyTasks: z.object({ verifyGraceDays: z.number().int().min(0).max(31) }).strict(),
 });
 
-export const EvaluationRulesView = z
-  .object({
-    districtId: z.string(),
-    version: z.number().int().openapi({ description: "0 = the built-in defaults" }),
-    rules: Rules,
-  })
-  .openapi("EvaluationRules");
-
-export const get = createRoute({
-  method: "get",
+export const evaluationRules = ruleSetRoutes({
+  kind: EVALUATION_RULES_KIND,
   path: "/v1/districts/{districtId}/evaluations/rules",
   tags,
-  security,
-  summary: "The district's evaluations rule set (latest version)",
-  request: { params: DistrictParams },
-  responses: { 200: json(EvaluationRulesView, "the rule set"), ...errorResponses },
+  rules: Rules,
+  name: "EvaluationRules",
+  get: { summary: "The district's evaluations rule set (latest version)" },
+  put: { summary: "Publish a new version of the district's evaluations rule set" },
+  scope: moduleDistrict,
 });
-
-export const put = createRoute({
-  method: "put",
-  path: "/v1/districts/{districtId}/evaluations/rules",
-  tags,
-  security,
-  summary: "Publish a new version of the district's evaluations rule set",
-  request: {
-    params: DistrictParams,
-    body: jsonBody(
-      z
-        .object({
-          rules: Rules,
-          version: z
-            .number()
-            .int()
-            .min(0)
-            .openapi({ description: "the version you read (0 for the defaults)" }),
-        })
-        .strict(),
-    ),
-  },
-  responses: { 200: json(EvaluationRulesView, "the new version"), ...writeResponses },
-});
-
-export type GetRoute = typeof get;
-export type PutRoute = typeof put;

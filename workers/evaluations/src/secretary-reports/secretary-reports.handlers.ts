@@ -10,10 +10,13 @@ import {
   updateSecretaryReport,
 } from "@vanguard/db";
 import {
+  BRANCH_ONLY,
   checkReportReviewable,
   checkSecretaryReport,
+  READ_BRANCH,
   type SecretaryReportRating,
   todayIn,
+  UPPER_COMMITTEE,
 } from "@vanguard/domain";
 import {
   type AppRouteHandler,
@@ -26,7 +29,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { BRANCH_ONLY, READ_BRANCH, UPPER_COMMITTEE } from "../shared/roles";
 import type { CreateRoute, GetRoute, ListRoute, ReviewRoute } from "./secretary-reports.routes";
 
 function reportView(r: SecretaryReportRow) {

@@ -9,6 +9,9 @@ import {
 import {
   checkTemplate,
   checkTemplateInUse,
+  MANAGE_DISTRICT,
+  READ_BRANCH,
+  READ_DISTRICT,
   type RuleFailure,
   type TemplateItem,
   templateMaxTotal,
@@ -25,7 +28,6 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { MANAGE_DISTRICT, READ_BRANCH, READ_DISTRICT } from "../shared/roles";
 import type {
   CreateRoute,
   GetRoute,

@@ -1,6 +1,6 @@
 import {
   type CaseRow,
-  existingIdNumberHashes,
+  currentRules,
   getMember,
   insertCase,
   insertMembers,
@@ -9,7 +9,6 @@ import {
   type MemberRow,
   newId,
   openCaseOf,
-  pipelineRuleSet,
   type TenantContext,
   tenantWrite,
   updateCase,
@@ -19,21 +18,24 @@ import {
   closeCase,
   failure,
   isPartyMember,
+  MANAGE_BRANCH,
   openingState,
+  PIPELINE_RULES_KIND,
+  READ_OWN,
   recordStep,
   todayIn,
 } from "@vanguard/domain";
 import {
   type AppRouteHandler,
+  claimRollPlace,
   conflictAs,
   decodeCursor,
   internalContext,
   moduleBranch,
   notFound,
-  onAnotherRoll,
   ProblemError,
   page,
-  reserveOnRoll,
+  refuseDuplicatePerson,
   ruleViolation,
   sealedMemberRow,
   writeRequest,
@@ -41,7 +43,6 @@ import {
 import type { Context } from "hono";
 import type { OnboardingBindings, OnboardingEnv } from "../env";
 import { pipelineRulesForViews } from "../rules/view-rules";
-import { MANAGE_BRANCH, READ_OWN_CASE } from "../shared/roles";
 import { stepRow } from "../steps/step-row";
 import { loadCase, requiredStepDocuments, requirePresent } from "./case-loader";
 import type { CloseRoute, CreateRoute, GetRoute, ListRoute, TimelineRoute } from "./cases.routes";
@@ -51,10 +52,6 @@ import { personEvent } from "./person";
 const OPEN_CASE = {
   zh: "此人已有进行中的发展案卷",
   en: "This person already has an open development case",
-};
-const DUPLICATE_PERSON = {
-  zh: "本支部已有相同身份证号的人员",
-  en: "A person with this identity number is already on the branch roll",
 };
 
 /** A member key reads its own case only; any other case of the branch does not exist for it. */
@@ -88,7 +85,7 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
   const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
-  const ruleSet = await pipelineRuleSet(c.get("plane"), tc.districtId);
+  const ruleSet = await currentRules(c.get("plane"), tc.districtId, PIPELINE_RULES_KIND);
   const today = todayIn(tc.timeZone);
   const now = new Date().toISOString();
   const person = body.person;
@@ -99,15 +96,11 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
     applicant = await sealedMemberRow(c.env, tc, { ...person, status: "applicant" }, now);
   }
   // a new person must not be on another branch's roll already
-  const reservation = applicant ? await reserveOnRoll(c, tc, [applicant]) : null;
-  const verdict = applicant ? reservation!.verdicts.get(applicant.id) : undefined;
-  if (verdict?.kind === "held_elsewhere") throw ruleViolation([await onAnotherRoll(c, verdict.place)]);
+  const release = applicant ? await claimRollPlace(c, tc, applicant) : null;
   const req = await writeRequest(c, 201);
   const result = await tenantWrite(tc, req, async ({ event }) => {
     const member = applicant ?? (await existingPerson(tc, body.memberId!));
-    if (applicant?.idNumberHash && (await existingIdNumberHashes(tc, [applicant.idNumberHash])).size) {
-      throw new ProblemError("conflict", DUPLICATE_PERSON);
-    }
+    await refuseDuplicatePerson(tc, applicant);
     if (!applicant && (await openCaseOf(tc, member.id))) throw new ProblemError("conflict", OPEN_CASE);
     const application = { step: "application", occurredOn: body.appliedOn, data: {} } as const;
     const verdict = recordStep(
@@ -182,7 +175,7 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
     };
   })
     .catch(async (err) => {
-      if (applicant) await reservation!.release([applicant.id]);
+      if (applicant) await release!([applicant.id]);
       throw err;
     })
     .catch(conflictAs(OPEN_CASE));
@@ -192,7 +185,7 @@ export const create: AppRouteHandler<CreateRoute, OnboardingBindings> = async (c
 export const list: AppRouteHandler<ListRoute, OnboardingBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, stage } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const p = internalContext(c).principal;
   if (p.role === "member" && !p.memberId) return c.json({ items: [], nextCursor: null }, 200);
   const rows = await listCases(tc, {
@@ -209,7 +202,7 @@ export const list: AppRouteHandler<ListRoute, OnboardingBindings> = async (c) =>
 
 export const get: AppRouteHandler<GetRoute, OnboardingBindings> = async (c) => {
   const { branchId, caseId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   // the case in one round trip; the rules, for showing it, from this isolate's memory when warm
   const [loaded, ruleSet] = await Promise.all([
     loadCase(tc, caseId),
@@ -223,7 +216,7 @@ export const get: AppRouteHandler<GetRoute, OnboardingBindings> = async (c) => {
 export const timeline: AppRouteHandler<TimelineRoute, OnboardingBindings> = async (c) => {
   const { branchId, caseId } = c.req.valid("param");
   const { limit, cursor } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const loaded = await loadCase(tc, caseId);
   requireOwnCase(c, loaded.row.memberId);
   const self = internalContext(c).principal.role === "member";
@@ -243,7 +236,7 @@ export const close: AppRouteHandler<CloseRoute, OnboardingBindings> = async (c) 
   const { branchId, caseId } = c.req.valid("param");
   const body = c.req.valid("json");
   const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
-  const ruleSet = await pipelineRuleSet(c.get("plane"), tc.districtId);
+  const ruleSet = await currentRules(c.get("plane"), tc.districtId, PIPELINE_RULES_KIND);
   const today = todayIn(tc.timeZone);
   const result = await tenantWrite(tc, await writeRequest(c), async ({ event }) => {
     const loaded = await loadCase(tc, caseId);

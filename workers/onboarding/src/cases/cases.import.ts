@@ -2,6 +2,7 @@ import {
   type CaseRow,
   changeMemberStatus,
   contentId,
+  currentRules,
   type DataPlane,
   insertCase,
   insertMembers,
@@ -10,7 +11,6 @@ import {
   type MemberRow,
   type NewStep,
   newMemberRow,
-  pipelineRuleSet,
   rollForHistory,
   type TenantContext,
   tenantWrite,
@@ -22,6 +22,9 @@ import {
   type HistoryStep,
   IMPORTABLE_STEPS,
   indexRoll,
+  MANAGE_BRANCH,
+  MANAGE_DISTRICT,
+  PIPELINE_RULES_KIND,
   parseDay,
   type RuleFailure,
   type StepCode,
@@ -51,7 +54,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { OnboardingBindings } from "../env";
-import { MANAGE_BRANCH, UPPER_COMMITTEE } from "../shared/roles";
 import type { ImportRoute } from "./cases.routes";
 import { personEvent } from "./person";
 
@@ -149,7 +151,7 @@ async function plan(
   const [roll, open, ruleSet] = await Promise.all([
     rollForHistory(tc),
     listOpenCases(tc),
-    pipelineRuleSet(env.plane, tc.districtId),
+    currentRules(env.plane, tc.districtId, PIPELINE_RULES_KIND),
   ]);
   const index = indexRoll(roll);
   const openOf = new Map(open.map((c) => [c.memberId, c.id]));
@@ -386,7 +388,7 @@ export const importHistory: AppRouteHandler<ImportRoute, OnboardingBindings> = a
     personal: c.env,
     keys: await personalDataKeys(c.env),
     actor: { principalId: principal.id, role: principal.role },
-    upper: UPPER_COMMITTEE.includes(principal.role),
+    upper: MANAGE_DISTRICT.includes(principal.role),
   };
   const report = (p: Planned, dry: boolean) => ({
     dryRun: dry,

@@ -8,7 +8,7 @@ import {
   resolveComplaint,
   tenantWrite,
 } from "@vanguard/db";
-import { checkComplaint, checkResolution, todayIn } from "@vanguard/domain";
+import { checkComplaint, checkResolution, MANAGE_BRANCH, READ_BRANCH, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -20,7 +20,6 @@ import {
 } from "@vanguard/platform";
 import { loadCase, requirePresent } from "../cases/case-loader";
 import type { OnboardingBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CreateRoute, ListRoute, ResolveRoute } from "./complaints.routes";
 
 function complaintView(r: ComplaintRow) {

@@ -5,6 +5,7 @@ import {
   DOCUMENT_KINDS,
   type DocumentKind,
   failure,
+  READ_OWN,
   StepNotReached,
   todayIn,
 } from "@vanguard/domain";
@@ -20,7 +21,6 @@ import {
   templateFor,
 } from "@vanguard/platform";
 import type { OnboardingBindings } from "../env";
-import { READ_OWN_CASE } from "../shared/roles";
 import type { CaseDocumentRoute } from "./documents.routes";
 
 /** The people the steps name by id (contacts, introducers), so a form can print their names. */
@@ -39,7 +39,7 @@ function namedIds(steps: { data: string }[]): string[] {
 export const caseDocument: AppRouteHandler<CaseDocumentRoute, OnboardingBindings> = async (c) => {
   const { branchId, caseId, file } = c.req.valid("param");
   const kind = file.replace(/\.docx$/, "") as DocumentKind;
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const read = await readCase(tc, caseId);
   if (!read) throw notFound();
   const p = internalContext(c).principal;

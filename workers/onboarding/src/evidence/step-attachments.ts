@@ -1,9 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { getCase } from "@vanguard/db";
-import { STEP_CODES } from "@vanguard/domain";
+import { MANAGE_BRANCH, READ_OWN, STEP_CODES } from "@vanguard/domain";
 import { attachmentRoutes, internalContext } from "@vanguard/platform";
 import type { OnboardingBindings } from "../env";
-import { MANAGE_BRANCH, READ_OWN_CASE } from "../shared/roles";
 import { CaseParams } from "../shared/schemas";
 
 const StepParams = CaseParams.extend({ step: z.enum(STEP_CODES) });
@@ -20,7 +19,7 @@ export const stepAttachments = attachmentRoutes<OnboardingBindings, typeof StepP
   params: StepParams,
   tags: ["Development pipeline"],
   what: "a step of a development case",
-  readRoles: READ_OWN_CASE,
+  readRoles: READ_OWN,
   writeRoles: MANAGE_BRANCH,
   resolve: async (c, tc, { caseId, step }) => {
     const row = await getCase(tc, caseId);

@@ -1,5 +1,3 @@
-import { onboardingRouter } from "../shared/router";
-import * as handlers from "./rules.handlers";
-import * as routes from "./rules.routes";
+import { pipelineRules } from "./rules.routes";
 
-export const rules = onboardingRouter().openapi(routes.get, handlers.get).openapi(routes.put, handlers.put);
+export const rules = pipelineRules.router;

@@ -1,9 +1,14 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { DEFAULT_STEP_EVIDENCE, EVIDENCE_DOCUMENT_CODES, STEP_CODES } from "@vanguard/domain";
-import { errorResponses, json, jsonBody, security, writeResponses } from "@vanguard/platform";
+import { z } from "@hono/zod-openapi";
+import {
+  DEFAULT_STEP_EVIDENCE,
+  EVIDENCE_DOCUMENT_CODES,
+  PIPELINE_RULES_KIND,
+  STEP_CODES,
+} from "@vanguard/domain";
+import { moduleDistrict, ruleSetRoutes } from "@vanguard/platform";
+import { forgetPipelineRules } from "./view-rules";
 
 const tags = ["Development pipeline"];
-const DistrictParams = z.object({ districtId: z.string().max(64) });
 const Months = (min: number, max: number) => z.number().int().min(min).max(max);
 
 /**
@@ -62,47 +67,14 @@ const Rules = z
   .strict()
   .openapi("PipelineRules");
 
-export const PipelineRulesView = z
-  .object({
-    districtId: z.string(),
-    version: z.number().int().openapi({ description: "0 = the defaults in docs/domain.md, never stored" }),
-    rules: Rules,
-  })
-  .openapi("PipelineRuleSet");
-
-export const get = createRoute({
-  method: "get",
+export const pipelineRules = ruleSetRoutes({
+  kind: PIPELINE_RULES_KIND,
   path: "/v1/districts/{districtId}/development/rules",
   tags,
-  security,
-  summary: "The district's development-pipeline rule set (latest version)",
-  request: { params: DistrictParams },
-  responses: { 200: json(PipelineRulesView, "the rule set"), ...errorResponses },
+  rules: Rules,
+  name: "PipelineRuleSet",
+  get: { summary: "The district's development-pipeline rule set (latest version)" },
+  put: { summary: "Publish a new version of the district's pipeline rules; steps recorded later cite it" },
+  scope: moduleDistrict,
+  published: forgetPipelineRules,
 });
-
-export const put = createRoute({
-  method: "put",
-  path: "/v1/districts/{districtId}/development/rules",
-  tags,
-  security,
-  summary: "Publish a new version of the district's pipeline rules; steps recorded later cite it",
-  request: {
-    params: DistrictParams,
-    body: jsonBody(
-      z
-        .object({
-          rules: Rules,
-          version: z
-            .number()
-            .int()
-            .min(0)
-            .openapi({ description: "the version you read (0 for the defaults)" }),
-        })
-        .strict(),
-    ),
-  },
-  responses: { 200: json(PipelineRulesView, "the new version"), ...writeResponses },
-});
-
-export type GetRoute = typeof get;
-export type PutRoute = typeof put;

@@ -1,5 +1,6 @@
-import { type DataPlane, pipelineRuleSet } from "@vanguard/db";
+import { currentRules, type DataPlane } from "@vanguard/db";
 import type { VersionedPipelineRules } from "@vanguard/domain";
+import { PIPELINE_RULES_KIND } from "@vanguard/domain";
 
 /**
  * For pages that only show a case (its next steps and deadlines): the district's latest pipeline
@@ -16,7 +17,7 @@ export async function pipelineRulesForViews(
 ): Promise<VersionedPipelineRules> {
   const hit = views.get(districtId);
   if (hit && Date.now() - hit.at < VIEW_TTL_MS) return hit.v;
-  const v = await pipelineRuleSet(plane, districtId);
+  const v = await currentRules(plane, districtId, PIPELINE_RULES_KIND);
   if (views.size >= LIMIT) views.clear();
   views.set(districtId, { at: Date.now(), v });
   return v;

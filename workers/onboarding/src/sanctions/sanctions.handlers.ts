@@ -1,5 +1,5 @@
 import { getMember, insertSanction, listSanctions, newId, type SanctionRow, tenantWrite } from "@vanguard/db";
-import { checkSanction, todayIn } from "@vanguard/domain";
+import { checkSanction, MANAGE_BRANCH, READ_BRANCH, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -9,7 +9,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { OnboardingBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type { CreateRoute, ListRoute } from "./sanctions.routes";
 
 function sanctionView(r: SanctionRow) {

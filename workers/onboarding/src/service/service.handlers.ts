@@ -1,5 +1,6 @@
 import {
   confirmServiceSession,
+  currentRules,
   getMember,
   getServiceRegistration,
   insertServiceRegistration,
@@ -7,7 +8,6 @@ import {
   listServiceRegistrations,
   listServiceSessions,
   newId,
-  practiceRuleSet,
   type ServiceRegistrationRow,
   type ServiceSessionRow,
   serviceHoursOnDay,
@@ -23,7 +23,11 @@ import {
   codeExpiresOn,
   failure,
   formatServiceCode,
+  MANAGE_BRANCH,
+  PRACTICE_RULES_KIND,
   parseServiceCode,
+  READ_BRANCH,
+  READ_OWN,
   SERVICE_CODE_CHARS,
   todayIn,
 } from "@vanguard/domain";
@@ -39,7 +43,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { OnboardingBindings } from "../env";
-import { MANAGE_BRANCH, READ_OWN_CASE } from "../shared/roles";
 import type {
   ConfirmRoute,
   RecordRoute,
@@ -130,7 +133,7 @@ export const register: AppRouteHandler<RegisterRoute, OnboardingBindings> = asyn
 export const registrations: AppRouteHandler<RegistrationsRoute, OnboardingBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, memberId, kind } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const self = internalContext(c).principal;
   const who = self.role === "member" ? (self.memberId ?? "") : memberId;
   const after = decodeCursor(cursor);
@@ -148,7 +151,7 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
   const body = c.req.valid("json");
   const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
   const today = todayIn(tc.timeZone);
-  const rules = (await practiceRuleSet(c.get("plane"), tc.districtId)).rules;
+  const rules = (await currentRules(c.get("plane"), tc.districtId, PRACTICE_RULES_KIND)).rules;
   const req = await writeRequest(c, 201);
   // the code is drawn once, outside the plan: a replanned write keeps the code its answer shows
   const code = formatServiceCode(tc.branchId, crypto.getRandomValues(new Uint8Array(SERVICE_CODE_CHARS)));
@@ -206,7 +209,7 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
 export const sessions: AppRouteHandler<SessionsRoute, OnboardingBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, memberId, from, to } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const self = internalContext(c).principal;
   const who = self.role === "member" ? (self.memberId ?? "") : memberId;
   const after = decodeCursor(cursor);
@@ -229,7 +232,7 @@ function hoursOf(rows: ServiceSessionRow[], kind: "community" | "volunteer") {
 
 export const summary: AppRouteHandler<SummaryRoute, OnboardingBindings> = async (c) => {
   const { branchId, memberId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, READ_OWN_CASE);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const self = internalContext(c).principal;
   if (self.role === "member" && self.memberId !== memberId) throw notFound();
   if (!(await getMember(tc, memberId))) throw notFound();
@@ -243,7 +246,7 @@ export const summary: AppRouteHandler<SummaryRoute, OnboardingBindings> = async 
 
 export const report: AppRouteHandler<ReportRoute, OnboardingBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, ["platform_admin", "district_admin", "auditor", "branch_admin"]);
+  const tc = moduleBranch(c, branchId, READ_BRANCH);
   const year = c.req.valid("query").year ?? Number(todayIn(tc.timeZone).slice(0, 4));
   const rows = (await listServiceSessions(tc, { from: `${year}-01-01`, to: `${year}-12-31` })).filter(
     (r) => r.status === "confirmed",

@@ -1,8 +1,8 @@
 import {
   changeMemberStatus,
   currentDocuments,
+  currentRules,
   insertStep,
-  pipelineRuleSet,
   type StepPeopleRead,
   type StepRow,
   tenantWrite,
@@ -12,7 +12,10 @@ import {
 import {
   type CaseFacts,
   cultivationReviewFacts,
+  MANAGE_BRANCH,
+  MANAGE_DISTRICT,
   namedPeople,
+  PIPELINE_RULES_KIND,
   type RuleFailure,
   recordStep,
   rollChange,
@@ -35,7 +38,6 @@ import { loadCaseForStep, requirePresent } from "../cases/case-loader";
 import { stepView } from "../cases/cases.view";
 import type { OnboardingBindings } from "../env";
 import { stepTarget } from "../evidence/step-attachments";
-import { MANAGE_BRANCH, UPPER_COMMITTEE } from "../shared/roles";
 import { stepRow } from "./step-row";
 import type { RecordRoute } from "./steps.routes";
 
@@ -86,10 +88,11 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
   const { note, documents, ...proposal } = c.req.valid("json");
   const tc = moduleBranch(c, branchId, MANAGE_BRANCH);
   if (stepDefinition(proposal.step).recordedBy === "upper") {
-    if (!UPPER_COMMITTEE.includes(internalContext(c).principal.role)) throw forbidden(UPPER_ONLY);
+    // the upper committee's steps are recorded by whoever manages the district, the platform included
+    if (!MANAGE_DISTRICT.includes(internalContext(c).principal.role)) throw forbidden(UPPER_ONLY);
   }
   const plane = c.get("plane");
-  const ruleSet = await pipelineRuleSet(plane, tc.districtId);
+  const ruleSet = await currentRules(plane, tc.districtId, PIPELINE_RULES_KIND);
   const calendar =
     proposal.step === "pre_review"
       ? await workingCalendar(plane, proposal.data.publicity.from, proposal.data.publicity.to)

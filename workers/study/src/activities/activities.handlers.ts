@@ -1,3 +1,4 @@
+import { ACT_OWN } from "@vanguard/domain";
 import {
   type AppRouteHandler,
   internalContext,
@@ -5,7 +6,6 @@ import {
   requireSelfOrAdmin,
   writeRequest,
 } from "@vanguard/platform";
-import { RECORD_STUDY } from "../shared/roles";
 import type { RecordBatchRoute, RecordRoute } from "./activities.routes";
 import { recordActivities } from "./record";
 
@@ -28,7 +28,7 @@ const input = (a: {
 export const record: AppRouteHandler<RecordRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
-  const tc = moduleBranch(c, branchId, RECORD_STUDY);
+  const tc = moduleBranch(c, branchId, ACT_OWN);
   const { principal } = internalContext(c);
   requireSelfOrAdmin(principal, body.memberId);
   const result = await recordActivities(c.get("plane"), tc, await writeRequest(c, 201), [input(body)], {
@@ -47,7 +47,7 @@ export const record: AppRouteHandler<RecordRoute> = async (c) => {
 export const recordBatch: AppRouteHandler<RecordBatchRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { activities } = c.req.valid("json");
-  const tc = moduleBranch(c, branchId, RECORD_STUDY);
+  const tc = moduleBranch(c, branchId, ACT_OWN);
   const { principal } = internalContext(c);
   for (const a of activities) requireSelfOrAdmin(principal, a.memberId);
   const lang = c.get("lang");

@@ -1,6 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { getMeeting, resolveBranch } from "@vanguard/db";
-import { MEETING_KIND_LABELS, type MeetingKind, meetingDocumentData, todayIn } from "@vanguard/domain";
+import {
+  MEETING_KIND_LABELS,
+  type MeetingKind,
+  meetingDocumentData,
+  READ_BRANCH,
+  todayIn,
+} from "@vanguard/domain";
 import {
   type AppRouteHandler,
   DOCX_TYPE,
@@ -13,7 +19,6 @@ import {
   templateFor,
 } from "@vanguard/platform";
 import type { StudyBindings } from "../env";
-import { READ_BRANCH } from "../shared/roles";
 import { studyRouter } from "../shared/router";
 
 const route = createRoute({

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { getMeeting } from "@vanguard/db";
+import { MANAGE_BRANCH, READ_BRANCH } from "@vanguard/domain";
 import { attachmentRoutes } from "@vanguard/platform";
 import type { StudyBindings } from "../env";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 
 export const MEETING_PATH = "/v1/branches/{branchId}/meetings/{meetingId}";
 

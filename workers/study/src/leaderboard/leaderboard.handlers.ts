@@ -1,6 +1,8 @@
 import { branchStandings, memberStandings } from "@vanguard/db";
 import {
   periodOf,
+  READ_DISTRICT,
+  READ_OWN,
   rankBranchesBySource,
   rankMembersBySource,
   todayIn,
@@ -16,7 +18,6 @@ import {
   page,
 } from "@vanguard/platform";
 import { latestRulesForViews } from "../rules/rule-sets";
-import { READ_DISTRICT, READ_OWN_STUDY } from "../shared/roles";
 import { branchNames } from "./branch-names";
 import { counting } from "./counting";
 import type { BranchLeaderboardRoute, DistrictLeaderboardRoute } from "./leaderboard.routes";
@@ -31,7 +32,7 @@ function byPosition<T>(rows: T[], limit: number, cursor: string | undefined) {
 export const branchLeaderboard: AppRouteHandler<BranchLeaderboardRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { period, date, limit, cursor } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const { principal } = internalContext(c);
   const span = periodOf(period, date ?? todayIn(tc.timeZone));
   const viewer = principal.role === "member" ? principal.memberId : null;

@@ -16,7 +16,10 @@ import {
   buildQuiz,
   checkQuiz,
   checkQuizKind,
+  MANAGE_DISTRICT,
   materialStatus,
+  READ_DISTRICT,
+  READ_OWN,
   readableChars,
   todayIn,
 } from "@vanguard/domain";
@@ -34,7 +37,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import { latestRules } from "../rules/rule-sets";
-import { MANAGE_DISTRICT, READ_DISTRICT, READ_OWN_STUDY } from "../shared/roles";
 import type {
   CreateRoute,
   GetForBranchRoute,
@@ -227,7 +229,7 @@ const memberOf = (principal: { role: string; memberId: string | null }) =>
 export const listForBranch: AppRouteHandler<ListForBranchRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const q = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const now = new Date();
   const today = todayIn(tc.timeZone, now);
   const rows = await listMaterials(tc, {
@@ -247,7 +249,7 @@ export const listForBranch: AppRouteHandler<ListForBranchRoute> = async (c) => {
 
 export const getForBranch: AppRouteHandler<GetForBranchRoute> = async (c) => {
   const { branchId, materialId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const now = new Date();
   const today = todayIn(tc.timeZone, now);
   const row = await getMaterial(tc, materialId);

@@ -14,7 +14,14 @@ import {
   type TenantContext,
   tenantWrite,
 } from "@vanguard/db";
-import { checkMeeting, committeeQuorum, meetingCompliance, todayIn } from "@vanguard/domain";
+import {
+  checkMeeting,
+  committeeQuorum,
+  MANAGE_BRANCH,
+  meetingCompliance,
+  READ_BRANCH,
+  todayIn,
+} from "@vanguard/domain";
 import {
   type AppRouteHandler,
   decodeCursor,
@@ -27,7 +34,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import { latestRules } from "../rules/rule-sets";
-import { MANAGE_BRANCH, READ_BRANCH } from "../shared/roles";
 import type {
   ComplianceRoute,
   CorrectRoute,

@@ -12,6 +12,7 @@ import {
   checkHeldOn,
   findOnRoll,
   indexRoll,
+  MANAGE_BRANCH,
   type MeetingKind,
   meetingKindOf,
   parseDay,
@@ -37,7 +38,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { StudyBindings } from "../env";
-import { MANAGE_BRANCH } from "../shared/roles";
 import type { ImportRoute } from "./meetings.routes";
 
 const COLUMNS = {

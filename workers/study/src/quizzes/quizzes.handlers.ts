@@ -7,6 +7,7 @@ import {
   gradeQuiz,
   materialStatus,
   type QuizQuestion,
+  READ_OWN,
   todayIn,
 } from "@vanguard/domain";
 import {
@@ -18,7 +19,6 @@ import {
 } from "@vanguard/platform";
 import { NOT_PUBLISHED } from "../materials/materials.handlers";
 import { latestRules } from "../rules/rule-sets";
-import { READ_OWN_STUDY } from "../shared/roles";
 import { earnInPlan, earningMember, reasonOf, refuseAbsent } from "../tickets/earn";
 import type { AnswerRoute } from "./quizzes.routes";
 
@@ -34,7 +34,7 @@ const NOT_A_QUIZ = failure(
 export const answer: AppRouteHandler<AnswerRoute> = async (c) => {
   const { branchId, materialId } = c.req.valid("param");
   const { answers } = c.req.valid("json");
-  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const memberId = earningMember(c);
   const plane = c.get("plane");
   const lang = c.get("lang");

@@ -1,4 +1,5 @@
 import {
+  currentRules,
   type DataPlane,
   featureReflectionStatements,
   getMaterial,
@@ -8,17 +9,21 @@ import {
   insertReflection,
   listReflections,
   newId,
-  practiceRuleSet,
   type ReflectionListRow,
   reflectionOnSubject,
   type TenantContext,
   tenantWrite,
 } from "@vanguard/db";
 import {
+  ACT_OWN,
   checkFeature,
   checkReflection,
   isPartyMember,
+  MANAGE_BRANCH,
+  PRACTICE_RULES_KIND,
   periodOf,
+  READ_DISTRICT,
+  READ_OWN,
   REFLECTION_KIND,
   reflectionExists,
   reflectionLength,
@@ -37,7 +42,6 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import { scoreInPlan } from "../activities/record";
-import { MANAGE_BRANCH, READ_DISTRICT, READ_OWN_STUDY, RECORD_STUDY } from "../shared/roles";
 import { NOT_ON_ROLL } from "../tickets/earn";
 import { modelLearners } from "./learners";
 import type {
@@ -77,9 +81,9 @@ async function subjectFound(
 export const submit: AppRouteHandler<SubmitRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const body = c.req.valid("json");
-  const tc = moduleBranch(c, branchId, RECORD_STUDY);
+  const tc = moduleBranch(c, branchId, ACT_OWN);
   requireSelfOrAdmin(internalContext(c).principal, body.memberId);
-  const rules = (await practiceRuleSet(c.get("plane"), tc.districtId)).rules;
+  const rules = (await currentRules(c.get("plane"), tc.districtId, PRACTICE_RULES_KIND)).rules;
   const req = await writeRequest(c, 201);
   const result = await tenantWrite(tc, req, async ({ event }) => {
     const [member, found, existing] = await Promise.all([
@@ -130,7 +134,7 @@ export const submit: AppRouteHandler<SubmitRoute> = async (c) => {
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, featured, memberId } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const self = internalContext(c).principal;
   // a member key reads the branch's featured reflections and its own, nobody else's drafts
   const onlyFeatured = featured === "true";
@@ -219,7 +223,7 @@ export const feature: AppRouteHandler<FeatureRoute> = async (c) => {
 export const branchLearners: AppRouteHandler<BranchLearnersRoute> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { period, date, limit } = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const span = periodOf(period, date ?? todayIn(tc.timeZone));
   const items = await modelLearners(tc, tc.timeZone, span, limit);
   return c.json({ branchId, ...span, items }, 200);

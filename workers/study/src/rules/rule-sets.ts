@@ -1,15 +1,7 @@
-import { type DataPlane, getRuleSet, latestRuleSet } from "@vanguard/db";
-import { DEFAULT_STUDY_RULES, type StudyRules, withStudyDefaults } from "@vanguard/domain";
+import { currentRules, type DataPlane, rulesAtVersion } from "@vanguard/db";
+import { STUDY_RULES_KIND, type StudyRules, type Versioned } from "@vanguard/domain";
 
-export const RULE_MODULE = "study";
-
-export interface VersionedRules {
-  version: number;
-  rules: StudyRules;
-  createdAt: string | null;
-}
-
-const DEFAULT: VersionedRules = { version: 0, rules: DEFAULT_STUDY_RULES, createdAt: null };
+export type VersionedRules = Versioned<StudyRules>;
 
 /**
  * A stored version never changes, so each isolate keeps the ones it has read: scoring a day that
@@ -24,18 +16,10 @@ function remember(districtId: string, v: VersionedRules): VersionedRules {
   return v;
 }
 
-function parse(row: { version: number; body: string; createdAt: string }): VersionedRules {
-  return {
-    version: row.version,
-    rules: withStudyDefaults(JSON.parse(row.body) as StudyRules),
-    createdAt: row.createdAt,
-  };
-}
-
 /** The district's current study rules: its latest stored version, or the built-in default (0). */
 export async function latestRules(plane: DataPlane, districtId: string): Promise<VersionedRules> {
-  const row = await latestRuleSet(plane, districtId, RULE_MODULE);
-  return row ? remember(districtId, parse(row)) : DEFAULT;
+  const v = await currentRules(plane, districtId, STUDY_RULES_KIND);
+  return v.version === 0 ? v : remember(districtId, v);
 }
 
 /**
@@ -65,10 +49,9 @@ export async function rulesAt(
   districtId: string,
   version: number,
 ): Promise<VersionedRules> {
-  if (version === 0) return DEFAULT;
   const hit = cache.get(`${districtId}:${version}`);
   if (hit) return hit;
-  const row = await getRuleSet(plane, districtId, RULE_MODULE, version);
-  if (!row) throw new Error(`study rule set ${districtId} v${version} is missing`);
-  return remember(districtId, parse(row));
+  const v = await rulesAtVersion(plane, districtId, STUDY_RULES_KIND, version);
+  if (!v) throw new Error(`study rule set ${districtId} v${version} is missing`);
+  return v.version === 0 ? v : remember(districtId, v);
 }

@@ -1,5 +1,3 @@
-import { studyRouter } from "../shared/router";
-import * as handlers from "./rules.handlers";
-import * as routes from "./rules.routes";
+import { studyRules } from "./rules.routes";
 
-export const rules = studyRouter().openapi(routes.get, handlers.get).openapi(routes.put, handlers.put);
+export const rules = studyRules.router;

@@ -124,9 +124,3 @@ export const StudyRulesInput = z
     claimed: ClaimedRules.default(DEFAULT_CLAIMED_RULES),
   })
   .strict();
-
-export const RuleSet = StudyRulesInput.extend({
-  districtId: z.string(),
-  version: z.number().int().openapi({ description: "0: the built-in default, never stored" }),
-  createdAt: z.string().nullable(),
-}).openapi("StudyRuleSet");

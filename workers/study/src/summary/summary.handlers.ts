@@ -7,6 +7,7 @@ import {
   emptyDay,
   type Message,
   mondayOf,
+  READ_OWN,
   summarizeDays,
   todayIn,
 } from "@vanguard/domain";
@@ -19,13 +20,12 @@ import {
 } from "@vanguard/platform";
 import { counting } from "../leaderboard/counting";
 import { latestRulesForViews, rulesAt } from "../rules/rule-sets";
-import { READ_OWN_STUDY } from "../shared/roles";
 import type { SummaryRoute } from "./summary.routes";
 
 export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
   const { branchId, memberId } = c.req.valid("param");
   const q = c.req.valid("query");
-  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   requireSelfOrAdmin(internalContext(c).principal, memberId);
   const plane = c.get("plane");
   const today = todayIn(tc.timeZone);

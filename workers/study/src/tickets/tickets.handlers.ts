@@ -13,6 +13,7 @@ import {
   checkStudent,
   failure,
   materialStatus,
+  READ_OWN,
   REPEAT_READ,
   ticketActivities,
   ticketTimes,
@@ -29,7 +30,6 @@ import type { RecordedActivity } from "../activities/record";
 import { NOT_PUBLISHED } from "../materials/materials.handlers";
 import { ticketView } from "../materials/materials.view";
 import { latestRules } from "../rules/rule-sets";
-import { READ_OWN_STUDY } from "../shared/roles";
 import { earnInPlan, earningMember, type Reason, reason, reasonOf, refuseAbsent } from "./earn";
 import type { IssueRoute, RedeemRoute } from "./tickets.routes";
 
@@ -46,7 +46,7 @@ const QUIZ_NEEDS_NO_TICKET = failure(
 
 export const issue: AppRouteHandler<IssueRoute> = async (c) => {
   const { branchId, materialId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const memberId = earningMember(c);
   const plane = c.get("plane");
   /** What to answer: the member's open ticket for this material, a refusal, or a new ticket. */
@@ -112,7 +112,7 @@ interface Redemption {
 
 export const redeem: AppRouteHandler<RedeemRoute> = async (c) => {
   const { branchId, ticketId } = c.req.valid("param");
-  const tc = moduleBranch(c, branchId, READ_OWN_STUDY);
+  const tc = moduleBranch(c, branchId, READ_OWN);
   const memberId = earningMember(c);
   const plane = c.get("plane");
   const lang = c.get("lang");

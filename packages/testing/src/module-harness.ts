@@ -1,8 +1,7 @@
 import { exports } from "cloudflare:workers";
 import type { TenantRef } from "@vanguard/db";
 import type { Role } from "@vanguard/domain";
-import type { Principal } from "../src/auth/principal";
-import { signContext } from "../src/internal/context";
+import { type Principal, signContext } from "@vanguard/platform";
 
 /** The INTERNAL_SECRET module worker tests run with (scripts/lib/module-workers.mjs). */
 export const TEST_INTERNAL_SECRET = "test-internal-secret";

@@ -10,7 +10,7 @@ import {
   type TenantContext,
   type TenantRef,
   tenantContext,
-} from "../src/index";
+} from "@vanguard/db";
 
 /**
  * Tenants for module worker tests, written through the real data layer (no mocks): a district on
