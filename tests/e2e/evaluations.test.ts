@@ -195,12 +195,14 @@ describe("evaluations over HTTP", () => {
       key: t.branchKey,
       body: { kind: "daily_performance", occurredOn: today(), content: "带病坚持值班" },
     });
+    // a record has no way to be edited or deleted: the path answers those methods 405, naming what it allows
     for (const method of ["PATCH", "DELETE"]) {
       const r = await http(method, `${t.b}/records/${rec.id}`, {
         key: t.branchKey,
         body: method === "PATCH" ? { content: "改写" } : undefined,
       });
-      expectProblem(r, 404);
+      expectProblem(r, 405);
+      expect(r.headers.get("allow")).not.toMatch(/PATCH|DELETE/);
     }
     const fix = await must("POST", `${t.b}/members/${m}/records`, {
       key: t.branchKey,
