@@ -35,7 +35,12 @@ describe("study over HTTP", () => {
       key: t.branchKey,
       body: { role: "member", memberId: me.id, label: unique("党员") },
     });
-    const now = Date.now();
+    // eight activities a minute apart must fall on one Beijing day: in that day's first minutes they
+    // go on the last minutes of the day before, and every read below names that day
+    const SHANGHAI_MS = 8 * 3_600_000;
+    const sinceMidnight = (Date.now() + SHANGHAI_MS) % 86_400_000;
+    const now = sinceMidnight < 11 * 60_000 ? Date.now() - sinceMidnight - 60_000 : Date.now();
+    const day = new Date(now + SHANGHAI_MS).toISOString().slice(0, 10);
     const post = (
       memberId: string,
       secondsAgo: number,
@@ -63,27 +68,30 @@ describe("study over HTTP", () => {
     expect((await post(me.id, 5, { kind: "offline_session", durationSec: 3600 })).status).toBe(403);
     expect((await post(me.id, -7200)).body.errors[0].rule).toBe("activity_in_future");
 
-    const today = shanghaiToday();
-    const mine = await must("GET", `/v1/branches/${t.branch.id}/study/members/${me.id}/summary`, {
+    const mine = await must("GET", `/v1/branches/${t.branch.id}/study/members/${me.id}/summary?date=${day}`, {
       key: memberKey,
     });
     const video = mine.progress.kinds.find((k: { kind: string }) => k.kind === "video");
-    expect(mine.progress.day).toBe(today);
+    expect(mine.progress.day).toBe(day);
     expect(video.progress).toBe("6/6");
     expect(
       (await http("GET", `/v1/branches/${t.branch.id}/study/members/${other.id}/summary`, { key: memberKey }))
         .status,
     ).toBe(404);
 
-    const board = await must("GET", `/v1/branches/${t.branch.id}/study/leaderboard?period=week`, {
+    const board = await must("GET", `/v1/branches/${t.branch.id}/study/leaderboard?period=week&date=${day}`, {
       key: memberKey,
     });
     expect(board.items[0]).toMatchObject({ rank: 1, memberId: me.id, points: 6, self: true });
     expect(board.items).toHaveLength(3);
 
-    const district = await must("GET", `/v1/districts/${t.district.id}/study/leaderboard?period=day`, {
-      key: t.districtKey,
-    });
+    const district = await must(
+      "GET",
+      `/v1/districts/${t.district.id}/study/leaderboard?period=day&date=${day}`,
+      {
+        key: t.districtKey,
+      },
+    );
     expect(district.items[0]).toMatchObject({
       branchId: t.branch.id,
       members: 3,
