@@ -3,19 +3,17 @@ import {
   type DataEnv,
   DataPlane,
   insertBranch,
-  insertCase,
-  insertFindings,
-  insertInspection,
-  insertMeetingStatements,
   insertPayment,
   insertRuleSet,
-  insertStep,
   newId,
-  recordStudyStatements,
   replaceCommittee,
   type TenantContext,
   tenantContext,
 } from "@vanguard/db";
+import { insertFindings } from "@vanguard/db/audits";
+import { insertInspection } from "@vanguard/db/evaluations";
+import { insertCase, insertStep } from "@vanguard/db/onboarding";
+import { insertMeetingStatements, recordStudyStatements } from "@vanguard/db/study";
 import { DEFAULT_MEETING_CADENCE, DEFAULT_STUDY_RULES, type MeetingKind } from "@vanguard/domain";
 import { memberFixture } from "@vanguard/testing/fixtures";
 import { call, newTenant, type Tenant } from "./harness";

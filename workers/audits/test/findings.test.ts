@@ -1,4 +1,5 @@
-import { insertFindings, newId } from "@vanguard/db";
+import { newId } from "@vanguard/db";
+import { insertFindings } from "@vanguard/db/audits";
 import { tenantFixture } from "@vanguard/testing/fixtures";
 import { moduleCall } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";

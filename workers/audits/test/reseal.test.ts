@@ -1,6 +1,6 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { upsertWebhook } from "@vanguard/db";
+import { upsertWebhook } from "@vanguard/db/audits";
 import {
   decryptField,
   encryptField,

@@ -1,6 +1,7 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { type DataEnv, DataPlane, insertRun, newId } from "@vanguard/db";
+import { type DataEnv, DataPlane, newId } from "@vanguard/db";
+import { insertRun } from "@vanguard/db/audits";
 import { type Role, todayIn } from "@vanguard/domain";
 import { tenantFixture } from "@vanguard/testing/fixtures";
 import { moduleCall, principalFor } from "@vanguard/testing/module-harness";

@@ -1,4 +1,5 @@
 import { snapshotMember } from "@vanguard/db";
+import { EVALUATIONS_MEMBER_RECORDS } from "@vanguard/db/evaluations";
 import { addDays } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
 import { branchWithCommittee, eventCount, today } from "./support";
@@ -75,7 +76,7 @@ describe("写实 records", () => {
     expect((await t.call(`${t.b}/records?limit=2`)).body.nextCursor).not.toBeNull();
 
     // a member's records travel with them on a transfer
-    const snap = await snapshotMember(t.tc, m);
+    const snap = await snapshotMember(t.tc, m, EVALUATIONS_MEMBER_RECORDS);
     expect(snap!.records.find((r) => r.name === "work_records")!.rows).toHaveLength(2);
   });
 

@@ -1,4 +1,5 @@
-import { getMember, openCaseStates, snapshotMember, verifyBranchChain } from "@vanguard/db";
+import { getMember, snapshotMember, verifyBranchChain } from "@vanguard/db";
+import { ONBOARDING_MEMBER_RECORDS, openCaseStates } from "@vanguard/db/onboarding";
 import { STEP_CODES } from "@vanguard/domain";
 import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
@@ -205,7 +206,7 @@ describe("a development case, walked through the worker", () => {
     await w.call(`${w.cases}/${caseId}/complaints`, {
       body: { receivedOn: "2024-04-01", summary: "来信反映情况" },
     });
-    const snap = (await snapshotMember(w.tc, memberId))!;
+    const snap = (await snapshotMember(w.tc, memberId, ONBOARDING_MEMBER_RECORDS))!;
     const rows = Object.fromEntries(snap.records.map((r) => [r.name, r.rows.length]));
     expect(rows).toMatchObject({ development_cases: 1, development_steps: 7, development_complaints: 1 });
   });

@@ -1,12 +1,6 @@
 import { env } from "cloudflare:workers";
-import {
-  type DataEnv,
-  DataPlane,
-  membersBelow,
-  STUDY_MEMBER_RECORDS,
-  studySince,
-  tenantContext,
-} from "@vanguard/db";
+import { type DataEnv, DataPlane, tenantContext } from "@vanguard/db";
+import { membersBelow, STUDY_MEMBER_RECORDS, studySince } from "@vanguard/db/study";
 import { describe, expect, it } from "vitest";
 import { at, recordBatch, studyBranch } from "./helpers";
 

@@ -1,5 +1,5 @@
-// Tenant-scoped data access for the audits worker.
-
+// @vanguard/db/audits: the audits worker's tables (findings, runs, webhooks and their outbox) and the
+// nightly snapshot, which reads across the other modules (it takes the onboarding case state).
 export * from "./findings";
 export { AUDITS_MEMBER_RECORDS } from "./member-records";
 export * from "./module-snapshot";

@@ -1,4 +1,5 @@
-// Tenant-scoped data access for the evaluations worker.
+// @vanguard/db/evaluations: the evaluations worker's tables (inspections, duty tasks, 写实 records,
+// appraisals, secretary reports, honours, templates). Imports core only.
 export * from "./accountability";
 export * from "./appraisals";
 export * from "./branch-names";

@@ -1,5 +1,5 @@
 import { appraisalGrades, awards, dutyTasks, modelPosts, workRecords } from "../schema/evaluations";
-import type { MemberRecordTable } from "../tenant/member-records";
+import type { MemberRecordTable } from "../tenant/member-record-table";
 
 /**
  * The evaluations tables whose rows belong to a member and travel with them on a transfer: their

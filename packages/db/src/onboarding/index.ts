@@ -1,4 +1,5 @@
-// Tenant-scoped data access for the onboarding worker.
+// @vanguard/db/onboarding: the onboarding worker's tables (development cases, steps, complaints,
+// sanctions). Imports core only.
 export * from "./case-reads";
 export * from "./case-state";
 export * from "./cases";

@@ -4,7 +4,7 @@ import {
   developmentSteps,
   partySanctions,
 } from "../schema/onboarding";
-import type { MemberRecordTable } from "../tenant/member-records";
+import type { MemberRecordTable } from "../tenant/member-record-table";
 
 /**
  * The onboarding tables whose rows belong to a member and travel with them on a transfer: the case,

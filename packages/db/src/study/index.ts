@@ -1,4 +1,5 @@
-// Tenant-scoped data access for the study worker.
+// @vanguard/db/study: the study worker's tables (study days and points, materials, quizzes, tickets,
+// meetings and class hours). Imports core only.
 export * from "./activities";
 export * from "./materials";
 export * from "./meetings";

@@ -1,5 +1,5 @@
 import { meetingAttendance, studyDays, studyQuizSubmissions } from "../schema/study";
-import type { MemberRecordTable } from "../tenant/member-records";
+import type { MemberRecordTable } from "../tenant/member-record-table";
 
 /**
  * The study tables whose rows belong to a member and travel with them on a transfer: their study

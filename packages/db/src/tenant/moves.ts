@@ -3,17 +3,23 @@ import { and, eq, isNull } from "drizzle-orm";
 import { members } from "../schema/shard";
 import { bulkInsert, expectChanged, rawStatement, statement } from "../write/sql";
 import type { TenantContext } from "./context";
-import { memberRecordTables } from "./member-records";
+import type { MemberRecordTable } from "./member-record-table";
 import type { MemberRow } from "./members";
 
 export interface MemberSnapshot {
   member: MemberRow;
-  records: { name: string; rows: Record<string, unknown>[] }[];
+  records: { name: string; table: MemberRecordTable["table"]; rows: Record<string, unknown>[] }[];
 }
 
+/**
+ * The member and their rows in `tables`. A transfer passes every member-owned table
+ * (`memberRecordTables()` of `@vanguard/db/registry`); core knows only its own, so the list comes
+ * from the caller.
+ */
 export async function snapshotMember(
   src: TenantContext,
   memberId: string,
+  tables: readonly MemberRecordTable[],
 ): Promise<MemberSnapshot | undefined> {
   const member = await src.shard.db
     .select()
@@ -21,7 +27,6 @@ export async function snapshotMember(
     .where(and(eq(members.branchId, src.branchId), eq(members.id, memberId), isNull(members.leftOn)))
     .get();
   if (!member) return undefined;
-  const tables = memberRecordTables();
   const queries = tables.map((t) =>
     src.shard.db
       .select()
@@ -33,7 +38,11 @@ export async function snapshotMember(
     : [];
   return {
     member,
-    records: tables.map(({ name }, i) => ({ name, rows: (results[i] ?? []) as Record<string, unknown>[] })),
+    records: tables.map(({ name, table }, i) => ({
+      name,
+      table,
+      rows: (results[i] ?? []) as Record<string, unknown>[],
+    })),
   };
 }
 
@@ -67,8 +76,7 @@ export function arriveStatements(
         .onConflictDoUpdate({ target: [members.branchId, members.id], set }),
     ),
   ];
-  for (const { name, rows } of snap.records) {
-    const table = memberRecordTables().find((r) => r.name === name)!.table;
+  for (const { table, rows } of snap.records) {
     out.push(
       ...bulkInsert(
         dst.shard.d1,

@@ -1,4 +1,9 @@
-import { type ComplianceFacts, complianceQuery, type ReportSet, rolledUpComplianceFacts } from "@vanguard/db";
+import {
+  type ComplianceFacts,
+  complianceQuery,
+  type ReportSet,
+  rolledUpComplianceFacts,
+} from "@vanguard/db/reports";
 import {
   BAND_LABELS,
   beforeRecords,

@@ -1,4 +1,5 @@
-import { type DevelopmentFacts, latestRuleSetsOf, type ReportSet, readDevelopmentFacts } from "@vanguard/db";
+import { latestRuleSetsOf } from "@vanguard/db";
+import { type DevelopmentFacts, type ReportSet, readDevelopmentFacts } from "@vanguard/db/reports";
 import {
   addFunnels,
   FUNNEL_STEPS,

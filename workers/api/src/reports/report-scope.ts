@@ -1,11 +1,11 @@
+import type { DataPlane } from "@vanguard/db";
 import {
-  type DataPlane,
   type ReportBranch,
   type ReportDirectory,
   type ReportSet,
   readReportDirectory,
   reportSets,
-} from "@vanguard/db";
+} from "@vanguard/db/reports";
 import { type CadenceRule, DEFAULT_STUDY_RULES, READ_DISTRICT, type StudyRules } from "@vanguard/domain";
 import { notFound, requireRole, seesDistrict } from "@vanguard/platform";
 import type { Context } from "hono";

@@ -1,4 +1,4 @@
-import { type ReportSet, readStudyFacts, type StudyFacts } from "@vanguard/db";
+import { type ReportSet, readStudyFacts, type StudyFacts } from "@vanguard/db/reports";
 import { firstJudgedMonth, NO_RECORDS, percent, ratio, round } from "@vanguard/domain";
 import type { Column } from "./csv";
 import { branchesOf, type ReportScope } from "./report-scope";

@@ -1,4 +1,4 @@
-import { type ReportBranch, type ReportSet, readTrendFacts, type TrendFacts } from "@vanguard/db";
+import { type ReportBranch, type ReportSet, readTrendFacts, type TrendFacts } from "@vanguard/db/reports";
 import {
   firstJudgedMonth,
   MEETING_KIND_LABELS,

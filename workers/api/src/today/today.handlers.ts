@@ -1,4 +1,4 @@
-import { branchToday, caseStateOf, type StepRow } from "@vanguard/db";
+import { branchToday } from "@vanguard/db/reports";
 import {
   addMonthsToMonth,
   completionSummary,
@@ -79,22 +79,12 @@ export const today: AppRouteHandler<TodayRoute, ApiBindings> = async (c) => {
       arrearsSeverity: due.arrearsSeverity as "warning" | "severe",
     }));
 
-  const stepsOf = new Map<string, StepRow[]>();
-  for (const s of d.steps) {
-    if (!stepsOf.has(s.caseId)) stepsOf.set(s.caseId, []);
-    stepsOf.get(s.caseId)!.push(s);
-  }
-  const complaints = new Map(d.complaints.map((x) => [x.caseId, x.n]));
   const developmentDue = d.cases
-    .flatMap(({ birthDate, memberName, ...row }) =>
-      nextSteps(
-        caseStateOf(row, stepsOf.get(row.id) ?? [], birthDate),
-        { today: asOf, openComplaints: complaints.get(row.id) ?? 0 },
-        rules.pipeline,
-      )
+    .flatMap(({ id, memberName, state, openComplaints }) =>
+      nextSteps(state, { today: asOf, openComplaints }, rules.pipeline)
         .filter((s) => s.dueBy)
         .map((s) => ({
-          caseId: row.id,
+          caseId: id,
           memberName,
           step: s.step,
           label: stepDefinition(s.step).label[lang === "en" ? "en" : "zh"],

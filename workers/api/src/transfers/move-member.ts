@@ -13,11 +13,16 @@ import {
   tenantWrite,
   type WriteRequest,
 } from "@vanguard/db";
+import { memberRecordTables } from "@vanguard/db/registry";
 import { failure } from "@vanguard/domain";
 import { ruleViolation } from "@vanguard/platform";
 import { memberView } from "../members/members.view";
 
 const ctx = (plane: DataPlane, b: ResolvedBranch) => tenantContext(plane, { ...b, branchId: b.id });
+
+/** The member with every row of theirs that travels: the registry lists the tables of every module. */
+const snapshot = (src: TenantContext, memberId: string) =>
+  snapshotMember(src, memberId, memberRecordTables());
 
 function moveEvents(
   t: TransferRow,
@@ -71,7 +76,7 @@ export async function moveMember(
       src,
       req,
       async () => {
-        const snap = await snapshotMember(src, t.memberId);
+        const snap = await snapshot(src, t.memberId);
         if (!snap) {
           const arrived = await getMember(dst, t.memberId);
           if (arrived?.transferId === t.id && !arrived.leftOn)
@@ -98,7 +103,7 @@ export async function moveMember(
     return;
   }
 
-  const snap = await snapshotMember(src, t.memberId);
+  const snap = await snapshot(src, t.memberId);
   if (snap) {
     const after = memberView({
       ...snap.member,

@@ -1,10 +1,5 @@
-import {
-  type BranchSetContext,
-  type DataPlane,
-  latestRuleSetsOf,
-  liveFindings,
-  partyMembersJoined,
-} from "@vanguard/db";
+import { type BranchSetContext, type DataPlane, latestRuleSetsOf, partyMembersJoined } from "@vanguard/db";
+import { liveFindings } from "@vanguard/db/audits";
 import {
   DEFAULT_PRACTICE_RULES,
   type PoliticalBirthday,

@@ -1,11 +1,11 @@
+import { tenantWrite } from "@vanguard/db";
 import {
   type FindingRow,
   getFinding,
   listDistrictFindings,
   listFindings,
   setFindingStatus,
-  tenantWrite,
-} from "@vanguard/db";
+} from "@vanguard/db/audits";
 import { failure, MANAGE_BRANCH, mayResolveFinding, READ_BRANCH, READ_DISTRICT } from "@vanguard/domain";
 import {
   type AppRouteHandler,

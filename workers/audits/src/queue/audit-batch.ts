@@ -5,26 +5,28 @@ import {
   branchSetContext,
   branchSetWrite,
   type ChainAnchor,
-  clearFindings,
   type DataPlane,
-  deliveryIdsByKey,
   type EventDraft,
-  enqueueDeliveries,
-  insertFindings,
   latestRuleSetsOf,
-  type NewFinding,
   newId,
   probeChains,
+  SYSTEM_ROLE,
+} from "@vanguard/db";
+import {
+  clearFindings,
+  deliveryIdsByKey,
+  enqueueDeliveries,
+  insertFindings,
+  type NewFinding,
   readModuleFacts,
   readSnapshots,
   recordBatch,
-  refreshComplianceRollups,
   runChanges,
-  SYSTEM_ROLE,
   storedFindings,
   touchFindings,
   webhookBranches,
-} from "@vanguard/db";
+} from "@vanguard/db/audits";
+import { refreshComplianceRollups } from "@vanguard/db/reports";
 import {
   AUDIT_RULE_MODULES,
   type AuditRuleModule,

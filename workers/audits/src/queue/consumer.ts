@@ -1,4 +1,5 @@
-import { DataPlane, failRun } from "@vanguard/db";
+import { DataPlane } from "@vanguard/db";
+import { failRun } from "@vanguard/db/audits";
 import { log } from "@vanguard/platform";
 import type { AuditsBindings } from "../env";
 import { auditBatch } from "./audit-batch";

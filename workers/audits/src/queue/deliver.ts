@@ -1,4 +1,5 @@
-import { type DataPlane, deliveryWithWebhook, markAttemptFailed, markDelivered } from "@vanguard/db";
+import type { DataPlane } from "@vanguard/db";
+import { deliveryWithWebhook, markAttemptFailed, markDelivered } from "@vanguard/db/audits";
 import { checkWebhookUrl } from "@vanguard/domain";
 import { decryptField, log, personalDataKeys } from "@vanguard/platform";
 import { type AuditsBindings, destinationPolicy } from "../env";

@@ -1,11 +1,5 @@
-import {
-  branchSetContext,
-  type DataPlane,
-  deliveryIdsByKey,
-  enqueueDeliveries,
-  newId,
-  webhooksPage,
-} from "@vanguard/db";
+import { branchSetContext, type DataPlane, newId } from "@vanguard/db";
+import { deliveryIdsByKey, enqueueDeliveries, webhooksPage } from "@vanguard/db/audits";
 import { buildDigests } from "../digest/build-digest";
 import type { AuditsBindings } from "../env";
 import type { DigestMessage } from "./messages";

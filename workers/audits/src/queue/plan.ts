@@ -1,4 +1,5 @@
-import { branchesOfShard, type DataPlane, recordPage } from "@vanguard/db";
+import type { DataPlane } from "@vanguard/db";
+import { branchesOfShard, recordPage } from "@vanguard/db/audits";
 import type { AuditsBindings } from "../env";
 import { type AuditBatchMessage, PLAN_PAGE, PLAN_PAGES_PER_MESSAGE, type PlanMessage } from "./messages";
 import { sendAll } from "./send";

@@ -1,4 +1,5 @@
-import { DataPlane, leaseDueDeliveries } from "@vanguard/db";
+import { DataPlane } from "@vanguard/db";
+import { leaseDueDeliveries } from "@vanguard/db/audits";
 import type { AuditsBindings } from "../env";
 import { OUTBOX_LEASE_MS } from "./digest";
 import { sendAll } from "./send";

@@ -4,7 +4,7 @@ import {
   type SealedMember,
   sealedMembersPage,
   sealedWebhooksPage,
-} from "@vanguard/db";
+} from "@vanguard/db/audits";
 import { PLATFORM_ONLY } from "@vanguard/domain";
 import {
   type AppRouteHandler,

@@ -1,4 +1,5 @@
-import { DataPlane, failRun, unplannedRuns } from "@vanguard/db";
+import { DataPlane } from "@vanguard/db";
+import { failRun, unplannedRuns } from "@vanguard/db/audits";
 import type { AuditsBindings } from "../env";
 import type { PlanMessage } from "../queue/messages";
 import { sendAll } from "../queue/send";

@@ -1,4 +1,5 @@
-import { type AuditRunRow, type DataPlane, getDistrict, getRun, listRuns, runProgress } from "@vanguard/db";
+import { type DataPlane, getDistrict } from "@vanguard/db";
+import { type AuditRunRow, getRun, listRuns, runProgress } from "@vanguard/db/audits";
 import { OVERSEE_PLATFORM, PLATFORM_ONLY, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,

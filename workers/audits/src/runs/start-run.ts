@@ -1,4 +1,5 @@
-import { DataPlane, insertRun, newId } from "@vanguard/db";
+import { DataPlane, newId } from "@vanguard/db";
+import { insertRun } from "@vanguard/db/audits";
 import type { AuditsBindings } from "../env";
 import { sendAll } from "../queue/send";
 

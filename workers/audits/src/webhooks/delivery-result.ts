@@ -1,4 +1,4 @@
-import type { DeliveryRow } from "@vanguard/db";
+import type { DeliveryRow } from "@vanguard/db/audits";
 
 export const RESULT_CLASSES = ["2xx", "3xx", "4xx", "5xx", "network"] as const;
 export type DeliveryResult = (typeof RESULT_CLASSES)[number];

@@ -1,11 +1,11 @@
+import { tenantWrite } from "@vanguard/db";
 import {
   deleteWebhook,
   getWebhook,
   listDeliveries,
-  tenantWrite,
   upsertWebhook,
   type WebhookRow,
-} from "@vanguard/db";
+} from "@vanguard/db/audits";
 import { checkWebhookUrl, MANAGE_BRANCH, READ_BRANCH } from "@vanguard/domain";
 import {
   type AppRouteHandler,

@@ -4,7 +4,7 @@ import {
   branchNames,
   type DeductionLine,
   districtAccountability,
-} from "@vanguard/db";
+} from "@vanguard/db/evaluations";
 import { addQuarters, quarterOf, READ_BRANCH, READ_DISTRICT, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,

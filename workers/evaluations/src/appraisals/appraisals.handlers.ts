@@ -1,10 +1,9 @@
+import { currentRules, type DataPlane, newId, type TenantContext, tenantWrite } from "@vanguard/db";
 import {
   type AppraisalRow,
   appraisalRolls,
   castBallot,
   closeBallotBox,
-  currentRules,
-  type DataPlane,
   getAppraisal,
   hasVoted,
   insertAppraisal,
@@ -12,13 +11,10 @@ import {
   namesOf,
   newAppraisalRow,
   newGradeRows,
-  newId,
   partyMemberIds,
   setGrade,
-  type TenantContext,
-  tenantWrite,
   updateAppraisal,
-} from "@vanguard/db";
+} from "@vanguard/db/evaluations";
 import {
   type AppraisalGrade,
   BRANCH_ONLY,

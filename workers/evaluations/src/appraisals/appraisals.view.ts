@@ -1,4 +1,4 @@
-import type { AppraisalGradeLine, AppraisalRow } from "@vanguard/db";
+import type { AppraisalGradeLine, AppraisalRow } from "@vanguard/db/evaluations";
 import { type AppraisalGrade, gradeCounts, type MutualTally, onRoll } from "@vanguard/domain";
 
 /**

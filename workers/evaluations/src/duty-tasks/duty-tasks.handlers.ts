@@ -1,18 +1,15 @@
+import { getCommittee, newId, type TenantContext, tenantWrite } from "@vanguard/db";
 import {
   currentPeople,
   type DutyTaskRow,
-  getCommittee,
   getDutyTask,
   insertDutyTask,
   listDutyTasks,
   monthTaskFacts,
   namesOf,
   newDutyTaskRow,
-  newId,
-  type TenantContext,
-  tenantWrite,
   updateDutyTask,
-} from "@vanguard/db";
+} from "@vanguard/db/evaluations";
 import {
   ACT_OWN,
   checkComplete,

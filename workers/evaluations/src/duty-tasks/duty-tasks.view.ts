@@ -1,4 +1,4 @@
-import type { DutyTaskRow } from "@vanguard/db";
+import type { DutyTaskRow } from "@vanguard/db/evaluations";
 import { dutyTaskState } from "@vanguard/domain";
 
 export function dutyTaskView(t: DutyTaskRow, today: string, assigneeName: string | null) {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { getDutyTask, getInspection, getRecord } from "@vanguard/db";
+import { getDutyTask, getInspection, getRecord } from "@vanguard/db/evaluations";
 import { ACT_OWN, MANAGE_BRANCH, READ_BRANCH, READ_OWN } from "@vanguard/domain";
 import { attachmentRoutes, internalContext } from "@vanguard/platform";
 import type { EvaluationsBindings } from "../env";

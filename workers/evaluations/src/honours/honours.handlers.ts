@@ -1,3 +1,4 @@
+import { newId, tenantWrite } from "@vanguard/db";
 import {
   type AwardRow,
   currentPeople,
@@ -11,10 +12,8 @@ import {
   listDistrictModelPosts as listModelPostsOfDistrict,
   type ModelPostRow,
   namesOf,
-  newId,
-  tenantWrite,
   updateModelPost,
-} from "@vanguard/db";
+} from "@vanguard/db/evaluations";
 import {
   type AppraisalGrade,
   checkAward,

@@ -1,4 +1,4 @@
-import type { InspectionItemRow } from "@vanguard/db";
+import type { InspectionItemRow } from "@vanguard/db/evaluations";
 import type { RuleFailure } from "@vanguard/domain";
 import { ProblemError, ruleViolation } from "@vanguard/platform";
 

@@ -1,10 +1,10 @@
+import { tenantWrite } from "@vanguard/db";
 import {
   currentPeople,
   getInspection,
-  tenantWrite,
   updateInspection,
   updateInspectionItem,
-} from "@vanguard/db";
+} from "@vanguard/db/evaluations";
 import {
   BRANCH_ONLY,
   checkItemScore,

@@ -1,3 +1,4 @@
+import { newId, tenantWrite } from "@vanguard/db";
 import {
   branchNames,
   getInspection,
@@ -6,11 +7,9 @@ import {
   insertInspection,
   listDistrictInspections,
   listInspections,
-  newId,
   newInspectionItemRows,
   newInspectionRow,
-  tenantWrite,
-} from "@vanguard/db";
+} from "@vanguard/db/evaluations";
 import {
   BRANCH_ONLY,
   checkInspectionPeriod,

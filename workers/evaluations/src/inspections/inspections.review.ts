@@ -1,13 +1,11 @@
+import { currentRules, getCommittee, tenantWrite } from "@vanguard/db";
 import {
   currentPeople,
-  currentRules,
-  getCommittee,
   getInspection,
   type InspectionItemRow,
   reviewInspectionItems,
-  tenantWrite,
   updateInspection,
-} from "@vanguard/db";
+} from "@vanguard/db/evaluations";
 import {
   checkReviewable,
   EVALUATION_RULES_KIND,

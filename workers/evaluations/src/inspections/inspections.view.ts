@@ -1,4 +1,4 @@
-import type { InspectionItemRow, InspectionRow } from "@vanguard/db";
+import type { InspectionItemRow, InspectionRow } from "@vanguard/db/evaluations";
 import type { CommitteePost, InspectionGrade, ResponsibleVia } from "@vanguard/domain";
 
 export function inspectionSummary(i: InspectionRow, branchName?: string | null) {

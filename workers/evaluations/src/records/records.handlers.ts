@@ -1,3 +1,4 @@
+import { newId, type TenantContext, tenantWrite } from "@vanguard/db";
 import {
   correctionsOf,
   currentPeople,
@@ -5,12 +6,9 @@ import {
   insertRecord,
   listRecords,
   namesOf,
-  newId,
   type RecordFilter,
-  type TenantContext,
-  tenantWrite,
   type WorkRecordRow,
-} from "@vanguard/db";
+} from "@vanguard/db/evaluations";
 import {
   checkRecord,
   MANAGE_BRANCH,

@@ -1,14 +1,12 @@
+import { getCommittee, newId, tenantWrite } from "@vanguard/db";
 import {
   currentPeople,
-  getCommittee,
   getSecretaryReport,
   insertSecretaryReport,
   listSecretaryReports,
-  newId,
   type SecretaryReportRow,
-  tenantWrite,
   updateSecretaryReport,
-} from "@vanguard/db";
+} from "@vanguard/db/evaluations";
 import {
   BRANCH_ONLY,
   checkReportReviewable,

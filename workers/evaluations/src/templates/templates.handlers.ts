@@ -1,11 +1,5 @@
-import {
-  districtWrite,
-  getTemplate,
-  insertRetirement,
-  insertTemplate,
-  listTemplates,
-  newId,
-} from "@vanguard/db";
+import { districtWrite, newId } from "@vanguard/db";
+import { getTemplate, insertRetirement, insertTemplate, listTemplates } from "@vanguard/db/evaluations";
 import {
   checkTemplate,
   checkTemplateInUse,

@@ -1,4 +1,4 @@
-import type { InspectionTemplateRow } from "@vanguard/db";
+import type { InspectionTemplateRow } from "@vanguard/db/evaluations";
 
 export function templateView(t: InspectionTemplateRow) {
   return {

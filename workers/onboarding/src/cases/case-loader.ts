@@ -1,12 +1,11 @@
+import { currentDocuments, type TenantContext } from "@vanguard/db";
 import {
   type CaseRead,
   caseStateOf,
-  currentDocuments,
   readCase,
   readCaseForStep,
   type StepPeopleRead,
-  type TenantContext,
-} from "@vanguard/db";
+} from "@vanguard/db/onboarding";
 import { type CaseState, failure, type StepCode, type StepEvidenceRules } from "@vanguard/domain";
 import { notFound, ruleViolation } from "@vanguard/platform";
 import { stepTarget } from "../evidence/step-attachments";

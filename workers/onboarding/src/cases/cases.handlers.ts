@@ -1,18 +1,20 @@
 import {
-  type CaseRow,
   currentRules,
   getMember,
-  insertCase,
   insertMembers,
-  insertStep,
-  listCases,
   type MemberRow,
   newId,
-  openCaseOf,
   type TenantContext,
   tenantWrite,
-  updateCase,
 } from "@vanguard/db";
+import {
+  type CaseRow,
+  insertCase,
+  insertStep,
+  listCases,
+  openCaseOf,
+  updateCase,
+} from "@vanguard/db/onboarding";
 import {
   checkMemberFacts,
   closeCase,

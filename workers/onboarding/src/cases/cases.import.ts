@@ -1,20 +1,22 @@
 import {
-  type CaseRow,
-  changeMemberStatus,
   contentId,
   currentRules,
   type DataPlane,
-  insertCase,
   insertMembers,
-  insertSteps,
-  listOpenCases,
   type MemberRow,
-  type NewStep,
   newMemberRow,
   rollForHistory,
   type TenantContext,
   tenantWrite,
 } from "@vanguard/db";
+import {
+  type CaseRow,
+  changeMemberStatus,
+  insertCase,
+  insertSteps,
+  listOpenCases,
+  type NewStep,
+} from "@vanguard/db/onboarding";
 import {
   checkMemberFacts,
   findOnRoll,

@@ -1,4 +1,5 @@
-import type { CaseRead, CaseRow, ComplaintRow, MemberRow, StepRow } from "@vanguard/db";
+import type { MemberRow } from "@vanguard/db";
+import type { CaseRead, CaseRow, ComplaintRow, StepRow } from "@vanguard/db/onboarding";
 import {
   type CaseState,
   type CultivationReviewFacts,

@@ -1,13 +1,12 @@
+import { newId, tenantWrite } from "@vanguard/db";
 import {
   type ComplaintRow,
   getCase,
   getComplaint,
   insertComplaint,
   listComplaints,
-  newId,
   resolveComplaint,
-  tenantWrite,
-} from "@vanguard/db";
+} from "@vanguard/db/onboarding";
 import { checkComplaint, checkResolution, MANAGE_BRANCH, READ_BRANCH, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,

@@ -1,4 +1,5 @@
-import { getCurrentMembers, readCase, resolveBranch } from "@vanguard/db";
+import { getCurrentMembers, resolveBranch } from "@vanguard/db";
+import { readCase } from "@vanguard/db/onboarding";
 import {
   type CaseDocumentFacts,
   caseDocumentData,

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { getCase } from "@vanguard/db";
+import { getCase } from "@vanguard/db/onboarding";
 import { MANAGE_BRANCH, READ_OWN, STEP_CODES } from "@vanguard/domain";
 import { attachmentRoutes, internalContext } from "@vanguard/platform";
 import type { OnboardingBindings } from "../env";

@@ -1,4 +1,5 @@
-import { getMember, insertSanction, listSanctions, newId, type SanctionRow, tenantWrite } from "@vanguard/db";
+import { getMember, newId, tenantWrite } from "@vanguard/db";
+import { insertSanction, listSanctions, type SanctionRow } from "@vanguard/db/onboarding";
 import { checkSanction, MANAGE_BRANCH, READ_BRANCH, todayIn } from "@vanguard/domain";
 import {
   type AppRouteHandler,

@@ -1,5 +1,6 @@
-import type { Actor, StepRow, TenantContext } from "@vanguard/db";
+import type { Actor, TenantContext } from "@vanguard/db";
 import { newId } from "@vanguard/db";
+import type { StepRow } from "@vanguard/db/onboarding";
 import type { CultivationReviewFacts, RuleFailure, StepRecord } from "@vanguard/domain";
 
 /** A checked step as stored: append-only, with its warnings and the rule-set version it was checked against. */

@@ -1,14 +1,11 @@
+import { currentDocuments, currentRules, tenantWrite, workingCalendar } from "@vanguard/db";
 import {
   changeMemberStatus,
-  currentDocuments,
-  currentRules,
   insertStep,
   type StepPeopleRead,
   type StepRow,
-  tenantWrite,
   updateCase,
-  workingCalendar,
-} from "@vanguard/db";
+} from "@vanguard/db/onboarding";
 import {
   type CaseFacts,
   cultivationReviewFacts,

@@ -2,12 +2,11 @@ import {
   type DataPlane,
   type EventDraft,
   newId,
-  readScoringInputs,
-  recordStudyStatements,
   type TenantContext,
   tenantWrite,
   type WriteRequest,
 } from "@vanguard/db";
+import { readScoringInputs, recordStudyStatements } from "@vanguard/db/study";
 import {
   type ActivityInput,
   admitActivity,

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { getMeeting, resolveBranch } from "@vanguard/db";
+import { resolveBranch } from "@vanguard/db";
+import { getMeeting } from "@vanguard/db/study";
 import {
   MEETING_KIND_LABELS,
   type MeetingKind,

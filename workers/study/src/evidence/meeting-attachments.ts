@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { getMeeting } from "@vanguard/db";
+import { getMeeting } from "@vanguard/db/study";
 import { MANAGE_BRANCH, READ_BRANCH } from "@vanguard/domain";
 import { attachmentRoutes } from "@vanguard/platform";
 import type { StudyBindings } from "../env";

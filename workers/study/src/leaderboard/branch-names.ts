@@ -1,4 +1,5 @@
-import { type DataPlane, districtBranchNames } from "@vanguard/db";
+import type { DataPlane } from "@vanguard/db";
+import { districtBranchNames } from "@vanguard/db/study";
 
 export interface BranchName {
   name: string;

@@ -1,4 +1,4 @@
-import { branchStandings, memberStandings } from "@vanguard/db";
+import { branchStandings, memberStandings } from "@vanguard/db/study";
 import {
   periodOf,
   READ_DISTRICT,

@@ -1,16 +1,13 @@
+import { type DistrictContext, districtWrite, newId, type TenantContext } from "@vanguard/db";
 import {
-  type DistrictContext,
-  districtWrite,
   getMaterial,
   insertMaterial,
   listMaterials,
   memberLibraryState,
   type NewStudyMaterial,
-  newId,
   retireMaterialStatements,
   type StudyMaterialListRow,
-  type TenantContext,
-} from "@vanguard/db";
+} from "@vanguard/db/study";
 import {
   articleReadSeconds,
   buildQuiz,

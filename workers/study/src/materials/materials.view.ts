@@ -1,4 +1,4 @@
-import type { StudyMaterialListRow, StudyMaterialRow, StudyTicketRow } from "@vanguard/db";
+import type { StudyMaterialListRow, StudyMaterialRow, StudyTicketRow } from "@vanguard/db/study";
 import { materialStatus, publicQuiz, type QuizQuestion, ticketState } from "@vanguard/domain";
 
 type Row = StudyMaterialListRow & Partial<Pick<StudyMaterialRow, "body" | "quiz">>;

@@ -1,19 +1,15 @@
 import type { z } from "@hono/zod-openapi";
+import { getCommittee, newId, resolveBranch, type TenantContext, tenantWrite } from "@vanguard/db";
 import {
   correctMeetingStatements,
-  getCommittee,
   getMeeting,
   insertMeetingStatements,
   listMeetings,
   type MeetingRow,
   meetingRevisionsOf,
   meetingsOfYear,
-  newId,
-  resolveBranch,
   rollMembersAmong,
-  type TenantContext,
-  tenantWrite,
-} from "@vanguard/db";
+} from "@vanguard/db/study";
 import {
   checkMeeting,
   committeeQuorum,

@@ -1,12 +1,5 @@
-import {
-  contentId,
-  importMeetingsStatements,
-  meetingsAmong,
-  type NewMeeting,
-  rollForHistory,
-  type TenantContext,
-  tenantWrite,
-} from "@vanguard/db";
+import { contentId, rollForHistory, type TenantContext, tenantWrite } from "@vanguard/db";
+import { importMeetingsStatements, meetingsAmong, type NewMeeting } from "@vanguard/db/study";
 import {
   attendedOf,
   checkHeldOn,

@@ -1,4 +1,5 @@
-import { insertQuizSubmission, readQuizAnswer, tenantWrite } from "@vanguard/db";
+import { tenantWrite } from "@vanguard/db";
+import { insertQuizSubmission, readQuizAnswer } from "@vanguard/db/study";
 import {
   alreadyAnswered,
   checkQuizKind,

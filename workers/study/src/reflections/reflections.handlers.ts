@@ -2,8 +2,6 @@ import {
   currentRules,
   type DataPlane,
   featureReflectionStatements,
-  getMaterial,
-  getMeeting,
   getMember,
   getReflection,
   insertReflection,
@@ -14,6 +12,7 @@ import {
   type TenantContext,
   tenantWrite,
 } from "@vanguard/db";
+import { getMaterial, getMeeting } from "@vanguard/db/study";
 import {
   ACT_OWN,
   checkFeature,

@@ -1,4 +1,4 @@
-import { memberSummaryRead } from "@vanguard/db";
+import { memberSummaryRead } from "@vanguard/db/study";
 import {
   addDays,
   classHours,

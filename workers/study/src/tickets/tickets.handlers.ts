@@ -1,12 +1,11 @@
+import { newId, tenantWrite } from "@vanguard/db";
 import {
   insertTicket,
-  newId,
   readRedemption,
   readTicketIssue,
   redeemTicketStatements,
   type StudyTicketRow,
-  tenantWrite,
-} from "@vanguard/db";
+} from "@vanguard/db/study";
 import {
   checkIssue,
   checkRedemption,

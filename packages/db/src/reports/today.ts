@@ -1,11 +1,13 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { listFindings } from "../audits/findings";
+import { caseStateOf } from "../onboarding/case-state";
+import type { StepRow } from "../onboarding/steps";
 import { dutyTasks } from "../schema/evaluations";
 import { developmentCases, developmentComplaints, developmentSteps } from "../schema/onboarding";
 import { committeePosts, duesPayments, members } from "../schema/shard";
 import { meetingsOfYear } from "../study/meetings";
-import type { TenantContext } from "./context";
+import type { TenantContext } from "../tenant/context";
 
 /** Findings, tasks, roll members and open cases a home page shows at most (a branch has far fewer). */
 export const TODAY_LIMIT = 200;
@@ -15,7 +17,9 @@ export const TODAY_LIMIT = 200;
  * their assignees' names, the year's meetings and the committee (for cadence), the current party
  * members with the payments of the months arrears look back on, and the open development cases
  * with their steps and open complaints. Nine statements, the same at every size; whatever depends
- * on an earlier answer is a subquery of the same batch.
+ * on an earlier answer is a subquery of the same batch. It reads the audits', evaluations', study's
+ * and onboarding's tables, so it stands here above the modules; the open cases come back as the
+ * pipeline rules read them (`caseStateOf`), with their open complaints.
  */
 export async function branchToday(
   tc: TenantContext,
@@ -109,5 +113,17 @@ export async function branchToday(
       )
       .groupBy(developmentComplaints.caseId),
   ]);
-  return { findings, tasks, held, posts, roll, payments, cases, steps, complaints };
+  const stepsOf = new Map<string, StepRow[]>();
+  for (const s of steps) {
+    if (!stepsOf.has(s.caseId)) stepsOf.set(s.caseId, []);
+    stepsOf.get(s.caseId)!.push(s);
+  }
+  const openComplaints = new Map(complaints.map((x) => [x.caseId, x.n]));
+  const caseStates = cases.map(({ birthDate, memberName, ...row }) => ({
+    id: row.id,
+    memberName,
+    state: caseStateOf(row, stepsOf.get(row.id) ?? [], birthDate),
+    openComplaints: openComplaints.get(row.id) ?? 0,
+  }));
+  return { findings, tasks, held, posts, roll, payments, cases: caseStates };
 }
