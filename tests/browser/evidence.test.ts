@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
+import { stepDefinition } from "@vanguard/domain";
+import { happyPath } from "@vanguard/domain/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stepDefinition } from "../../packages/domain/src/pipeline/steps";
-import { happyPath } from "../../packages/domain/src/pipeline/testing";
 import { idNumber, must, putCommittee, tenant } from "../support/http";
 import { choose, launch, openMenu, settled, shoot } from "./console";
 import { branchAccount, consoleSession, consoleUrl } from "./people";

@@ -26,7 +26,8 @@ export default defineConfig(async () => {
       testTimeout: 60_000,
       hookTimeout: 120_000,
       include: ["test/**/*.test.ts"],
-      setupFiles: ["../../packages/testing/src/apply-migrations.ts"],
+      // the test kit's setup file: freshly migrated DIRECTORY and SHARD_n for each test file
+      setupFiles: ["@vanguard/testing/apply-migrations"],
     },
   };
 });
