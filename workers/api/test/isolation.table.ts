@@ -1,4 +1,4 @@
-import type { OutsideRole } from "./isolation.world";
+import type { OutsideRole } from "./harness.isolation";
 
 /**
  * What every operation the api worker serves (its own and the modules' it forwards) must answer to
@@ -11,7 +11,7 @@ import type { OutsideRole } from "./isolation.world";
  *
  * An entry says what the branch's own member and the district's own auditor get (key or session),
  * and gives a body that passes validation, so that a missing role check cannot hide behind a 400.
- * `{name}` in a body, query or path is a value of the isolation world (isolation.world.ts).
+ * `{name}` in a body, query or path is a value of the isolation world (harness.isolation.ts).
  */
 export interface Want {
   /** the target branch's own member */

@@ -3,12 +3,12 @@ import { defaultTemplate } from "@vanguard/platform";
 import { pdf, upload } from "@vanguard/testing/evidence-files";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, type Reply } from "./harness";
+import { buildWorld, CALLERS, type Caller, callerName, type World } from "./harness.isolation";
 import { EXPECTATIONS, type Want } from "./isolation.table";
-import { buildWorld, CALLERS, type Caller, callerName, type World } from "./isolation.world";
 
 /**
  * The isolation matrix, generated from the served `/openapi.json` (the api worker's routes and the
- * modules' it forwards): every operation × every caller of isolation.world.ts, answered as
+ * modules' it forwards): every operation × every caller of harness.isolation.ts, answered as
  * isolation.table.ts says, and nothing of the target changed by what was refused.
  */
 
@@ -83,7 +83,7 @@ function tableProblems(ops: Operation[], w: World): string[] {
     }
     for (const p of op.pathParams)
       if (!(p in w.values))
-        problems.push(`${op.id}: no value for the path parameter {${p}}: add it to isolation.world.ts`);
+        problems.push(`${op.id}: no value for the path parameter {${p}}: add it to harness.isolation.ts`);
     const query = new URLSearchParams(want.query ?? "");
     for (const q of op.requiredQuery)
       if (!query.has(q)) problems.push(`${op.id}: give the required query parameter ${q}`);

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, newBranch } from "./harness";
-import { memberFixture, met, newTenant, pay, studied, tc } from "./reports.world";
+import { memberFixture, met, newTenant, pay, studied, tc } from "./harness.reports";
 
 /**
  * Hand-computed fixtures for a district that adopted the platform mid-year: a branch whose records

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { BOM, csvHeader, csvLines, csvResponse } from "../src/reports/csv";
 import { asCompleted } from "../src/reports/fan-out";
 import { newBranch, newTenant } from "./harness";
-import { memberFixture, pay, tc } from "./reports.world";
+import { memberFixture, pay, tc } from "./harness.reports";
 
 /** The body as bytes, decoded without dropping the BOM (`Response.text()` would strip it). */
 async function asCsv(path: string, key: string, lang = "zh-CN") {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, newMember, newTenant } from "./harness";
-import { manyBranches } from "./reports.world";
+import { manyBranches } from "./harness.reports";
 
 // biome-ignore lint/suspicious/noExplicitAny: test replies are read field by field
 type Json = any;

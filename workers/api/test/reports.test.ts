@@ -15,7 +15,7 @@ import {
   publishCadence,
   studied,
   tc,
-} from "./reports.world";
+} from "./harness.reports";
 
 /**
  * Report numbers against fixtures counted by hand. District A (shard 0) publishes its own meeting

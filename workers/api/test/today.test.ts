@@ -1,7 +1,7 @@
 import { addMonthsToMonth, monthOf, todayIn } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
 import { call, memberKey, newMember, newTenant } from "./harness";
-import { committee, developmentCase, finding, pay, tc } from "./reports.world";
+import { committee, developmentCase, finding, pay, tc } from "./harness.reports";
 
 // biome-ignore lint/suspicious/noExplicitAny: test replies are read field by field
 type Json = any;

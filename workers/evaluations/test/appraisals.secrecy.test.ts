@@ -1,6 +1,6 @@
 import { moduleCall, principalFor } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, thisYear } from "./support";
+import { branchWithCommittee, thisYear } from "./harness";
 
 describe("民主评议 mutual votes are secret ballots", () => {
   it("an auditor watching every vote cannot attribute one: who voted is recorded apart from what", async () => {

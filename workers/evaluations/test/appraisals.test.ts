@@ -1,6 +1,6 @@
 import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, eventCount, thisYear } from "./support";
+import { branchWithCommittee, eventCount, thisYear } from "./harness";
 
 async function opened(others = 3) {
   const t = await branchWithCommittee({ others });

@@ -1,6 +1,6 @@
 import { addDays, monthOf } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, eventCount, today } from "./support";
+import { branchWithCommittee, eventCount, today } from "./harness";
 
 const lastMonth = () => monthOf(addDays(`${monthOf(today())}-01`, -1));
 

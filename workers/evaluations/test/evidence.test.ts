@@ -2,7 +2,7 @@ import { addDays, monthOf } from "@vanguard/domain";
 import { ooxml, pdf, upload } from "@vanguard/testing/evidence-files";
 import { moduleCall, principalFor } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, lastQuarter, templateIn, today } from "./support";
+import { branchWithCommittee, lastQuarter, templateIn, today } from "./harness";
 
 type T = Awaited<ReturnType<typeof branchWithCommittee>>;
 

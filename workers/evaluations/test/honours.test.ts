@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, thisYear, today } from "./support";
+import { branchWithCommittee, thisYear, today } from "./harness";
 
 describe("the secretary's annual report (述职述廉)", () => {
   it("is filed by the secretary once a year and rated by the district", async () => {

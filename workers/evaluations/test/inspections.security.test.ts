@@ -1,6 +1,6 @@
 import { moduleCall } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, eventCount, lastQuarter, templateIn } from "./support";
+import { branchWithCommittee, eventCount, lastQuarter, templateIn } from "./harness";
 
 async function submitted() {
   const t = await branchWithCommittee();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, eventCount, lastQuarter, templateIn } from "./support";
+import { branchWithCommittee, eventCount, lastQuarter, templateIn } from "./harness";
 
 type Item = {
   code: string;

@@ -2,7 +2,7 @@ import { snapshotMember } from "@vanguard/db";
 import { EVALUATIONS_MEMBER_RECORDS } from "@vanguard/db/evaluations";
 import { addDays } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, eventCount, today } from "./support";
+import { branchWithCommittee, eventCount, today } from "./harness";
 
 describe("写实 records", () => {
   it("refuses text with a lone UTF-16 surrogate instead of storing it corrupted", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, lastQuarter, templateIn, thisYear } from "./support";
+import { branchWithCommittee, lastQuarter, templateIn, thisYear } from "./harness";
 
 describe("the district's evaluations rule set", () => {
   it("starts at the defaults, takes new versions, and every decision records the version it used", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchWithCommittee, DEFAULT_ITEMS, lastQuarter, templateIn, thisQuarter } from "./support";
+import { branchWithCommittee, DEFAULT_ITEMS, lastQuarter, templateIn, thisQuarter } from "./harness";
 
 describe("inspection templates", () => {
   it("are defined by the district, versioned, and readable by its branches", async () => {

@@ -2,7 +2,7 @@ import { getMember, verifyBranchChain } from "@vanguard/db";
 import type { StepRecord } from "@vanguard/domain";
 import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { PERSON, recorderOf, until, type World, walk, world } from "./world";
+import { PERSON, recorderOf, until, type World, walk, world } from "./harness";
 
 /** Sends a step that must be refused, and proves nothing was written: no step, no event, same case. */
 async function refused(w: World, caseId: string, step: StepRecord, status = 422) {

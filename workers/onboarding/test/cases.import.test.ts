@@ -1,6 +1,6 @@
 import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { world } from "./world";
+import { world } from "./harness";
 
 const nextYear = new Date().getUTCFullYear() + 1;
 const HEADER =

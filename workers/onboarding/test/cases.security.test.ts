@@ -3,7 +3,7 @@ import { STEPS, type StepRecord } from "@vanguard/domain";
 import { memberFixture } from "@vanguard/testing/fixtures";
 import { principalFor } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { until, walk, world } from "./world";
+import { until, walk, world } from "./harness";
 
 describe("who may record and read what", () => {
   it("keeps every upper-committee step from a branch admin, and writes nothing", async () => {

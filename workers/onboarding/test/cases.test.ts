@@ -3,7 +3,7 @@ import { ONBOARDING_MEMBER_RECORDS, openCaseStates } from "@vanguard/db/onboardi
 import { STEP_CODES } from "@vanguard/domain";
 import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { PERSON, recorderOf, until, walk, world } from "./world";
+import { PERSON, recorderOf, until, walk, world } from "./harness";
 
 describe("a development case, walked through the worker", () => {
   it("opens for a new person, who joins the roll as an applicant with their numbers sealed", async () => {

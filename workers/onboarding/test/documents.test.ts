@@ -3,7 +3,7 @@ import { signContext } from "@vanguard/platform";
 import { docxText as text } from "@vanguard/testing/evidence-files";
 import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { PERSON, until, type World, walk, world } from "./world";
+import { PERSON, until, type World, walk, world } from "./harness";
 
 async function docx(w: World, path: string) {
   const res = await exports.default.fetch(

@@ -5,7 +5,7 @@ import { signContext } from "@vanguard/platform";
 import { exe, ooxml, pdf, png, sha256, upload } from "@vanguard/testing/evidence-files";
 import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { type World, walk, world } from "./world";
+import { type World, walk, world } from "./harness";
 
 const bucket = () => (env as unknown as { EVIDENCE: R2Bucket }).EVIDENCE;
 

@@ -5,7 +5,7 @@ import { memberFixture } from "@vanguard/testing/fixtures";
 import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
 import { COMMUNITY_PRINCIPAL_ID } from "../src/service/service.handlers";
-import { PERSON, until, type World, walk, world } from "./world";
+import { PERSON, until, type World, walk, world } from "./harness";
 
 /** Confirms as the api worker's public route does: the community principal and the code's branch. */
 async function confirm(w: World, body: unknown, lang: "zh-CN" | "en" = "zh-CN") {

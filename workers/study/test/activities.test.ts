@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { as, at, record, recordBatch, studyBranch } from "./helpers";
+import { as, at, record, recordBatch, studyBranch } from "./harness";
 
 const DAY = "2025-03-10";
 

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { type DataEnv, DataPlane, tenantContext } from "@vanguard/db";
 import { membersBelow, STUDY_MEMBER_RECORDS, studySince } from "@vanguard/db/study";
 import { describe, expect, it } from "vitest";
-import { at, recordBatch, studyBranch } from "./helpers";
+import { at, recordBatch, studyBranch } from "./harness";
 
 describe("what the audits worker reads of study", () => {
   it("finds members below a period's threshold and the branch's last study day", async () => {

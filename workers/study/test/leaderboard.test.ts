@@ -3,7 +3,7 @@ import { type DataEnv, DataPlane, insertBranch, newId, tenantContext } from "@va
 import { addDays } from "@vanguard/domain";
 import { memberFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { as, at, moduleCall, recordBatch, studyBranch } from "./helpers";
+import { as, at, moduleCall, recordBatch, studyBranch } from "./harness";
 
 const board = (ref: Parameters<typeof moduleCall>[1]["ref"], query: string, who = as(ref, "branch_admin")) =>
   moduleCall(`/v1/branches/${ref.branchId}/study/leaderboard?${query}`, who);

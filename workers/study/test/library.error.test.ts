@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { as, moduleCall, studyBranch } from "./helpers";
+import { as, moduleCall, studyBranch } from "./harness";
 import {
   activitiesOf,
   ageTicket,
@@ -11,7 +11,7 @@ import {
   redeem,
   ticketRow,
   video,
-} from "./library-helpers";
+} from "./harness.library";
 
 async function eventCount(tc: Awaited<ReturnType<typeof studyBranch>>["tc"], scope: string) {
   const row = await tc.shard.d1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { as, moduleCall, record, studyBranch } from "./helpers";
+import { as, moduleCall, record, studyBranch } from "./harness";
 import {
   activitiesOf,
   ageTicket,
@@ -11,7 +11,7 @@ import {
   redeem,
   ticketRow,
   video,
-} from "./library-helpers";
+} from "./harness.library";
 
 describe("the district's study library", () => {
   it("publishes articles, videos and quizzes that members list and open, a quiz without its answers", async () => {

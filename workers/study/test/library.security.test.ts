@@ -1,6 +1,6 @@
 import { memberFixture, tenantFixture } from "@vanguard/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import { as, moduleCall, studyBranch } from "./helpers";
+import { as, moduleCall, studyBranch } from "./harness";
 import {
   activitiesOf,
   ageTicket,
@@ -11,7 +11,7 @@ import {
   QUIZ,
   redeem,
   ticketRow,
-} from "./library-helpers";
+} from "./harness.library";
 
 describe("the library's boundaries", () => {
   it("lets only the member a ticket was issued to redeem it", async () => {

@@ -3,7 +3,7 @@ import { signContext } from "@vanguard/platform";
 import { docxText, pdf, png, sha256, upload } from "@vanguard/testing/evidence-files";
 import { principalFor, TEST_INTERNAL_SECRET } from "@vanguard/testing/module-harness";
 import { describe, expect, it } from "vitest";
-import { as, moduleCall, studyBranch } from "./helpers";
+import { as, moduleCall, studyBranch } from "./harness";
 
 async function meeting() {
   const b = await studyBranch({ size: 4 });

@@ -1,6 +1,6 @@
 import { XLSX, xlsxOf } from "@vanguard/testing/spreadsheets";
 import { describe, expect, it } from "vitest";
-import { as, moduleCall, studyBranch } from "./helpers";
+import { as, moduleCall, studyBranch } from "./harness";
 
 const nextYear = new Date().getUTCFullYear() + 1;
 

@@ -1,6 +1,6 @@
 import { replaceCommittee } from "@vanguard/db";
 import { describe, expect, it } from "vitest";
-import { as, moduleCall, studyBranch } from "./helpers";
+import { as, moduleCall, studyBranch } from "./harness";
 
 async function withCommittee(size = 6) {
   const b = await studyBranch({ size });

@@ -2,8 +2,8 @@ import type { TenantContext, TenantRef } from "@vanguard/db";
 import { insertRules } from "@vanguard/db";
 import { DEFAULT_PRACTICE_RULES, PRACTICE_RULES_KIND } from "@vanguard/domain";
 import { describe, expect, it } from "vitest";
-import { as, moduleCall, studyBranch } from "./helpers";
-import { activitiesOf, article, publish } from "./library-helpers";
+import { as, moduleCall, studyBranch } from "./harness";
+import { activitiesOf, article, publish } from "./harness.library";
 
 const TEXT = "通过学习深刻认识到坚持党的全面领导的重要意义，".repeat(4);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { as, at, moduleCall, record, studyBranch } from "./helpers";
+import { as, at, moduleCall, record, studyBranch } from "./harness";
 
 const rulesPath = (districtId: string) => `/v1/districts/${districtId}/study/rules`;
 

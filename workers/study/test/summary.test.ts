@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { as, at, moduleCall, recordBatch, studyBranch } from "./helpers";
+import { as, at, moduleCall, recordBatch, studyBranch } from "./harness";
 
 const summaryOf = (
   ref: Parameters<typeof moduleCall>[1]["ref"],

@@ -1,5 +1,5 @@
 import type { TenantContext, TenantRef } from "@vanguard/db";
-import { as, moduleCall } from "./helpers";
+import { as, moduleCall } from "./harness";
 
 /** 2,000 characters: five minutes at the default pace of 400 a minute. */
 export const LONG_TEXT = "学习贯彻党的二十大精神，".repeat(200).slice(0, 2000);
