@@ -3,7 +3,7 @@
 // several workers read (evidence, practices). The modules' own data access is in the sub-paths
 // (@vanguard/db/onboarding, /study, /evaluations, /audits), the cross-module reads in
 // @vanguard/db/reports and the member-record registry in @vanguard/db/registry; core imports none
-// of them (docs/architecture.md, "Packages and the import rule").
+// of them (docs/architecture.md, "The rooms of packages/db").
 export * from "./d1/counting";
 export * from "./directory/accounts";
 export * from "./directory/anchors";
