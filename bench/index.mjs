@@ -223,7 +223,10 @@ try {
   const all = runs("load")
     ? [...platformScenarios(ctx), ...sessionScenarios(ctx, signedIn), ...moduleScenarios(ctx, setup)]
     : [];
-  for (const s of [...all.filter((x) => x.read), ...all.filter((x) => !x.read)]) {
+  // the one-branch pair is run apart, in the order 10, 50, 50, 10 (see below)
+  const oneBranch = all.filter((x) => x.oneBranch);
+  const rest = all.filter((x) => !x.oneBranch);
+  for (const s of [...rest.filter((x) => x.read), ...rest.filter((x) => !x.read)]) {
     await new Promise((r) => setTimeout(r, 2000));
     const init = { method: s.method ?? "GET", headers: s.headers, body: s.body };
     const cost = await sample(s.url, init);
@@ -255,6 +258,51 @@ try {
       pairedHealth,
     });
     log(`${s.name}: ${run.rps} req/s, ${cost.queries} statements in ${cost.roundTrips} round trips`);
+  }
+  // Fifty writers against ten on one branch: runs a minute apart on two shared cores differ by the
+  // machine's drift as much as by the queue, so each side is run twice, 10-50-50-10, and a drift
+  // that is steady over the four runs falls on both sides of the ratio alike.
+  if (oneBranch.length === 2) {
+    const runsOf = new Map(oneBranch.map((s) => [s, []]));
+    for (const s of [...oneBranch, ...[...oneBranch].reverse()]) {
+      await new Promise((r) => setTimeout(r, 2000));
+      runsOf.get(s).push(
+        summarize(
+          await load({
+            url: s.url,
+            method: s.method,
+            headers: s.headers,
+            body: s.body,
+            connections: s.connections,
+            duration,
+          }),
+        ),
+      );
+    }
+    for (const [s, [a, b]] of runsOf) {
+      const cost = await sample(s.url, { method: s.method, headers: s.headers, body: s.body });
+      const statuses = { ...a.statuses };
+      for (const [code, n] of Object.entries(b.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+      results.push({
+        name: s.name,
+        read: false,
+        rps: Math.round((a.rps + b.rps) / 2),
+        p50: Math.round((a.p50 + b.p50) / 2),
+        p99: Math.max(a.p99, b.p99),
+        requests: a.requests + b.requests,
+        non2xx: a.non2xx + b.non2xx,
+        statuses,
+        errors: a.errors + b.errors,
+        ok: a.ok + b.ok,
+        runs: [a.rps, b.rps],
+        queries: cost.queries,
+        roundTrips: cost.roundTrips,
+        queriesCold: cost.queriesCold,
+        roundTripsCold: cost.roundTripsCold,
+        rowsRead: cost.rowsRead,
+      });
+      log(`${s.name}: ${a.rps} and ${b.rps} req/s`);
+    }
   }
   for (const r of results) {
     r.vsConstant = r.rps / constantRun.rps;
@@ -524,7 +572,7 @@ try {
     budgets.push({
       name: "50 writers on one branch vs 10",
       limit: "≥ 0.9 × the throughput",
-      measured: `${(w50.rps / w10.rps).toFixed(2)} × (${w50.rps} vs ${w10.rps} req/s, p99 ${w50.p99} ms)`,
+      measured: `${(w50.rps / w10.rps).toFixed(2)} × (${w50.runs.join(" + ")} vs ${w10.runs.join(" + ")} req/s, 10-50-50-10, p99 ${w50.p99} ms)`,
       ok: w50.rps >= 0.9 * w10.rps,
     });
     const chain = await api.as(big.districtKey).get(`/v1/branches/${big.branchAt(1)}/events/verify`);

@@ -34,6 +34,7 @@ export function platformScenarios(ctx) {
     ...[10, 50].map((connections) => ({
       name: `writes to one branch, ${connections} connections`,
       read: false,
+      oneBranch: true,
       method: "POST",
       connections,
       url: `${base}/v1/branches/${big.branchAt(1)}/members`,
