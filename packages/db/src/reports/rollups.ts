@@ -32,6 +32,8 @@ function fingerprint(q: ComplianceQuery, branchId: string): string {
 }
 
 type Probe = { branch_id: string; fingerprint: string; facts: string; computed_at: string };
+/** probes in flight or done within one report, by shard, period and districts */
+export type RollupProbes = Map<string, Promise<Probe[]>>;
 
 /** Rows per upsert statement: each chunk is one bound JSON value, well under D1's 2 MB. */
 const UPSERT_CHUNK = 500;
@@ -48,21 +50,30 @@ export async function rolledUpComplianceFacts(
   period: string,
   q: ComplianceQuery,
   now: () => string = () => new Date().toISOString(),
+  /** one report's probes, shared by its sets: two sets of one district read its rollups once */
+  probes: RollupProbes = new Map(),
 ): Promise<RolledUpFacts> {
   const d1 = set.shard.d1;
-  // read by district from the covering index (one entry per branch, whatever else the table holds);
-  // rows of the district's branches outside the set are passed over
-  const probe = await d1
-    .prepare(
-      `SELECT branch_id, fingerprint, facts, computed_at FROM compliance_rollups
-        WHERE district_id IN (SELECT value FROM json_each(?1)) AND period = ?2`,
-    )
-    .bind(JSON.stringify([...new Set(set.branches.map((b) => b.districtId))]), period)
-    .all<Probe>();
+  const districts = JSON.stringify([...new Set(set.branches.map((b) => b.districtId))].sort());
+  const memo = `${set.shard.index}|${period}|${districts}`;
+  let probe = probes.get(memo);
+  if (!probe) {
+    // read by district from the covering index (one entry per branch, whatever else the table
+    // holds); rows of the district's branches outside the set are passed over
+    probe = d1
+      .prepare(
+        `SELECT branch_id, fingerprint, facts, computed_at FROM compliance_rollups
+          WHERE district_id IN (SELECT value FROM json_each(?1)) AND period = ?2`,
+      )
+      .bind(districts, period)
+      .all<Probe>()
+      .then((r) => r.results ?? []);
+    probes.set(memo, probe);
+  }
   const wanted = new Set(set.branches.map((b) => b.branchId));
   const facts = new Map<string, ComplianceFacts>();
   const computedAt = new Map<string, string>();
-  for (const r of probe.results ?? []) {
+  for (const r of await probe) {
     if (!wanted.has(r.branch_id) || r.fingerprint !== fingerprint(q, r.branch_id)) continue;
     facts.set(r.branch_id, JSON.parse(r.facts) as ComplianceFacts);
     computedAt.set(r.branch_id, r.computed_at);

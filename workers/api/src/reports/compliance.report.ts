@@ -2,6 +2,7 @@ import {
   type ComplianceFacts,
   complianceQuery,
   type ReportSet,
+  type RollupProbes,
   rolledUpComplianceFacts,
 } from "@vanguard/db/reports";
 import {
@@ -75,12 +76,13 @@ export async function complianceOfSet(
   rs: ReportSet,
   periodKey: string | undefined,
   lang: Lang = "zh-CN",
+  probes?: RollupProbes,
 ): Promise<ComplianceRow[]> {
   const period = reportPeriod(periodKey, todayIn(rs.timeZone));
   const branches = branchesOf(scope, rs);
   const query = complianceQuery(period, branches);
   const starts = query.recordsStarts ?? new Map();
-  const { facts, computedAt } = await rolledUpComplianceFacts(rs.set, period.key, query);
+  const { facts, computedAt } = await rolledUpComplianceFacts(rs.set, period.key, query, undefined, probes);
   const districts = new Map(scope.directory.districts.map((d) => [d.id, d]));
   const rows = branches.map((b): ComplianceRow => {
     const f = facts.get(b.id) as ComplianceFacts;

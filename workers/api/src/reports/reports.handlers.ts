@@ -1,3 +1,4 @@
+import type { RollupProbes } from "@vanguard/db/reports";
 import { monthOf, reportPeriod, todayIn, trendMonths } from "@vanguard/domain";
 import type { AppRouteHandler } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
@@ -30,7 +31,8 @@ export const compliance: AppRouteHandler<ComplianceRoute, ApiBindings> = async (
   const { districtId, period: key } = c.req.valid("query");
   const scope = await reportScope(c, districtId);
   const period = reportPeriod(key, todayOf(scope));
-  const reads = scope.sets.map((rs) => complianceOfSet(scope, rs, period.key, c.get("lang")));
+  const probes: RollupProbes = new Map();
+  const reads = scope.sets.map((rs) => complianceOfSet(scope, rs, period.key, c.get("lang"), probes));
   if (wantsCsv(c.req.header("accept"), c.req.query("format"))) {
     return csvResponse(
       {
