@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv, PlatformBindings } from "../env";
 import { ProblemError } from "../errors/problem";
 import {
+  BatchedCount,
   DEFAULT_RATE_LIMITS,
-  enforceRateLimit,
   limitPerMinute,
   policyHeader,
   type RateLimitBindings,
@@ -27,6 +27,8 @@ const PUBLIC = new Set(["/v1/auth/login", "/v1/service-confirmations"]);
 /** What a person holding a one-time password may do: see who they are, change it, or leave. */
 const ONE_TIME_ALLOWED = new Set(["/v1/auth/me", "/v1/auth/password", "/v1/auth/logout"]);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** this isolate's count of each key's and account's requests, told to the binding in batches */
+const apiCounts = new BatchedCount();
 
 const unauthorized = () =>
   new ProblemError("unauthorized", undefined, [], { "WWW-Authenticate": 'Bearer realm="vanguard"' });
@@ -65,7 +67,7 @@ export function authenticate(): MiddlewareHandler<AppEnv<AuthBindings>> {
     const perMinute = limitPerMinute(c.env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMITS.perKey);
     const limiter = c.env.API_RATE_LIMITER;
     if (c.get("principal").id === BOOTSTRAP_PRINCIPAL_ID || !limiter || perMinute <= 0) return next();
-    await underLimit(c.req.method, () => enforceRateLimit(limiter, "api", rateKey, perMinute), next);
+    await underLimit(c.req.method, () => apiCounts.enforce(limiter, "api", rateKey, perMinute), next);
     // after the response exists, so a response forwarded from a module worker carries it too
     c.header("RateLimit-Policy", policyHeader("api", perMinute));
   };

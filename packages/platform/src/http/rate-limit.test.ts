@@ -1,7 +1,14 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { handleError } from "../errors/on-error";
-import { enforceRateLimit, limitPerMinute, RATE_LIMIT_CEILING, underLimit } from "./rate-limit";
+import {
+  BatchedCount,
+  batchSize,
+  enforceRateLimit,
+  limitPerMinute,
+  RATE_LIMIT_CEILING,
+  underLimit,
+} from "./rate-limit";
 
 /** A stand-in for Workers' binding that counts weights as the runtime does, with a fixed ceiling. */
 function binding(ceiling: number) {
@@ -88,5 +95,63 @@ describe("rate limits", () => {
     const r = await app.request("/r");
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ ok: true });
+  });
+
+  it("counts a key's requests in batches: one call per ten at 1,200 a minute, the full weight each time", async () => {
+    const b = binding(RATE_LIMIT_CEILING);
+    const counts = new BatchedCount();
+    for (let i = 0; i < 30; i++) await counts.enforce(b, "api", "key:a", 1200, 0);
+    expect(batchSize(1200)).toBe(10);
+    expect(b.calls).toEqual(
+      Array.from({ length: 3 }, () => ({
+        key: "api:key:a",
+        delta: 10 * Math.ceil(RATE_LIMIT_CEILING / 1200),
+      })),
+    );
+  });
+
+  it("lets through at most the limit plus one batch less one, then refuses until the window ends without asking", async () => {
+    const b = binding(RATE_LIMIT_CEILING);
+    const counts = new BatchedCount();
+    const t0 = 60_000 * 1000 + 5_000; // 5 s into a window
+    let passed = 0;
+    let refused = 0;
+    for (let i = 0; i < 1500; i++) {
+      try {
+        await counts.enforce(b, "api", "key:a", 1000, t0);
+        passed += 1;
+      } catch (err) {
+        refused += 1;
+        expect((err as { status: number }).status).toBe(429);
+        expect((err as { headers: Record<string, string> }).headers["Retry-After"]).toBe("55");
+      }
+    }
+    expect(passed).toBeGreaterThanOrEqual(1000);
+    expect(passed).toBeLessThanOrEqual(1000 + batchSize(1000) - 1);
+    expect(refused).toBe(1500 - passed);
+    const asked = b.calls.length;
+    await expect(counts.enforce(b, "api", "key:a", 1000, t0 + 1000)).rejects.toMatchObject({ status: 429 });
+    expect(b.calls.length).toBe(asked);
+    // the next window asks the binding again
+    await counts.enforce(b, "api", "key:b", 1000, t0 + 55_000).catch(() => undefined);
+    for (let i = 0; i < 10; i++)
+      await counts.enforce(b, "api", "key:a", 1000, t0 + 55_000).catch(() => undefined);
+    expect(b.calls.length).toBe(asked + 1);
+  });
+
+  it("counts a small limit one by one, exactly", async () => {
+    const b = binding(RATE_LIMIT_CEILING);
+    const counts = new BatchedCount();
+    let passed = 0;
+    for (let i = 0; i < 20; i++) {
+      try {
+        await counts.enforce(b, "api", "key:a", 7, 0);
+        passed += 1;
+      } catch {
+        // refused
+      }
+    }
+    expect(batchSize(7)).toBe(1);
+    expect(passed).toBe(7);
   });
 });
