@@ -32,6 +32,13 @@ export function principalOf(p: PrincipalRow, keyId: string, accountId?: string):
   };
 }
 
+/** The bootstrap key's hash, computed once per isolate (and again only if the secret changes). */
+let bootstrapMemo: { key: string; hash: Promise<string> } | undefined;
+function bootstrapHash(key: string): Promise<string> {
+  if (bootstrapMemo?.key !== key) bootstrapMemo = { key, hash: hashKey(key) };
+  return bootstrapMemo.hash;
+}
+
 /**
  * A key to its principal: one indexed directory lookup of the key's SHA-256 (and of the branch the
  * path names, in the same round trip), remembered by the isolate for AUTH_CACHE_SECONDS (see
@@ -43,7 +50,7 @@ export async function resolveKey(
 ): Promise<Principal | undefined> {
   const hash = await hashKey(key);
   const bootstrap = c.env.BOOTSTRAP_ADMIN_KEY;
-  if (bootstrap && timingSafeEqualHex(hash, await hashKey(bootstrap))) {
+  if (bootstrap && timingSafeEqualHex(hash, await bootstrapHash(bootstrap))) {
     return {
       id: BOOTSTRAP_PRINCIPAL_ID,
       keyId: "key_bootstrap",
