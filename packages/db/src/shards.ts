@@ -12,7 +12,7 @@ export interface DataEnv {
 
 // Drizzle is given no schema: nothing uses its relational queries, and with a schema every
 // `drizzle()` walks all the tables to build their config — on every request, since the plane is
-// built per request (measured with the bench's stack: most of a warm read's time went there).
+// built per request.
 export function openDirectory(d1: D1Database, sequencer?: Sequencer) {
   return { d1, db: drizzle(d1), sequencer };
 }
