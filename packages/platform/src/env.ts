@@ -6,7 +6,7 @@ import type { Lang } from "./errors/lang";
 export interface PlatformBindings extends DataEnv {
   /** HMAC key for the context the api worker hands to module workers */
   INTERNAL_SECRET: string;
-  /** optional: prints one JSON line per request when "1" (default on) */
+  /** which requests get a JSON log line: default changes, refusals, failures and slow ones; "all"; "0" none */
   LOG_REQUESTS?: string;
   /** how long an isolate trusts what it last read about a key, a branch or a district; "0" turns it off */
   AUTH_CACHE_SECONDS?: string;

@@ -10,8 +10,29 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
   else console.log(line);
 }
 
+/** A request that ran this long is logged whatever it was. */
+export const SLOW_REQUEST_MS = 1000;
+
 /**
- * Logs each request once, after it ends, with who asked, the outcome and the D1 work it cost. With
+ * Which requests get our log line. Workers Logs (`[observability]`) already records every
+ * invocation with its method, URL, status and duration; our line adds the request id, the caller
+ * and the D1 work. By default it is written where those matter — a change, a refusal or failure,
+ * a slow request — and not for the quick successful reads that are most of the traffic: writing a
+ * line per read cost a read about a fifth of its throughput on the bench's stack, and each line is
+ * a billed log event. `LOG_REQUESTS=all` logs every request, `0` none.
+ */
+export function shouldLog(
+  setting: string | undefined,
+  req: { method: string; status: number; ms: number },
+): boolean {
+  if (setting === "0") return false;
+  if (setting === "all") return true;
+  const read = req.method === "GET" || req.method === "HEAD";
+  return !read || req.status >= 400 || req.ms >= SLOW_REQUEST_MS;
+}
+
+/**
+ * Logs a request once, after it ends (those `shouldLog` picks), with who asked, the outcome and the D1 work it cost. With
  * D1_METRICS=1 (dev, bench, tests) the same counts go back in `X-D1-Queries` (statements),
  * `X-D1-Round-Trips` (calls; a batch is one) and `X-D1-Rows-Read`, on authenticated responses
  * only: an unauthenticated caller must not learn from them whether a branch or key exists.
@@ -30,7 +51,8 @@ export function requestLog(service: string): MiddlewareHandler<AppEnv> {
       add("X-D1-Round-Trips", counter.roundTrips);
       add("X-D1-Rows-Read", counter.rowsRead);
     }
-    if (c.env?.LOG_REQUESTS === "0") return;
+    const ms = Date.now() - started;
+    if (!shouldLog(c.env?.LOG_REQUESTS, { method: c.req.method, status: c.res.status, ms })) return;
     const principal = c.get("principal");
     log(c.res.status >= 500 ? "error" : "info", "request", {
       service,
@@ -38,7 +60,7 @@ export function requestLog(service: string): MiddlewareHandler<AppEnv> {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
-      ms: Date.now() - started,
+      ms,
       principal: principal?.id,
       role: principal?.role,
       d1Queries: counter?.queries,
