@@ -20,6 +20,17 @@ const stub = (scope: string) => {
 };
 
 describe("the chains' sequencer", () => {
+  it("tells a writer whether it waited in line: a free turn is no sign of contention, a queued one is", async () => {
+    const s = stub(newId("branch"));
+    expect(await s.acquire("first", 60_000, 60_000)).toMatchObject({ granted: true, waited: false });
+    const queued = s.acquire("second", 60_000, 60_000);
+    await s.release("first");
+    expect(await queued).toMatchObject({ granted: true, waited: true });
+    await s.release("second");
+    expect(await s.acquire("alone", 60_000, 60_000)).toMatchObject({ granted: true, waited: false });
+    await s.release("alone");
+  });
+
   it("hands turns out one at a time, in the order writers asked", async () => {
     const s = stub(newId("branch"));
     expect(granted(await s.acquire("a", 60_000, 60_000))).toBe(true);
@@ -51,20 +62,20 @@ describe("the chains' sequencer", () => {
 
   it("hands each turn the head the last one left, and forgets it when a holder dies or does not say", async () => {
     const s = stub(newId("branch"));
-    expect(await s.acquire("a", 60_000, 60_000)).toEqual({ granted: true, head: null });
+    expect(await s.acquire("a", 60_000, 60_000)).toMatchObject({ granted: true, head: null });
     const next = s.acquire("b", 60_000, 60_000);
     const head = { seq: 7, hash: "a".repeat(64) };
     await s.release("a", head);
-    expect(await next).toEqual({ granted: true, head });
+    expect(await next).toMatchObject({ granted: true, head });
     // a stranger cannot plant a head
     await s.release("not-the-holder", { seq: 9, hash: "f".repeat(64) });
     await s.release("b");
     // "b" did not say what it left: the next writer reads the head itself
-    expect(await s.acquire("c", 50, 60_000)).toEqual({ granted: true, head: null });
+    expect(await s.acquire("c", 50, 60_000)).toMatchObject({ granted: true, head: null });
     await s.release("c", head);
-    expect(await s.acquire("dies", 50, 60_000)).toEqual({ granted: true, head });
+    expect(await s.acquire("dies", 50, 60_000)).toMatchObject({ granted: true, head });
     // "dies" never releases: after its lease nobody knows what it wrote
-    expect(await s.acquire("after", 60_000, 60_000)).toEqual({ granted: true, head: null });
+    expect(await s.acquire("after", 60_000, 60_000)).toMatchObject({ granted: true, head: null });
     await s.release("after");
   });
 

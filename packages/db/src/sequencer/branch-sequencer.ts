@@ -11,6 +11,8 @@ export interface TurnGrant {
   granted: boolean;
   /** the head the previous turn left (null: unknown, read it) */
   head: ChainHead | null;
+  /** the writer had to wait in line: the chain is still contended */
+  waited: boolean;
 }
 
 interface Waiter {
@@ -37,7 +39,7 @@ export class BranchSequencer extends DurableObject {
   async acquire(ticket: string, leaseMs: number, waitMs: number): Promise<TurnGrant> {
     if (!this.holder) {
       this.hold(ticket, leaseMs);
-      return { granted: true, head: this.head };
+      return { granted: true, head: this.head, waited: false };
     }
     return new Promise<TurnGrant>((resolve) => {
       const waiter: Waiter = { ticket, leaseMs, grant: resolve };
@@ -46,7 +48,7 @@ export class BranchSequencer extends DurableObject {
         const i = this.queue.indexOf(waiter);
         if (i >= 0) {
           this.queue.splice(i, 1);
-          resolve({ granted: false, head: null });
+          resolve({ granted: false, head: null, waited: true });
         }
       }, waitMs);
     });
@@ -77,6 +79,6 @@ export class BranchSequencer extends DurableObject {
     const waiter = this.queue.shift();
     if (!waiter) return;
     this.hold(waiter.ticket, waiter.leaseMs);
-    waiter.grant({ granted: true, head: this.head });
+    waiter.grant({ granted: true, head: this.head, waited: true });
   }
 }

@@ -8,6 +8,8 @@ import type { ChainHead, TurnGrant } from "../sequencer/branch-sequencer";
 export interface Turn {
   /** the chain's head as the previous turn left it, if known: a hint the chain's key checks */
   head: ChainHead | null;
+  /** this writer waited in line for the turn: others are writing to the chain too */
+  contended: boolean;
   /** ends the turn, handing on the head this turn's write left (omitted: unknown) */
   release(head?: ChainHead): Promise<void>;
 }
@@ -32,8 +34,8 @@ export function durableSequencer(ns: DurableObjectNamespace): Sequencer {
     async turn(scope) {
       const stub = ns.get(ns.idFromName(scope)) as unknown as SequencerStub;
       const ticket = crypto.randomUUID();
-      const { granted, head } = await stub.acquire(ticket, TURN_LEASE_MS, TURN_WAIT_MS);
-      return granted ? { head, release: (next) => stub.release(ticket, next) } : null;
+      const { granted, head, waited } = await stub.acquire(ticket, TURN_LEASE_MS, TURN_WAIT_MS);
+      return granted ? { head, contended: waited, release: (next) => stub.release(ticket, next) } : null;
     },
   };
 }

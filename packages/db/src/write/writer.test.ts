@@ -171,7 +171,7 @@ describe("the write path", () => {
     // the chain's sequencer as the write path sees it; the head it hands out is set by the test
     const sequencer: Sequencer = {
       async turn() {
-        return { head: handOver, release: async (h) => void released.push(h) };
+        return { head: handOver, contended: true, release: async (h) => void released.push(h) };
       },
     };
     const insertOne = (t: ReturnType<typeof tc>) => {

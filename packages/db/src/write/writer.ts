@@ -221,6 +221,9 @@ export async function commitWrite<T>(
     turn.asked = true;
     if (store.sequencer && scope) turn.held = await store.sequencer.turn(scope);
     turn.head = turn.held?.head ?? null;
+    // a wait in line keeps the scope hot: while writers queue, none first loses a race (without
+    // this, every HOT_MS the isolate forgot and all its writers raced at once, all but one in vain)
+    if (scope && turn.held?.contended) hot.set(scope, Date.now() + HOT_MS);
   };
   // the head a turn brought serves its first try only, and only a write to that one chain
   const handedHeads = () => {
