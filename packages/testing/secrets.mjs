@@ -15,6 +15,8 @@ export const TEST_SECRETS = {
   // limits at the binding's ceiling (weight 1): the Miniflare inside the vitest plugin refuses the
   // `delta` that lower limits need; test/rate-limit.test.ts drives a binding of its own instead
   RATE_LIMIT_PER_MINUTE: "1000000",
+  // …and for the same reason one request per call (a batch of ten weighs ten)
+  RATE_LIMIT_BATCH: "1",
   SIGNIN_RATE_LIMIT_PER_MINUTE: "1000000",
   SERVICE_CONFIRM_RATE_LIMIT_PER_MINUTE: "1000000",
   // tests run their webhook receivers on loopback; production refuses every private address

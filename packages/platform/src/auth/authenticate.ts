@@ -5,6 +5,7 @@ import {
   BatchedCount,
   DEFAULT_RATE_LIMITS,
   limitPerMinute,
+  MAX_BATCH,
   policyHeader,
   type RateLimitBindings,
   underLimit,
@@ -67,7 +68,12 @@ export function authenticate(): MiddlewareHandler<AppEnv<AuthBindings>> {
     const perMinute = limitPerMinute(c.env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMITS.perKey);
     const limiter = c.env.API_RATE_LIMITER;
     if (c.get("principal").id === BOOTSTRAP_PRINCIPAL_ID || !limiter || perMinute <= 0) return next();
-    await underLimit(c.req.method, () => apiCounts.enforce(limiter, "api", rateKey, perMinute), next);
+    const batch = limitPerMinute(c.env.RATE_LIMIT_BATCH, MAX_BATCH) || 1;
+    await underLimit(
+      c.req.method,
+      () => apiCounts.enforce(limiter, "api", rateKey, perMinute, Date.now(), batch),
+      next,
+    );
     // after the response exists, so a response forwarded from a module worker carries it too
     c.header("RateLimit-Policy", policyHeader("api", perMinute));
   };

@@ -18,6 +18,8 @@ export interface RateLimitBindings {
   RATE_LIMIT_PER_MINUTE?: string;
   /** sign-in attempts per client address per minute (default 60); "0" turns the limit off */
   SIGNIN_RATE_LIMIT_PER_MINUTE?: string;
+  /** most requests of a key counted per call to the binding (default 10; "1": every request) */
+  RATE_LIMIT_BATCH?: string;
 }
 
 export const DEFAULT_RATE_LIMITS = { perKey: 1200, signinPerIp: 60 } as const;
@@ -75,9 +77,11 @@ function refusalHeaders(name: string, perMinute: number, now: number): Record<st
   };
 }
 
-/** Requests counted per call to the binding: 1 under 200 a minute, up to 10 from 1,000 a minute. */
-export function batchSize(perMinute: number): number {
-  return Math.min(10, Math.max(1, Math.floor(perMinute / 100)));
+export const MAX_BATCH = 10;
+
+/** Requests counted per call to the binding: 1 under 200 a minute, up to `max` from 100 × max a minute. */
+export function batchSize(perMinute: number, max = MAX_BATCH): number {
+  return Math.min(max, Math.max(1, Math.floor(perMinute / 100)));
 }
 
 /**
@@ -100,6 +104,7 @@ export class BatchedCount {
     key: string,
     perMinute: number,
     now = Date.now(),
+    maxBatch = MAX_BATCH,
   ): Promise<void> {
     if (!limiter || perMinute <= 0) return;
     const id = `${name}:${key}`;
@@ -109,7 +114,7 @@ export class BatchedCount {
       this.refusedUntil.delete(id);
     }
     const calls = (this.pending.get(id) ?? 0) + 1;
-    if (calls < batchSize(perMinute)) {
+    if (calls < batchSize(perMinute, maxBatch)) {
       this.remember(this.pending, id, calls);
       return;
     }
