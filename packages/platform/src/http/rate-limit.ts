@@ -1,3 +1,4 @@
+import { TtlCache } from "../auth/auth-cache";
 import { ProblemError } from "../errors/problem";
 
 /**
@@ -93,10 +94,15 @@ export function batchSize(perMinute: number, max = MAX_BATCH): number {
  * and adds at most that 1 % per isolate. Limits under 200 a minute are counted one by one.
  */
 export class BatchedCount {
-  private readonly pending = new Map<string, number>();
-  private readonly refusedUntil = new Map<string, number>();
+  /** requests let through since the key's last call, forgotten after a window */
+  private readonly pending: TtlCache<number>;
+  /** keys the binding refused, until their window ends */
+  private readonly refused: TtlCache<true>;
 
-  constructor(private readonly maxKeys = 10_000) {}
+  constructor(maxKeys = 10_000) {
+    this.pending = new TtlCache(maxKeys);
+    this.refused = new TtlCache(maxKeys);
+  }
 
   async enforce(
     limiter: RateLimit | undefined,
@@ -108,30 +114,19 @@ export class BatchedCount {
   ): Promise<void> {
     if (!limiter || perMinute <= 0) return;
     const id = `${name}:${key}`;
-    const until = this.refusedUntil.get(id);
-    if (until !== undefined) {
-      if (until > now) throw rateLimited(refusalHeaders(name, perMinute, now));
-      this.refusedUntil.delete(id);
-    }
-    const calls = (this.pending.get(id) ?? 0) + 1;
+    if (this.refused.get(id, now)) throw rateLimited(refusalHeaders(name, perMinute, now));
+    const calls = (this.pending.get(id, now) ?? 0) + 1;
     if (calls < batchSize(perMinute, maxBatch)) {
-      this.remember(this.pending, id, calls);
+      this.pending.set(id, calls, now + RATE_LIMIT_WINDOW_SECONDS * 1000);
       return;
     }
     this.pending.delete(id);
     try {
       await enforceRateLimit(limiter, name, key, perMinute, undefined, calls, now);
     } catch (err) {
-      this.remember(this.refusedUntil, id, now + secondsLeft(now) * 1000);
+      this.refused.set(id, true, now + secondsLeft(now) * 1000);
       throw err;
     }
-  }
-
-  /** bounded: the oldest key goes first (a Map iterates in insertion order) */
-  private remember(map: Map<string, number>, id: string, value: number): void {
-    map.delete(id);
-    if (map.size >= this.maxKeys) map.delete(map.keys().next().value!);
-    map.set(id, value);
   }
 }
 
