@@ -32,6 +32,7 @@ export * from "./tenant/members";
 export * from "./tenant/moves";
 export * from "./write/chain";
 export * from "./write/errors";
+export * from "./write/generations";
 export * from "./write/retention";
 export { bulkInsert, expectChanged, rawStatement, statement } from "./write/sql";
 export * from "./write/tenant-write";

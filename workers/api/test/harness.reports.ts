@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import {
+  bumpGenerations,
   type DataEnv,
   DataPlane,
   insertBranch,
@@ -34,7 +35,9 @@ export function tc(t: Tenant, branchId = t.branch.id): TenantContext {
   });
 }
 
-const run = (c: TenantContext, statements: D1PreparedStatement[]) => c.shard.d1.batch(statements);
+/** like a write, a fixture counts one more write of its district (a kept report is then stale) */
+const run = (c: TenantContext, statements: D1PreparedStatement[]) =>
+  c.shard.d1.batch([...statements, bumpGenerations(c.shard.d1, [c.districtId])]);
 
 export async function pay(c: TenantContext, memberId: string, months: string[]) {
   await run(
@@ -249,6 +252,7 @@ export async function publishCadence(districtId: string) {
       createdAt: now,
       createdBy: "test",
     }),
+    bumpGenerations(p.directory.d1, [districtId]),
   ]);
 }
 
@@ -279,7 +283,7 @@ export async function manyBranches(districtId: string, n: number) {
       updatedAt: now,
     });
   });
-  await p.directory.d1.batch(rows);
+  await p.directory.d1.batch([...rows, bumpGenerations(p.directory.d1, [districtId])]);
 }
 
 export { memberFixture, newTenant };

@@ -34,9 +34,12 @@ describe("the compliance report's rollups", () => {
     expect(first.body.dataAsOf).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
     expect(mine(first).dataAsOf).toBe(first.body.dataAsOf);
 
-    const again = await report(t);
+    // in English, which is not the kept Chinese answer: the rollups are read
+    const again = await report(t, "en");
     // the same figures, computed at the same time: read from the rollups, not recomputed
-    expect(again.body.items).toEqual(first.body.items);
+    const figures = (r: Json) =>
+      r.body.items.map((i: Json) => ({ ...i, meetings: i.meetings && { ...i.meetings, missing: [] } }));
+    expect(figures(again)).toEqual(figures(first));
     expect(again.body.dataAsOf).toBe(first.body.dataAsOf);
     const cold = Number(first.headers.get("x-d1-queries"));
     const warm = Number(again.headers.get("x-d1-queries"));

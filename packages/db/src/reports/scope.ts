@@ -1,5 +1,6 @@
 import type { DataPlane } from "../shards";
 import { type BranchSetContext, branchSetContext } from "../tenant/context";
+import { generationsOf, generationsStatement } from "../write/generations";
 
 /**
  * What a cross-branch report needs of the directory, in one round trip whatever the number of
@@ -31,6 +32,8 @@ export interface ReportDirectory {
   branches: ReportBranch[];
   /** district id → the body of its latest rule set of the module asked for, with its version */
   ruleSets: Map<string, { version: number; body: string }>;
+  /** the districts' write counts in the directory, read in the same transaction (write/generations.ts) */
+  generations: string;
 }
 
 type Row = Record<string, string | number | null>;
@@ -48,7 +51,7 @@ export async function readReportDirectory(
   // which then reads every branch of the platform for one district's report
   const inScope = (col: string) =>
     all ? "(?2 = 1)" : `(?2 = 0 AND ${col} IN (SELECT value FROM json_each(?1)))`;
-  const [districts, branches, rules] = await d1.batch<Row>([
+  const [districts, branches, rules, generations] = await d1.batch<Row>([
     d1
       .prepare(`SELECT id, code, name, time_zone, shard FROM districts WHERE ${inScope("id")} ORDER BY code`)
       .bind(ids, all),
@@ -68,6 +71,7 @@ export async function readReportDirectory(
                               WHERE x.district_id = r.district_id AND x.module = r.module)`,
       )
       .bind(ids, all, ruleModule),
+    generationsStatement(d1, districtIds ?? []),
   ]);
   return {
     districts: (districts?.results ?? []).map((r) => ({
@@ -87,6 +91,7 @@ export async function readReportDirectory(
       foundedOn: String(r.founded_on),
       recordsFrom: String(r.records_from),
     })),
+    generations: generationsOf(generations?.results),
     ruleSets: new Map(
       (rules?.results ?? []).map((r) => [
         String(r.district_id),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { eventLog, idempotencyLog, writeGuard } from "./events";
+import { eventLog, generationTable, idempotencyLog, writeGuard } from "./events";
 
 /** The control plane: who the tenants are, where their data lives, and who may act on them. */
 
@@ -172,6 +172,7 @@ export const persons = sqliteTable(
 export const directoryEvents = eventLog("directory_events");
 export const directoryIdempotency = idempotencyLog("directory_idempotency");
 export const directoryGuard = writeGuard("write_guard");
+export const directoryGenerations = generationTable("district_generations");
 
 /** A run of the audit over every branch (cron or on demand). Its progress is summed from the rows below. */
 export const auditRuns = sqliteTable("audit_runs", {

@@ -69,3 +69,15 @@ export function writeGuard(name: string) {
     ok: integer("ok").notNull(),
   });
 }
+
+/**
+ * How many committed writes each district has had in this database. Every write bumps the count of
+ * the districts its events name, in the write's own batch, so an answer computed from a district's
+ * data (a report an isolate keeps) is current for as long as the counts it was read under are.
+ */
+export function generationTable(name: string) {
+  return sqliteTable(name, {
+    districtId: text("district_id").primaryKey(),
+    generation: integer("generation").notNull(),
+  });
+}

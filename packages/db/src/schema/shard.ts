@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { eventLog, idempotencyLog, writeGuard } from "./events";
+import { eventLog, generationTable, idempotencyLog, writeGuard } from "./events";
 
 /**
  * Tenant data. Every table carries `district_id` and `branch_id` and is keyed by branch first:
@@ -124,6 +124,7 @@ export const activity = sqliteTable("activity", {
 });
 export const shardIdempotency = idempotencyLog("idempotency");
 export const shardGuard = writeGuard("write_guard");
+export const shardGenerations = generationTable("district_generations");
 
 export * from "./audits";
 export * from "./evaluations";

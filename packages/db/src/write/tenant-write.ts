@@ -26,6 +26,7 @@ function shardStore(tc: TenantContext): WriteStore {
     idempotency: shardIdempotency,
     activity: "activity",
     rollups: ["compliance_rollups"],
+    generations: true,
     sequencer: tc.shard.sequencer,
   };
 }
@@ -35,6 +36,7 @@ function directoryStore(plane: DataPlane): WriteStore {
     d1: plane.directory.d1,
     events: directoryEvents,
     idempotency: directoryIdempotency,
+    generations: true,
     sequencer: plane.directory.sequencer,
   };
 }
@@ -95,7 +97,13 @@ export function districtWrite<T>(
     districtId: dc.districtId,
   });
   return run(
-    { d1: dc.shard.d1, events, idempotency: shardIdempotency, sequencer: dc.shard.sequencer },
+    {
+      d1: dc.shard.d1,
+      events,
+      idempotency: shardIdempotency,
+      generations: true,
+      sequencer: dc.shard.sequencer,
+    },
     req,
     [dc.districtId],
     () => plan({ event }),
@@ -118,6 +126,7 @@ export function branchSetWrite<T>(
       idempotency: shardIdempotency,
       activity: "activity",
       rollups: ["compliance_rollups"],
+      generations: true,
       sequencer: set.shard.sequencer,
     },
     req,

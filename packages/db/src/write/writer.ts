@@ -10,6 +10,7 @@ import {
   StaleError,
   uniqueViolation,
 } from "./errors";
+import { bumpGenerations } from "./generations";
 import type { Sequencer, Turn } from "./sequencer";
 import { bulkInsert, rawStatement } from "./sql";
 
@@ -62,6 +63,8 @@ export interface WriteStore {
   activity?: string;
   /** tables of per-scope aggregates that any write to the scope makes stale (the shard's rollups) */
   rollups?: string[];
+  /** the store counts each district's writes (write/generations.ts) */
+  generations?: boolean;
   /** where writers that collide on a chain take turns; without one they only back off and retry */
   sequencer?: Sequencer;
 }
@@ -323,6 +326,17 @@ async function attempt<T>(
           ),
         );
     }
+    // the districts' counts go up in the same transaction: an answer kept under the old counts is
+    // known stale from the moment this write is visible
+    // the districts' write counts go up in the same transaction: an answer kept under the old counts
+    // is known stale from the moment this write is visible (write/generations.ts)
+    if (store.generations && chained.length)
+      batch.push(
+        bumpGenerations(
+          store.d1,
+          chained.map((e) => e.districtId),
+        ),
+      );
     if (options.idempotency) {
       const claim = options.idempotency;
       const table = getTableName(store.idempotency);

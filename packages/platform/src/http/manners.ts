@@ -67,7 +67,9 @@ export function httpManners(app: AnyApp): MiddlewareHandler {
     await next();
     if (!c.req.path.startsWith("/v1/")) return;
     if (!c.res.headers.has("cache-control")) c.header("Cache-Control", "no-store");
-    c.header("Vary", "Accept, Accept-Language");
+    // a route's own Vary (a kept report varies on Accept-Encoding) is kept beside these
+    const own = c.res.headers.get("vary");
+    c.header("Vary", own ? `Accept, Accept-Language, ${own}` : "Accept, Accept-Language");
     // read after the headers are set: setting one may replace c.res
     const res = c.res;
     if (res.status !== 201 || res.headers.has("location")) return;

@@ -25,28 +25,29 @@ export interface ReportScope {
 }
 
 /**
- * Which districts a report covers: the one asked for if it is in scope (404 otherwise, like every
- * other resource), or every district the caller sees. One directory round trip.
+ * The districts a report covers, from the caller alone: the one asked for if it is in scope (404
+ * otherwise, like every other resource), or every district the caller sees (null: all of them).
  */
+export function reportDistricts(c: Context<ApiEnv>, districtId: string | undefined): string[] | null {
+  const p = c.get("principal");
+  // the role is checked first: a branch key may never read reports, whichever district it names
+  requireRole(p, READ_DISTRICT);
+  if (districtId !== undefined) {
+    if (!seesDistrict(p, districtId)) throw notFound();
+    return [districtId];
+  }
+  if (p.role === "district_admin") return p.districtId ? [p.districtId] : [];
+  if (p.role === "auditor") return p.auditDistricts;
+  return null;
+}
+
+/** What a report covers, read from the directory in one round trip (see `reportDistricts`). */
 export async function reportScope(
   c: Context<ApiEnv>,
   districtId: string | undefined,
   branchId?: string,
 ): Promise<ReportScope> {
-  const p = c.get("principal");
-  // the role is checked first: a branch key may never read reports, whichever district it names
-  requireRole(p, READ_DISTRICT);
-  let ids: string[] | null;
-  if (districtId !== undefined) {
-    if (!seesDistrict(p, districtId)) throw notFound();
-    ids = [districtId];
-  } else if (p.role === "district_admin") {
-    ids = p.districtId ? [p.districtId] : [];
-  } else if (p.role === "auditor") {
-    ids = p.auditDistricts;
-  } else {
-    ids = null;
-  }
+  const ids = reportDistricts(c, districtId);
   const plane = c.get("plane");
   const directory = await readReportDirectory(plane, ids, STUDY_RULE_MODULE);
   if (districtId !== undefined && !directory.districts.length) throw notFound();

@@ -6,7 +6,8 @@ import { COMPLIANCE_COLUMNS, type ComplianceRow, complianceOfSet } from "./compl
 import { csvResponse, wantsCsv } from "./csv";
 import { DEVELOPMENT_COLUMNS, developmentOfSet, districtFunnels } from "./development.report";
 import { asCompleted } from "./fan-out";
-import { branchesOf, type ReportScope, reportScope } from "./report-scope";
+import { keptReport } from "./report-cache";
+import { branchesOf, type ReportScope, reportDistricts, reportScope } from "./report-scope";
 import type { ComplianceRoute, DevelopmentRoute, StudyRoute, TrendsRoute } from "./reports.routes";
 import { STUDY_COLUMNS, studyOfSet } from "./study.report";
 import { readTrendsOfSet, TREND_COLUMNS, trendPoints } from "./trends.report";
@@ -29,32 +30,41 @@ const districtsView = (scope: ReportScope) =>
 
 export const compliance: AppRouteHandler<ComplianceRoute, ApiBindings> = async (c) => {
   const { districtId, period: key } = c.req.valid("query");
-  const scope = await reportScope(c, districtId);
-  const period = reportPeriod(key, todayOf(scope));
-  const probes: RollupProbes = new Map();
-  const reads = scope.sets.map((rs) => complianceOfSet(scope, rs, period.key, c.get("lang"), probes));
+  const lang = c.get("lang");
+  const read = (scope: ReportScope) => {
+    const period = reportPeriod(key, todayOf(scope));
+    const probes: RollupProbes = new Map();
+    return { period, reads: scope.sets.map((rs) => complianceOfSet(scope, rs, period.key, lang, probes)) };
+  };
   if (wantsCsv(c.req.header("accept"), c.req.query("format"))) {
+    const { period, reads } = read(await reportScope(c, districtId));
     return csvResponse(
       {
         filename: `compliance-${period.key}.csv`,
-        lang: c.get("lang"),
+        lang,
         columns: COMPLIANCE_COLUMNS,
         requestId: c.get("requestId"),
       },
       asCompleted(reads),
     );
   }
-  const items = await inOrder(scope, reads);
-  return c.json(
-    {
-      period: { key: period.key, kind: period.kind, from: period.from, to: period.to },
-      generatedAt: new Date().toISOString(),
-      dataAsOf: items.map((i) => i.dataAsOf).sort()[0] ?? null,
-      districts: districtsView(scope),
-      summary: summarize(items),
-      items,
+  const districts = reportDistricts(c, districtId);
+  return keptReport(
+    c,
+    { report: "compliance", districts, params: [key ?? null, lang] },
+    () => reportScope(c, districtId),
+    async (scope) => {
+      const { period, reads } = read(scope);
+      const items = await inOrder(scope, reads);
+      return {
+        period: { key: period.key, kind: period.kind, from: period.from, to: period.to },
+        generatedAt: new Date().toISOString(),
+        dataAsOf: items.map((i) => i.dataAsOf).sort()[0] ?? null,
+        districts: districtsView(scope),
+        summary: summarize(items),
+        items,
+      };
     },
-    200,
   );
 };
 

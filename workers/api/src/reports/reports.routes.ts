@@ -147,7 +147,10 @@ export const compliance = createRoute({
               from: z.string(),
               to: z.string(),
             }),
-            generatedAt: z.string(),
+            generatedAt: z.string().openapi({
+              description:
+                "when this answer was assembled; a repeated request with nothing written to its districts since gets the same answer, sent gzip-compressed to clients that accept it (docs/architecture.md, Kept reports)",
+            }),
             dataAsOf: z.string().nullable().openapi({
               description: "the oldest of the units' dataAsOf: every figure is at least this recent",
             }),
