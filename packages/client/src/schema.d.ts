@@ -8562,6 +8562,7 @@ export interface operations {
               from: string;
               to: string;
             };
+            /** @description when this answer was assembled; a repeated request with nothing written to its districts since gets the same answer, sent gzip-compressed to clients that accept it (docs/architecture.md, Kept reports) */
             generatedAt: string;
             /** @description the oldest of the units' dataAsOf: every figure is at least this recent */
             dataAsOf: string | null;
