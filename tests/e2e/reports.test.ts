@@ -1,3 +1,5 @@
+import { request } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
 import { auditDistrict } from "../support/audits";
@@ -144,5 +146,40 @@ describe("reports across shards", () => {
       headers: { authorization: `Bearer ${other.districtKey}` },
     });
     expect(res.status).toBe(404);
+  });
+
+  it("sends a repeated report as kept, gzip-compressed to a client that accepts it, and anew after a write", async () => {
+    const t = await tenant(0);
+    const url = `/v1/reports/compliance?districtId=${t.district.id}`;
+    const plain = await must("GET", url, { key: t.districtKey });
+    // the bytes as they travel (fetch would decompress them on its own)
+    const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      const req = request(
+        `${base()}${url}`,
+        { headers: { authorization: `Bearer ${t.districtKey}`, "accept-encoding": "gzip" } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+    expect(raw.headers["content-encoding"]).toBe("gzip");
+    expect(raw.headers.vary).toContain("Accept-Encoding");
+    // the kept answer itself: the same generatedAt as the first request's
+    expect(JSON.parse(gunzipSync(raw.body).toString("utf8"))).toEqual(plain);
+
+    // a member joins the roll: the next report counts them
+    expect(plain.items[0].partyMembers).toBe(0);
+    await must("POST", `/v1/branches/${t.branch.id}/members`, {
+      key: t.branchKey,
+      body: { name: "赵新", gender: "male", birthDate: "1980-01-01", status: "full", joinedOn: "2005-07-01" },
+    });
+    const after = await must("GET", url, { key: t.districtKey });
+    expect(after.items[0].partyMembers).toBe(1);
+    expect(after.generatedAt > plain.generatedAt).toBe(true);
   });
 });
