@@ -130,9 +130,9 @@ describe("GET /v1/branches/{id}/today", () => {
     for (let i = 0; i < 10; i++)
       await newMember(t.branch.id, t.branchKey, { idNumber: null, name: `党员${i}` });
     // the worker tests keep no auth cache: one directory batch (key and branch), one directory read
-    // of the district's rules, then the page itself in one shard batch of nine statements; warm, as
+    // of the district's rules, then the page itself in one shard batch of eight statements; warm, as
     // the local stack runs, only the shard batch remains (tests/e2e/today.test.ts)
-    expect(before).toEqual([2 + 1 + 9, 3]);
+    expect(before).toEqual([2 + 1 + 8, 3]);
     expect(await cost()).toEqual(before);
   }, 120_000);
 

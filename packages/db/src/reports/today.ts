@@ -5,9 +5,10 @@ import { caseStateOf } from "../onboarding/case-state";
 import type { StepRow } from "../onboarding/steps";
 import { dutyTasks } from "../schema/evaluations";
 import { developmentCases, developmentComplaints, developmentSteps } from "../schema/onboarding";
-import { committeePosts, duesPayments, members } from "../schema/shard";
+import { committeePosts, members } from "../schema/shard";
 import { meetingsOfYear } from "../study/meetings";
 import type { TenantContext } from "../tenant/context";
+import { monthsOf } from "../tenant/dues";
 
 /** Findings, tasks, roll members and open cases a home page shows at most (a branch has far fewer). */
 export const TODAY_LIMIT = 200;
@@ -15,8 +16,8 @@ export const TODAY_LIMIT = 200;
 /**
  * What a branch's home page needs, in one round trip: open findings, the month's duty tasks with
  * their assignees' names, the year's meetings and the committee (for cadence), the current party
- * members with the payments of the months arrears look back on, and the open development cases
- * with their steps and open complaints. Nine statements, the same at every size; whatever depends
+ * members each with the months paid that arrears look back on, and the open development cases
+ * with their steps and open complaints. Eight statements, the same at every size; whatever depends
  * on an earlier answer is a subquery of the same batch. It reads the audits', evaluations', study's
  * and onboarding's tables, so it stands here above the modules; the open cases come back as the
  * pipeline rules read them (`caseStateOf`), with their open complaints.
@@ -51,7 +52,7 @@ export async function branchToday(
     )
     .orderBy(asc(developmentCases.id))
     .limit(TODAY_LIMIT);
-  const [findings, tasks, held, posts, roll, payments, cases, steps, complaints] = await db.batch([
+  const [findings, tasks, held, posts, partyRoll, cases, steps, complaints] = await db.batch([
     listFindings(tc, { status: "open", limit: TODAY_LIMIT }),
     db
       .select({ ...getTableColumns(dutyTasks), assigneeName: members.name })
@@ -69,20 +70,15 @@ export async function branchToday(
         status: members.status,
         joinedOn: members.joinedOn,
         joinedBranchOn: members.joinedBranchOn,
+        // the months paid that arrears look back on, packed: one row per member, not per payment
+        // (the outer columns spelled out: drizzle names a lone table's columns unqualified)
+        paidMonths: sql<string | null>`(SELECT group_concat(p.month, ',') FROM dues_payments p
+          WHERE p.branch_id = "members"."branch_id" AND p.member_id = "members"."id"
+            AND p.month BETWEEN ${fromMonth} AND ${month})`,
       })
       .from(members)
-      .where(inArray(members.id, partyMembers))
+      .where(and(eq(members.branchId, tc.branchId), inArray(members.id, partyMembers)))
       .orderBy(asc(members.id)),
-    db
-      .select({ memberId: duesPayments.memberId, month: duesPayments.month })
-      .from(duesPayments)
-      .where(
-        and(
-          eq(duesPayments.branchId, tc.branchId),
-          inArray(duesPayments.memberId, partyMembers),
-          sql`${duesPayments.month} BETWEEN ${fromMonth} AND ${month}`,
-        ),
-      ),
     db
       .select({
         ...getTableColumns(developmentCases),
@@ -125,5 +121,6 @@ export async function branchToday(
     state: caseStateOf(row, stepsOf.get(row.id) ?? [], birthDate),
     openComplaints: openComplaints.get(row.id) ?? 0,
   }));
-  return { findings, tasks, held, posts, roll, payments, cases: caseStates };
+  const roll = partyRoll.map(({ paidMonths, ...m }) => ({ ...m, paidMonths: monthsOf(paidMonths) }));
+  return { findings, tasks, held, posts, roll, cases: caseStates };
 }

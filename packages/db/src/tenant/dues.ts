@@ -73,10 +73,26 @@ export function getPayment(
     .get();
 }
 
+/** A member's payments over the months looked back on, one row per member (not per payment). */
+export interface PaidMonths {
+  memberId: string;
+  /** the months paid, in order */
+  months: string[];
+  /** the payment of the month asked for, if any */
+  amountFen: number | null;
+  paidOn: string | null;
+}
+
+/** The months paid, as `group_concat` packs them: one row per member instead of one per month. */
+export const paidMonthsSql = sql<string | null>`group_concat(${duesPayments.month}, ',')`;
+
+export const monthsOf = (packed: string | null | undefined): string[] =>
+  packed ? packed.split(",").sort() : [];
+
 export interface DuesMonth {
   members: MemberRow[];
   bases: DuesBasisRow[];
-  payments: DuesPaymentRow[];
+  paid: PaidMonths[];
   totals: { expectedFen: number; membersDue: number; collectedFen: number; membersPaid: number };
 }
 
@@ -101,7 +117,7 @@ export async function duesMonth(
   const firstDay = `${month}-01`;
   // a month is owed only when the branch's records and the member's time on its roll cover all of it
   const judged = recordsFrom === null || firstDay >= recordsFrom;
-  const [roll, bases, payments, expected, collected] = await db.batch([
+  const [roll, bases, paid, expected, collected] = await db.batch([
     listMembers(tc, page),
     db
       .select()
@@ -110,7 +126,16 @@ export async function duesMonth(
         and(eq(duesBases.branchId, tc.branchId), eq(duesBases.year, year), inArray(duesBases.memberId, ids)),
       ),
     db
-      .select()
+      .select({
+        memberId: duesPayments.memberId,
+        months: paidMonthsSql,
+        amountFen: sql<
+          number | null
+        >`max(CASE WHEN ${duesPayments.month} = ${month} THEN ${duesPayments.amountFen} END)`,
+        paidOn: sql<
+          string | null
+        >`max(CASE WHEN ${duesPayments.month} = ${month} THEN ${duesPayments.paidOn} END)`,
+      })
       .from(duesPayments)
       .where(
         and(
@@ -119,7 +144,7 @@ export async function duesMonth(
           sql`${duesPayments.month} BETWEEN ${fromMonth} AND ${month}`,
         ),
       )
-      .orderBy(asc(duesPayments.month)),
+      .groupBy(duesPayments.memberId),
     db
       .select({ fen: sql<number>`coalesce(sum(${duesBases.monthlyDueFen}), 0)`, n: sql<number>`count(*)` })
       .from(members)
@@ -157,7 +182,7 @@ export async function duesMonth(
   return {
     members: roll,
     bases,
-    payments,
+    paid: paid.map((p) => ({ ...p, months: monthsOf(p.months) })),
     totals: {
       expectedFen: expected[0]?.fen ?? 0,
       membersDue: expected[0]?.n ?? 0,

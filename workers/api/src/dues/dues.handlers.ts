@@ -178,7 +178,7 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
   const {
     members: rows,
     bases,
-    payments,
+    paid: paidMonths,
     totals,
   } = await duesMonth(
     tc,
@@ -187,25 +187,21 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
   );
   const paged = page(rows, limit, (m) => m.id);
   const basisOf = new Map(bases.map((b) => [b.memberId, b]));
-  const paidBy = new Map<string, Map<string, DuesPaymentRow>>();
-  for (const p of payments) {
-    if (!paidBy.has(p.memberId)) paidBy.set(p.memberId, new Map());
-    paidBy.get(p.memberId)!.set(p.month, p);
-  }
+  const paidBy = new Map(paidMonths.map((p) => [p.memberId, p]));
   const items = paged.items
     .filter((m) => !m.joinedOn || monthOf(m.joinedOn) <= month)
     .map((m) => {
-      const paid = paidBy.get(m.id) ?? new Map<string, DuesPaymentRow>();
-      const due = memberArrears(tc.recordsFrom, m, { month, fromMonth }, new Set(paid.keys()));
+      const paid = paidBy.get(m.id);
+      const due = memberArrears(tc.recordsFrom, m, { month, fromMonth }, new Set(paid?.months));
       const basis = basisOf.get(m.id);
-      const thisMonth = paid.get(month);
+
       return {
         memberId: m.id,
         name: m.name,
         status: m.status,
         monthlyDue: basis ? fenToYuan(basis.monthlyDueFen) : null,
-        paid: thisMonth ? fenToYuan(thisMonth.amountFen) : 0,
-        paidOn: thisMonth?.paidOn ?? null,
+        paid: paid?.amountFen != null ? fenToYuan(paid.amountFen) : 0,
+        paidOn: paid?.paidOn ?? null,
         ...due,
       };
     });

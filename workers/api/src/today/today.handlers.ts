@@ -60,16 +60,11 @@ export const today: AppRouteHandler<TodayRoute, ApiBindings> = async (c) => {
     .filter((i) => i.applicable && i.open && (i.per === "month" || i.per === "quarter"))
     .map((i) => ({ code: i.code, kind: i.kind, per: i.per, min: i.min, open: i.open! }));
 
-  const paidBy = new Map<string, Set<string>>();
-  for (const p of d.payments) {
-    if (!paidBy.has(p.memberId)) paidBy.set(p.memberId, new Set());
-    paidBy.get(p.memberId)!.add(p.month);
-  }
   const arrears = d.roll
     .filter((m) => !m.joinedOn || monthOf(m.joinedOn) <= month)
     .map((m) => ({
       m,
-      due: memberArrears(tc.recordsFrom, m, { month, fromMonth }, paidBy.get(m.id) ?? new Set()),
+      due: memberArrears(tc.recordsFrom, m, { month, fromMonth }, new Set(m.paidMonths)),
     }))
     .filter(({ due }) => due.arrearsSeverity !== "none")
     .map(({ m, due }) => ({
