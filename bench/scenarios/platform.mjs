@@ -81,6 +81,7 @@ export function platformScenarios(ctx) {
     {
       name: "compliance report (1,000 branches), uncompressed",
       read: true,
+      connections: 1,
       url: `${base}/v1/reports/compliance?districtId=${reportDistrict.districtId}`,
       headers: auth(reportDistrict.districtKey),
     },
