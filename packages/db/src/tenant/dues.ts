@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { duesBases, duesPayments, members } from "../schema/shard";
 import { bulkInsert, statement } from "../write/sql";
 import type { TenantContext } from "./context";

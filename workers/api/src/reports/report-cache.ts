@@ -56,7 +56,7 @@ export async function keptReport(
   const k = keyOf(key);
   const now = Date.now();
   const hit = kept.get(k, now);
-  if (hit && hit.days.every((d) => todayIn(d.timeZone) === d.today)) {
+  if (hit?.days.every((d) => todayIn(d.timeZone) === d.today)) {
     const current = await readGenerations(plane, districts, { directory: true, shards: hit.shards });
     if (sameGenerations(hit.generations, current)) return answer(c, hit);
   }
