@@ -8,7 +8,7 @@ import { developmentCases, developmentComplaints, developmentSteps } from "../sc
 import { committeePosts, members } from "../schema/shard";
 import { meetingsOfYear } from "../study/meetings";
 import type { TenantContext } from "../tenant/context";
-import { monthsOf } from "../tenant/dues";
+import { memberPaidMonthsSql, monthsOf } from "../tenant/dues";
 
 /** Findings, tasks, roll members and open cases a home page shows at most (a branch has far fewer). */
 export const TODAY_LIMIT = 200;
@@ -70,11 +70,8 @@ export async function branchToday(
         status: members.status,
         joinedOn: members.joinedOn,
         joinedBranchOn: members.joinedBranchOn,
-        // the months paid that arrears look back on, packed: one row per member, not per payment
-        // (the outer columns spelled out: drizzle names a lone table's columns unqualified)
-        paidMonths: sql<string | null>`(SELECT group_concat(p.month, ',') FROM dues_payments p
-          WHERE p.branch_id = "members"."branch_id" AND p.member_id = "members"."id"
-            AND p.month BETWEEN ${fromMonth} AND ${month})`,
+        // the months paid that arrears look back on: one row per member, not per payment
+        paidMonths: memberPaidMonthsSql(fromMonth, month),
       })
       .from(members)
       .where(and(eq(members.branchId, tc.branchId), inArray(members.id, partyMembers)))

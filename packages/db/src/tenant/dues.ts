@@ -84,7 +84,17 @@ export interface PaidMonths {
 }
 
 /** The months paid, as `group_concat` packs them: one row per member instead of one per month. */
-export const paidMonthsSql = sql<string | null>`group_concat(${duesPayments.month}, ',')`;
+const paidMonthsSql = sql<string | null>`group_concat(${duesPayments.month}, ',')`;
+
+/**
+ * The same packing for each row of a select from `members`: the member's months paid in
+ * [from, to]. The outer columns are spelled out, since drizzle names a lone table's columns
+ * unqualified and the subquery's own would shadow them.
+ */
+export const memberPaidMonthsSql = (from: string, to: string) =>
+  sql<string | null>`(SELECT group_concat(p.month, ',') FROM dues_payments p
+    WHERE p.branch_id = "members"."branch_id" AND p.member_id = "members"."id"
+      AND p.month BETWEEN ${from} AND ${to})`;
 
 export const monthsOf = (packed: string | null | undefined): string[] =>
   packed ? packed.split(",").sort() : [];
