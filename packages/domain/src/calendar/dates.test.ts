@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   addMonths,
+  addMonthsToMonth,
   daysBetween,
   isIsoDate,
   isIsoMonth,
@@ -39,9 +40,26 @@ describe("calendar dates", () => {
     expect(monthRange("2025-02", "2024-11")).toEqual([]);
   });
 
+  it("adds months to a month across years, both ways, and refuses what is not a month", () => {
+    expect(addMonthsToMonth("2024-12", 1)).toBe("2025-01");
+    expect(addMonthsToMonth("2025-01", -1)).toBe("2024-12");
+    expect(addMonthsToMonth("2024-03", -27)).toBe("2021-12");
+    expect(addMonthsToMonth("2024-03", 24)).toBe("2026-03");
+    expect(addMonthsToMonth("2024-03", 0)).toBe("2024-03");
+    expect(() => addMonthsToMonth("2024-13", 1)).toThrow(RangeError);
+    expect(() => addMonthsToMonth("2024-3", 1)).toThrow(RangeError);
+    // the same months as stepping a day in the month by Date, over four years either way
+    for (let k = -48; k <= 48; k++) expect(addMonthsToMonth("2024-05", k)).toBe(addMonths("2024-05-01", k).slice(0, 7));
+  });
+
   it("reads today in the district's time zone", () => {
     const lateUtc = new Date("2024-06-30T17:30:00Z");
     expect(todayIn("Asia/Shanghai", lateUtc)).toBe("2024-07-01");
     expect(todayIn("UTC", lateUtc)).toBe("2024-06-30");
+    // a zone's formatter is kept: asked again, in turn with another zone, each keeps its own day
+    expect(todayIn("Asia/Shanghai", lateUtc)).toBe("2024-07-01");
+    expect(todayIn("America/New_York", lateUtc)).toBe("2024-06-30");
+    expect(todayIn("UTC", new Date("2024-07-01T00:00:00Z"))).toBe("2024-07-01");
+    expect(() => todayIn("Mars/Olympus_Mons", lateUtc)).toThrow(RangeError);
   });
 });
