@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { DataPlane, listMembers, tenantContext } from "@vanguard/db";
 import { decryptField, personalDataKeys } from "@vanguard/platform";
 import { describe, expect, it } from "vitest";
 import { call, eventCount, idNumberFor, memberKey, newMember, newTenant } from "./harness";
@@ -24,6 +25,26 @@ describe("members", () => {
 
     const events = await call(`/v1/branches/${t.branch.id}/events`, { key: t.branchKey });
     expect(JSON.stringify(events.body)).not.toContain(idNumber);
+  });
+
+  it("reads a page of the roll without the sealed numbers or their HMAC", async () => {
+    const t = await newTenant({ shard: 1 });
+    const idNumber = idNumberFor("1985-03-12", 23);
+    await newMember(t.branch.id, t.branchKey, { idNumber, phone: "13812345678" });
+    const tc = tenantContext(new DataPlane(env), {
+      districtId: t.district.id,
+      branchId: t.branch.id,
+      timeZone: "Asia/Shanghai",
+      shard: 1,
+    });
+    const [row] = await listMembers(tc, { limit: 10 });
+    expect(row).toMatchObject({
+      idNumberMasked: `**************${idNumber.slice(-4)}`,
+      phoneMasked: "138****5678",
+    });
+    expect(Object.keys(row!)).not.toContain("idNumberEnc");
+    expect(Object.keys(row!)).not.toContain("idNumberHash");
+    expect(Object.keys(row!)).not.toContain("phoneEnc");
   });
 
   it("never shows a masked number beside a full birth date to an auditor, in the roll or the log", async () => {

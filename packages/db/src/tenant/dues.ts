@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { duesBases, duesPayments, members } from "../schema/shard";
 import { bulkInsert, statement } from "../write/sql";
 import type { TenantContext } from "./context";
-import { listMembers, type MemberFilter, type MemberRow, memberPageIds } from "./members";
+import { type ListedMember, listMembers, type MemberFilter, memberPageIds } from "./members";
 
 export type DuesBasisRow = typeof duesBases.$inferSelect;
 export type DuesPaymentRow = typeof duesPayments.$inferSelect;
@@ -100,7 +100,7 @@ export const monthsOf = (packed: string | null | undefined): string[] =>
   packed ? packed.split(",").sort() : [];
 
 export interface DuesMonth {
-  members: MemberRow[];
+  members: ListedMember[];
   bases: DuesBasisRow[];
   paid: PaidMonths[];
   totals: { expectedFen: number; membersDue: number; collectedFen: number; membersPaid: number };

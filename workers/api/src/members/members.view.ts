@@ -1,11 +1,11 @@
-import type { MemberRow } from "@vanguard/db";
+import type { ListedMember } from "@vanguard/db";
 import { discloseBirthDate, displayIdMask, type Role } from "@vanguard/domain";
 
 /**
  * A member as the API shows them: personal numbers only ever masked, and to a reader given, only
  * what that reader may see (docs/domain.md §Personal data). Without a reader: what the log keeps.
  */
-export function memberView(m: MemberRow, reader?: Role) {
+export function memberView(m: ListedMember, reader?: Role) {
   return {
     id: m.id,
     districtId: m.districtId,
