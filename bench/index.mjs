@@ -217,6 +217,21 @@ try {
   const healthRun = runs("load") ? summarize(await load({ url: `${base}/health`, duration })) : null;
   if (healthRun)
     results.push({ name: "baseline: stack /health", ...healthRun, ...(await sample(`${base}/health`)) });
+  // the floor of any read: the constant worker making one D1 round trip of 1 and of 8 trivial
+  // statements, each beside its own /health, so a read's ratio can be read against what D1 alone allows
+  if (runs("load"))
+    for (const n of [1, 8]) {
+      const pairedHealth = summarize(await load({ url: `${base}/health`, duration })).rps;
+      const run = summarize(await load({ url: `${baseline}/d1?n=${n}`, duration }));
+      results.push({
+        name: `baseline: constant worker + one D1 batch of ${n} statement${n > 1 ? "s" : ""}`,
+        ...run,
+        queries: n,
+        roundTrips: 1,
+        rowsRead: 0,
+        pairedHealth,
+      });
+    }
   const setup = runs("load") ? await moduleSetup(ctx) : null;
   const signedIn = runs("load") || runs("sessions") ? await sessionSetup(ctx) : null;
   // reads first, then writes; a pause lets the stack finish what the previous scenario left in flight

@@ -1,9 +1,19 @@
 // The floor of the bench: a bare worker answering a constant response, served by the same workerd.
 // `/kdf` runs the password hash alone (PBKDF2-SHA-256, the iterations in ?iterations=), so the bench
-// can tell what a sign-in spends in the KDF from what it spends around it.
+// can tell what a sign-in spends in the KDF from what it spends around it. `/d1?n=` runs n trivial
+// statements in one D1 batch: the cost of a round trip and of its statements, with no work around them.
 export default {
-  async fetch(req) {
+  async fetch(req, env) {
     const url = new URL(req.url);
+    if (url.pathname === "/d1") {
+      const n = Math.min(Number(url.searchParams.get("n") ?? 1), 50);
+      const rows = await env.DB.batch(
+        Array.from({ length: n }, (_, i) => env.DB.prepare("SELECT ?1 AS n").bind(i)),
+      );
+      return new Response(JSON.stringify({ ok: true, statements: rows.length }), {
+        headers: { "content-type": "application/json" },
+      });
+    }
     if (url.pathname === "/kdf") {
       const iterations = Number(url.searchParams.get("iterations") ?? 100000);
       const material = await crypto.subtle.importKey(
