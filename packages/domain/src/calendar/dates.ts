@@ -74,7 +74,8 @@ export function monthOf(date: string): string {
 
 /**
  * A month plus whole months, on the month's number alone: the dues and home pages walk a year of
- * months per member, and a Date per step cost them more than their queries (docs/architecture.md).
+ * months for every member, and a Date built and printed per step cost the home page nearly as much as
+ * building its eight queries.
  */
 export function addMonthsToMonth(month: string, months: number): string {
   const m = MONTH_RE.exec(month);
