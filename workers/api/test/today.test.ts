@@ -130,10 +130,14 @@ describe("GET /v1/branches/{id}/today", () => {
     for (let i = 0; i < 10; i++)
       await newMember(t.branch.id, t.branchKey, { idNumber: null, name: `党员${i}` });
     // the worker tests keep no auth cache: one directory batch (key and branch), one directory read
-    // of the district's rules, then the page itself in one shard batch of eight statements; warm, as
-    // the local stack runs, only the shard batch remains (tests/e2e/today.test.ts)
-    expect(before).toEqual([2 + 1 + 8, 3]);
+    // of the district's rules, the district's write count in the shard, then the page itself in one
+    // shard batch of eight statements; warm, as the local stack runs, only the count remains when
+    // nothing was written since (tests/e2e/one-round-trip.test.ts)
+    expect(before).toEqual([2 + 1 + 1 + 8, 4]);
+    // ten members were added since: the page is computed again, with the same statements
     expect(await cost()).toEqual(before);
+    // nothing written since: the kept page, after the count alone
+    expect(await cost()).toEqual([2 + 1 + 1, 3]);
   }, 120_000);
 
   it("keeps other tenants out and needs a reading role", async () => {

@@ -7,6 +7,7 @@ import {
   getPayment,
   insertPayment,
   newId,
+  type TenantContext,
   tenantWrite,
   upsertDuesBasis,
 } from "@vanguard/db";
@@ -36,6 +37,7 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
+import { keptPage } from "../shared/kept-page";
 import { LOOKBACK_MONTHS, memberArrears } from "./dues.arrears";
 import type { OverviewRoute, RecordPaymentRoute, SetBasisRoute } from "./dues.routes";
 
@@ -172,6 +174,17 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
   const { limit, cursor, month: asked } = c.req.valid("query");
   const { tc } = await branchScope(c, branchId, READ_BRANCH);
   const month = asked ?? monthOf(todayIn(tc.timeZone));
+  // kept under the district's write count: computed again after any write to the district
+  return keptPage(c, tc, { page: "dues", params: [month, limit, cursor ?? null] }, () =>
+    duesOfMonth(tc, month, { limit, cursor }),
+  );
+};
+
+async function duesOfMonth(
+  tc: TenantContext,
+  month: string,
+  { limit, cursor }: { limit: number; cursor?: string },
+) {
   const year = Number(month.slice(0, 4));
   const fromMonth = addMonthsToMonth(month, -LOOKBACK_MONTHS);
   // one round trip: the page, its bases and payments, and the month's totals
@@ -205,20 +218,17 @@ export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) =
         ...due,
       };
     });
-  return c.json(
-    {
-      month,
-      recordsFrom: tc.recordsFrom,
-      noRecords: tc.recordsFrom !== null && month < firstJudgedMonth(tc.recordsFrom),
-      totals: {
-        expected: fenToYuan(totals.expectedFen),
-        collected: fenToYuan(totals.collectedFen),
-        membersDue: totals.membersDue,
-        membersPaid: totals.membersPaid,
-      },
-      items,
-      nextCursor: paged.nextCursor,
+  return {
+    month,
+    recordsFrom: tc.recordsFrom,
+    noRecords: tc.recordsFrom !== null && month < firstJudgedMonth(tc.recordsFrom),
+    totals: {
+      expected: fenToYuan(totals.expectedFen),
+      collected: fenToYuan(totals.collectedFen),
+      membersDue: totals.membersDue,
+      membersPaid: totals.membersPaid,
     },
-    200,
-  );
-};
+    items,
+    nextCursor: paged.nextCursor,
+  };
+}

@@ -1,5 +1,7 @@
+import type { TenantContext } from "@vanguard/db";
 import { branchToday } from "@vanguard/db/reports";
 import {
+  type AuditRules,
   addMonthsToMonth,
   completionSummary,
   dutyTaskState,
@@ -10,9 +12,10 @@ import {
   stepDefinition,
   todayIn,
 } from "@vanguard/domain";
-import { type AppRouteHandler, branchScope } from "@vanguard/platform";
+import { type AppRouteHandler, branchScope, type Lang } from "@vanguard/platform";
 import { LOOKBACK_MONTHS, memberArrears } from "../dues/dues.arrears";
 import type { ApiBindings } from "../env";
+import { fingerprint, keptPage } from "../shared/kept-page";
 import type { TodayRoute } from "./today.routes";
 import { viewRules } from "./today.rules";
 
@@ -28,13 +31,34 @@ export const today: AppRouteHandler<TodayRoute, ApiBindings> = async (c) => {
   const { branch, tc } = await branchScope(c, branchId, READ_BRANCH);
   const lang = c.get("lang");
   const asOf = todayIn(tc.timeZone);
+  const rules = await viewRules(c, tc.districtId);
+  // kept under the district's write count: computed again after any write, on a new day, with new rules
+  return keptPage(
+    c,
+    tc,
+    { page: "today", params: [asOf, lang, branch.foundedOn ?? null, fingerprint(rules)] },
+    async () => homePage({ tc, foundedOn: branch.foundedOn ?? null, rules, lang, asOf }),
+  );
+};
+
+async function homePage({
+  tc,
+  foundedOn,
+  rules,
+  lang,
+  asOf,
+}: {
+  tc: TenantContext;
+  foundedOn: string | null;
+  rules: AuditRules;
+  lang: Lang;
+  asOf: string;
+}) {
+  const branchId = tc.branchId;
   const month = monthOf(asOf);
   const year = Number(asOf.slice(0, 4));
   const fromMonth = addMonthsToMonth(month, -LOOKBACK_MONTHS);
-  const [rules, d] = await Promise.all([
-    viewRules(c, tc.districtId),
-    branchToday(tc, { year, month, fromMonth }),
-  ]);
+  const d = await branchToday(tc, { year, month, fromMonth });
 
   const open = { severe: 0, warning: 0, info: 0 };
   for (const f of d.findings) open[f.severity] += 1;
@@ -51,7 +75,7 @@ export const today: AppRouteHandler<TodayRoute, ApiBindings> = async (c) => {
   const meetingsDue = meetingCompliance({
     year,
     asOf,
-    since: branch.foundedOn ?? null,
+    since: foundedOn,
     recordsFrom: tc.recordsFrom,
     hasCommittee: d.posts.length > 0,
     rules: rules.meetings,
@@ -89,28 +113,25 @@ export const today: AppRouteHandler<TodayRoute, ApiBindings> = async (c) => {
     )
     .sort((a, b) => a.dueBy.localeCompare(b.dueBy));
 
-  return c.json(
-    {
-      branchId,
-      asOf,
-      month,
-      recordsFrom: tc.recordsFrom,
-      findings: { open, top },
-      tasks: {
-        summary: completionSummary(d.tasks, asOf),
-        items: d.tasks.map((t) => ({
-          id: t.id,
-          title: t.title,
-          assigneeId: t.assigneeId,
-          assigneeName: t.assigneeName,
-          dueOn: t.dueOn,
-          state: dutyTaskState(t, asOf),
-        })),
-      },
-      meetingsDue,
-      arrears,
-      developmentDue,
+  return {
+    branchId,
+    asOf,
+    month,
+    recordsFrom: tc.recordsFrom,
+    findings: { open, top },
+    tasks: {
+      summary: completionSummary(d.tasks, asOf),
+      items: d.tasks.map((t) => ({
+        id: t.id,
+        title: t.title,
+        assigneeId: t.assigneeId,
+        assigneeName: t.assigneeName,
+        dueOn: t.dueOn,
+        state: dutyTaskState(t, asOf),
+      })),
     },
-    200,
-  );
-};
+    meetingsDue,
+    arrears,
+    developmentDue,
+  };
+}

@@ -1,0 +1,77 @@
+import { readGenerations, type TenantContext } from "@vanguard/db";
+import { TtlCache } from "@vanguard/platform";
+import type { Context, TypedResponse } from "hono";
+import type { ApiEnv } from "../env";
+
+/**
+ * A branch page's JSON answer (the home page, a month of dues), kept by this isolate with the write
+ * count of the branch's district in its shard (docs/architecture.md, "Kept answers"). Every write
+ * bumps that count in its own batch, so a repeated request reads the count (one statement, one row)
+ * and, when no write has touched the district since, answers with the kept bytes instead of its
+ * eight statements and hundreds of rows. The count is read before the data: an answer is never
+ * kept under a count newer than what it was computed from.
+ */
+interface KeptPage {
+  generation: string;
+  json: ArrayBuffer;
+}
+
+/** Pages are a few kilobytes; bounded so that a full cache stays a small share of an isolate's memory. */
+const kept = new TtlCache<KeptPage>(256);
+const MAX_BYTES = 64 * 1024;
+/** even with nothing written, a page is computed again after a while */
+const KEEP_MS = 5 * 60_000;
+
+export interface PageKey {
+  page: string;
+  /**
+   * Everything else the answer depends on: the request's parameters, the language, and the day
+   * when the page is about today. The caller's scope was checked before: the key is the branch's.
+   */
+  params: readonly unknown[];
+}
+
+const prints = new WeakMap<object, string>();
+
+/**
+ * What a remembered object (the district's rules) says, as a key part: the same object is printed
+ * once, and a newer read that says the same thing keeps the page.
+ */
+export function fingerprint(o: object): string {
+  let p = prints.get(o);
+  if (p === undefined) {
+    p = JSON.stringify(o);
+    prints.set(o, p);
+  }
+  return p;
+}
+
+/** The page's answer, typed as the route's JSON so the route's schema still checks what `compute` builds. */
+export async function keptPage<T extends object>(
+  c: Context<ApiEnv>,
+  tc: TenantContext,
+  key: PageKey,
+  compute: () => Promise<T>,
+): Promise<TypedResponse<T, 200, "json">> {
+  const k = JSON.stringify([key.page, tc.districtId, tc.branchId, tc.recordsFrom, key.params]);
+  const counts = await readGenerations(c.get("plane"), [tc.districtId], {
+    directory: false,
+    shards: [tc.shard.index],
+  });
+  const generation = counts[`shard ${tc.shard.index}`] ?? "";
+  const now = Date.now();
+  const hit = kept.get(k, now);
+  if (hit && hit.generation === generation) return send<T>(c, hit.json);
+  const json = new TextEncoder().encode(JSON.stringify(await compute())).buffer as ArrayBuffer;
+  if (json.byteLength <= MAX_BYTES) kept.set(k, { generation, json }, now + KEEP_MS);
+  return send<T>(c, json);
+}
+
+function send<T>(c: Context<ApiEnv>, json: ArrayBuffer): TypedResponse<T, 200, "json"> {
+  // the bytes are the JSON of a T: what c.json would have sent, without serialising it again
+  return c.body(json, 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<
+    T,
+    200,
+    "json"
+  >;
+}
