@@ -19,7 +19,7 @@ async function branchWithRoll() {
   return t;
 }
 
-describe("kept branch pages (the home page, a month of dues)", () => {
+describe("kept branch pages (the home page, a month of dues, the roll)", () => {
   it("answer a repeat with the same bytes after reading the district's write count alone", async () => {
     const t = await branchWithRoll();
     for (const path of ["/today", "/dues?limit=50"]) {
@@ -83,12 +83,30 @@ describe("kept branch pages (the home page, a month of dues)", () => {
     expect(one.body.nextCursor).not.toBeNull();
   });
 
+  it("keep the roll apart for each reader's role: an auditor never gets the page kept for an admin", async () => {
+    const t = await branchWithRoll();
+    const admin = await page(t, "/members?limit=50");
+    expect(admin.body.items.every((m: Json) => typeof m.birthDate === "string")).toBe(true);
+    expect(queries(await page(t, "/members?limit=50"))).toBeLessThan(queries(admin));
+    const auditor = await page(t, "/members?limit=50", { key: t.auditorKey });
+    expect(auditor.status).toBe(200);
+    expect(auditor.body.items.map((m: Json) => m.id)).toEqual(admin.body.items.map((m: Json) => m.id));
+    expect(auditor.body.items.every((m: Json) => m.birthDate === null)).toBe(true);
+    // a new member is on the roll at once, for both
+    const m = await newMember(t.branch.id, t.branchKey, { name: "己", idNumber: null });
+    for (const key of [t.branchKey, t.auditorKey]) {
+      const after = await page(t, "/members?limit=50", { key });
+      expect(after.body.items.map((i: Json) => i.id)).toContain(m.id);
+    }
+  });
+
   it("are never read past the caller's scope", async () => {
     const t = await branchWithRoll();
     const other = await newTenant();
     expect((await page(t, "/today")).status).toBe(200);
     expect((await page(t, "/dues?limit=50")).status).toBe(200);
-    for (const path of ["/today", "/dues?limit=50"]) {
+    expect((await page(t, "/members?limit=50")).status).toBe(200);
+    for (const path of ["/today", "/dues?limit=50", "/members?limit=50"]) {
       const outside = await page(t, path, { key: other.branchKey });
       expect(outside.status).toBe(404);
       expect(outside.headers.get("content-type")).toContain("application/problem+json");

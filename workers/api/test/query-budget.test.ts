@@ -14,9 +14,11 @@ describe("D1 query budget", () => {
     const one = await cost();
     for (let i = 0; i < 60; i++)
       await newMember(t.branch.id, t.branchKey, { idNumber: null, name: `党员${i}` });
-    // the key and the branch in one directory round trip, the page in one shard query
-    expect(one).toBe(3);
+    // the key and the branch in one directory round trip, the district's write count, the page in
+    // one shard query; asked again with nothing written, the count alone (the kept page)
+    expect(one).toBe(4);
     expect(await cost()).toBe(one);
+    expect(await cost()).toBe(one - 1);
   });
 
   it("answers dues of a month in one shard round trip whatever the roll's size", async () => {
@@ -31,9 +33,11 @@ describe("D1 query budget", () => {
     const one = await cost();
     for (let i = 0; i < 20; i++)
       await newMember(t.branch.id, t.branchKey, { idNumber: null, name: `党员${i}` });
-    // the worker tests keep no auth cache: one directory round trip (key and branch), then one
-    // shard batch holding the page, its bases and payments, and the month's two totals
-    expect(one).toEqual([2 + 5, 2]);
+    // the worker tests keep no auth cache: one directory round trip (key and branch), the
+    // district's write count, then one shard batch holding the page, its bases and payments, and
+    // the month's two totals; asked again with nothing written, the count alone (the kept page)
+    expect(one).toEqual([2 + 1 + 5, 3]);
     expect(await cost()).toEqual(one);
+    expect(await cost()).toEqual([2 + 1, 2]);
   }, 120_000);
 });

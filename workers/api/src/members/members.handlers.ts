@@ -27,6 +27,7 @@ import {
   writeRequest,
 } from "@vanguard/platform";
 import type { ApiBindings } from "../env";
+import { keptPage } from "../shared/kept-page";
 import type { CreateRoute, GetRoute, ListRoute, PatchRoute } from "./members.routes";
 import { memberView } from "./members.view";
 
@@ -60,22 +61,24 @@ export const list: AppRouteHandler<ListRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, status, q, includeLeft } = c.req.valid("query");
   const { tc } = await branchScope(c, branchId, READ_BRANCH);
-  const rows = await listMembers(tc, {
-    limit: limit + 1,
-    after: decodeCursor(cursor),
-    status,
-    q,
-    includeLeft: includeLeft === "true",
-  });
-  return c.json(
-    page(
+  const role = c.get("principal").role;
+  // kept under the district's write count; what a reader may see depends on their role
+  const params = [role, limit, cursor ?? null, status ?? null, q ?? null, includeLeft === "true"];
+  return keptPage(c, tc, { page: "members", params }, async () => {
+    const rows = await listMembers(tc, {
+      limit: limit + 1,
+      after: decodeCursor(cursor),
+      status,
+      q,
+      includeLeft: includeLeft === "true",
+    });
+    return page(
       rows,
       limit,
       (m) => m.id,
-      (m) => memberView(m, c.get("principal").role),
-    ),
-    200,
-  );
+      (m) => memberView(m, role),
+    );
+  });
 };
 
 export const get: AppRouteHandler<GetRoute, ApiBindings> = async (c) => {
