@@ -49,7 +49,8 @@ describe("calendar dates", () => {
     expect(() => addMonthsToMonth("2024-13", 1)).toThrow(RangeError);
     expect(() => addMonthsToMonth("2024-3", 1)).toThrow(RangeError);
     // the same months as stepping a day in the month by Date, over four years either way
-    for (let k = -48; k <= 48; k++) expect(addMonthsToMonth("2024-05", k)).toBe(addMonths("2024-05-01", k).slice(0, 7));
+    for (let k = -48; k <= 48; k++)
+      expect(addMonthsToMonth("2024-05", k)).toBe(addMonths("2024-05-01", k).slice(0, 7));
   });
 
   it("reads today in the district's time zone", () => {
