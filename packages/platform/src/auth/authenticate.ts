@@ -10,6 +10,7 @@ import {
   type RateLimitBindings,
   underLimit,
 } from "../http/rate-limit";
+import { setResponseHeader } from "../http/response-header";
 import { bearerToken, principalOf, resolveKey } from "./bearer";
 import { BOOTSTRAP_PRINCIPAL_ID } from "./principal";
 import { resolveSession } from "./session";
@@ -75,6 +76,6 @@ export function authenticate(): MiddlewareHandler<AppEnv<AuthBindings>> {
       next,
     );
     // after the response exists, so a response forwarded from a module worker carries it too
-    c.header("RateLimit-Policy", policyHeader("api", perMinute));
+    setResponseHeader(c, "RateLimit-Policy", policyHeader("api", perMinute));
   };
 }

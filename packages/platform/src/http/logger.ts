@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
+import { setResponseHeader } from "./response-header";
 
 type Level = "info" | "warn" | "error";
 
@@ -46,7 +47,7 @@ export function requestLog(service: string): MiddlewareHandler<AppEnv> {
     if (counter && c.env?.D1_METRICS === "1" && c.get("principal")) {
       // a forwarded response already carries the module worker's count: the client sees the sum
       const add = (name: string, n: number) =>
-        c.header(name, String(Number(c.res.headers.get(name) ?? 0) + n));
+        setResponseHeader(c, name, String(Number(c.res.headers.get(name) ?? 0) + n));
       add("X-D1-Queries", counter.queries);
       add("X-D1-Round-Trips", counter.roundTrips);
       add("X-D1-Rows-Read", counter.rowsRead);

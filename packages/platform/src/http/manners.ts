@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import { setResponseHeader } from "./response-header";
 
 interface DeclaredRoute {
   method: string;
@@ -66,10 +67,10 @@ export function httpManners(app: AnyApp): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (!c.req.path.startsWith("/v1/")) return;
-    if (!c.res.headers.has("cache-control")) c.header("Cache-Control", "no-store");
+    if (!c.res.headers.has("cache-control")) setResponseHeader(c, "Cache-Control", "no-store");
     // a route's own Vary (a kept report varies on Accept-Encoding) is kept beside these
     const own = c.res.headers.get("vary");
-    c.header("Vary", own ? `Accept, Accept-Language, ${own}` : "Accept, Accept-Language");
+    setResponseHeader(c, "Vary", own ? `Accept, Accept-Language, ${own}` : "Accept, Accept-Language");
     // read after the headers are set: setting one may replace c.res
     const res = c.res;
     if (res.status !== 201 || res.headers.has("location")) return;
@@ -80,6 +81,6 @@ export function httpManners(app: AnyApp): MiddlewareHandler {
       .catch(() => null)) as { id?: unknown } | null;
     if (typeof body?.id !== "string") return;
     const location = locationOf(app, c.req.path, body.id);
-    if (location) c.header("Location", location);
+    if (location) setResponseHeader(c, "Location", location);
   };
 }

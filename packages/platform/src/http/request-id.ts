@@ -1,6 +1,7 @@
 import { newId } from "@vanguard/db";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
+import { setResponseHeader } from "./response-header";
 
 const CLIENT_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -11,6 +12,6 @@ export function requestId(): MiddlewareHandler<AppEnv> {
     const id = given && CLIENT_ID.test(given) ? given : newId("request");
     c.set("requestId", id);
     await next();
-    c.header("X-Request-Id", id);
+    setResponseHeader(c, "X-Request-Id", id);
   };
 }
