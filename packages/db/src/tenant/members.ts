@@ -48,7 +48,7 @@ function memberWhere(tc: TenantContext, f: Omit<MemberFilter, "limit">) {
 
 /**
  * A page of the roll; the builder can join a batch. A list shows numbers masked only, so it never
- * reads the ciphertexts (a page of 50 carries about half the bytes it did with them).
+ * reads the ciphertexts or the HMAC.
  */
 export function listMembers(tc: TenantContext, f: MemberFilter) {
   return tc.shard.db
