@@ -28,6 +28,7 @@ export * from "./http/pagination";
 export * from "./http/rate-limit";
 export * from "./internal/context";
 export * from "./internal/forward";
+export * from "./internal/keep";
 export * from "./internal/module";
 export * from "./openapi/document";
 export * from "./openapi/responses";

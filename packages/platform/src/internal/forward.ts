@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv, PlatformBindings } from "../env";
 import { CONTEXT_HEADER, type InternalContext, signContext } from "./context";
+import { KEEP_HEADER } from "./keep";
 
 /**
  * Hands a request to a module worker over its service binding. Client headers that could pose as
@@ -10,8 +11,19 @@ import { CONTEXT_HEADER, type InternalContext, signContext } from "./context";
 export async function forward<B extends PlatformBindings>(
   c: Context<AppEnv<B>>,
   binding: Fetcher,
-  ctx: Omit<InternalContext, "exp" | "principal" | "requestId" | "lang">,
+  ctx: ForwardedContext,
 ): Promise<Response> {
+  return (await forwardMarked(c, binding, ctx)).response;
+}
+
+type ForwardedContext = Omit<InternalContext, "exp" | "principal" | "requestId" | "lang">;
+
+/** `forward`, also telling whether the module marked its answer as one that may be kept (keep.ts). */
+export async function forwardMarked<B extends PlatformBindings>(
+  c: Context<AppEnv<B>>,
+  binding: Fetcher,
+  ctx: ForwardedContext,
+): Promise<{ response: Response; keepable: boolean }> {
   const headers = new Headers();
   for (const [name, value] of c.req.raw.headers) {
     const n = name.toLowerCase();
@@ -35,5 +47,8 @@ export async function forward<B extends PlatformBindings>(
       body: hasBody ? await c.req.arrayBuffer() : undefined,
     }),
   );
-  return new Response(res.body, res);
+  const response = new Response(res.body, res);
+  const keepable = response.headers.get(KEEP_HEADER) === "district";
+  response.headers.delete(KEEP_HEADER);
+  return { response, keepable };
 }

@@ -10,6 +10,7 @@ import {
 } from "@vanguard/platform";
 import type { MiddlewareHandler } from "hono";
 import type { ApiEnv } from "../env";
+import { keptForward } from "./kept-forward";
 import { moduleFor } from "./module-routes";
 
 /** Sends module routes to their worker with the resolved, scope-checked tenant. */
@@ -33,16 +34,27 @@ export function forwardModules(): MiddlewareHandler<ApiEnv> {
         shard: branch.shard,
         recordsFrom: branch.recordsFrom,
       };
-      return forward(c, binding, {
-        tenant,
-        district: { districtId: branch.districtId, timeZone: branch.timeZone, shard: branch.shard },
-      });
+      return keptForward(
+        c,
+        binding,
+        {
+          tenant,
+          district: { districtId: branch.districtId, timeZone: branch.timeZone, shard: branch.shard },
+        },
+        {
+          districtId: branch.districtId,
+          timeZone: branch.timeZone,
+          shard: branch.shard,
+          recordsFrom: branch.recordsFrom,
+        },
+      );
     }
     if (target.scope === "district") {
       if (!seesDistrict(p, target.id)) throw notFound();
       const d = await lookupDistrict(c, target.id);
       if (!d) throw notFound();
-      return forward(c, binding, { district: { districtId: d.id, timeZone: d.timeZone, shard: d.shard } });
+      const district = { districtId: d.id, timeZone: d.timeZone, shard: d.shard };
+      return keptForward(c, binding, { district }, { ...district, recordsFrom: null });
     }
     return forward(c, binding, {});
   };

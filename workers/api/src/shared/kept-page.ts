@@ -11,16 +11,50 @@ import type { ApiEnv } from "../env";
  * eight statements and hundreds of rows. The count is read before the data: an answer is never
  * kept under a count newer than what it was computed from.
  */
-interface KeptPage {
+interface Kept {
   generation: string;
-  json: ArrayBuffer;
+  body: ArrayBuffer;
+  /** the answer's own headers (its type, its language), without those of the request it answered */
+  headers: [string, string][];
 }
 
 /** Pages are a few kilobytes; bounded so that a full cache stays a small share of an isolate's memory. */
-const kept = new TtlCache<KeptPage>(256);
+const kept = new TtlCache<Kept>(256);
 const MAX_BYTES = 64 * 1024;
 /** even with nothing written, a page is computed again after a while */
-const KEEP_MS = 5 * 60_000;
+export const KEEP_MS = 5 * 60_000;
+
+/**
+ * The write counts of a district an answer is kept under: its shard's, and the directory's too
+ * when the answer shows what the directory holds (rules, names). Read side by side.
+ */
+export async function districtCounts(
+  c: Context<ApiEnv>,
+  where: { districtId: string; shard: number; directory: boolean },
+): Promise<string> {
+  const counts = await readGenerations(c.get("plane"), [where.districtId], {
+    directory: where.directory,
+    shards: [where.shard],
+  });
+  return Object.values(counts).join(" ");
+}
+
+/** What is kept under `k`, if it was kept under these counts. */
+export function keptAnswer(k: string, generation: string, now: number): Kept | undefined {
+  const hit = kept.get(k, now);
+  return hit && hit.generation === generation ? hit : undefined;
+}
+
+/** Keeps an answer computed after the counts were read (never one that is too large). */
+export function keepAnswer(
+  k: string,
+  generation: string,
+  body: ArrayBuffer,
+  headers: [string, string][],
+  now: number,
+): void {
+  if (body.byteLength <= MAX_BYTES) kept.set(k, { generation, body, headers }, now + KEEP_MS);
+}
 
 export interface PageKey {
   page: string;
@@ -54,16 +88,16 @@ export async function keptPage<T extends object>(
   compute: () => Promise<T>,
 ): Promise<TypedResponse<T, 200, "json">> {
   const k = JSON.stringify([key.page, tc.districtId, tc.branchId, tc.recordsFrom, key.params]);
-  const counts = await readGenerations(c.get("plane"), [tc.districtId], {
+  const generation = await districtCounts(c, {
+    districtId: tc.districtId,
+    shard: tc.shard.index,
     directory: false,
-    shards: [tc.shard.index],
   });
-  const generation = counts[`shard ${tc.shard.index}`] ?? "";
   const now = Date.now();
-  const hit = kept.get(k, now);
-  if (hit && hit.generation === generation) return send<T>(c, hit.json);
+  const hit = keptAnswer(k, generation, now);
+  if (hit) return send<T>(c, hit.body);
   const json = new TextEncoder().encode(JSON.stringify(await compute())).buffer as ArrayBuffer;
-  if (json.byteLength <= MAX_BYTES) kept.set(k, { generation, json }, now + KEEP_MS);
+  keepAnswer(k, generation, json, [], now);
   return send<T>(c, json);
 }
 

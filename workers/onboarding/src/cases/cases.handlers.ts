@@ -33,6 +33,7 @@ import {
   conflictAs,
   decodeCursor,
   internalContext,
+  keepableAnswer,
   moduleBranch,
   notFound,
   ProblemError,
@@ -212,6 +213,7 @@ export const get: AppRouteHandler<GetRoute, OnboardingBindings> = async (c) => {
   ]);
   requireOwnCase(c, loaded.row.memberId);
   const attached = await requiredStepDocuments(tc, caseId, ruleSet.rules.evidence);
+  keepableAnswer(c);
   return c.json(caseView(loaded, ruleSet, todayIn(tc.timeZone), c.get("lang"), attached), 200);
 };
 

@@ -13,6 +13,7 @@ import {
   decodeCursor,
   forbidden,
   internalContext,
+  keepableAnswer,
   moduleBranch,
   moduleDistrict,
   page,
@@ -48,6 +49,7 @@ export const branchLeaderboard: AppRouteHandler<BranchLeaderboardRoute> = async 
     });
   }
   const visible = visibleStandings(rankMembersBySource(standings, rules.claimed), view, viewer);
+  keepableAnswer(c);
   return c.json(
     { branchId, ...span, view, counting: counting(rules.claimed), ...byPosition(visible, limit, cursor) },
     200,
@@ -81,6 +83,7 @@ export const districtLeaderboard: AppRouteHandler<DistrictLeaderboardRoute> = as
       }),
     }));
   const ranked = rankBranchesBySource(rows, rules.claimed);
+  keepableAnswer(c);
   return c.json(
     { districtId, ...span, counting: counting(rules.claimed), ...byPosition(ranked, limit, cursor) },
     200,

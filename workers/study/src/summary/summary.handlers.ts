@@ -14,6 +14,7 @@ import {
 import {
   type AppRouteHandler,
   internalContext,
+  keepableAnswer,
   moduleBranch,
   notFound,
   requireSelfOrAdmin,
@@ -57,6 +58,7 @@ export const summary: AppRouteHandler<SummaryRoute> = async (c) => {
   const claimed = (await latestRulesForViews(plane, tc.districtId)).rules.claimed;
 
   const committeeMember = posts.some((p) => p.memberId === memberId);
+  keepableAnswer(c);
   return c.json(
     {
       memberId,

@@ -1,0 +1,75 @@
+import { todayIn } from "@vanguard/domain";
+import { forward, forwardMarked, TtlCache } from "@vanguard/platform";
+import type { Context } from "hono";
+import type { ApiEnv } from "../env";
+import { districtCounts, fingerprint, KEEP_MS, keepAnswer, keptAnswer } from "../shared/kept-page";
+
+type Forwarded = Parameters<typeof forward>[2];
+
+/** Where a forwarded request's answer comes from: the district it reads, on its shard. */
+export interface KeptWhere {
+  districtId: string;
+  timeZone: string;
+  shard: number;
+  recordsFrom: string | null;
+}
+
+/**
+ * Paths whose module said last time that its answer may be kept. Only these read the district's
+ * counts before they are forwarded: a module read that is never kept pays nothing for this.
+ */
+const keepablePaths = new TtlCache<true>(1024);
+
+/** Headers that belong to one request, not to the answer: never kept, never replayed. */
+const PER_REQUEST = /^(x-request-id|x-d1-.*|date|server-timing|set-cookie|content-length)$/i;
+
+/**
+ * A module's read, answered from this isolate's memory when the module marked it as keepable and
+ * nothing in the district (its shard, the directory) has been written since (docs/architecture.md,
+ * "Kept answers"). A repeat then costs one round trip for the counts and no call to the module.
+ * The caller's scope was checked before; the key holds who asks, in which language, and the
+ * district's day, so nothing kept for one caller or one day answers another.
+ */
+export async function keptForward(
+  c: Context<ApiEnv>,
+  binding: Fetcher,
+  ctx: Forwarded,
+  where: KeptWhere,
+): Promise<Response> {
+  if (c.req.method !== "GET") return forward(c, binding, ctx);
+  const url = new URL(c.req.url);
+  const now = Date.now();
+  if (!keepablePaths.get(url.pathname, now)) {
+    // the first read of a path learns whether its module keeps it; the counts were not read
+    // before it, so its answer is not kept
+    const { response, keepable } = await forwardMarked(c, binding, ctx);
+    if (keepable) keepablePaths.set(url.pathname, true, now + KEEP_MS);
+    return response;
+  }
+  const k = JSON.stringify([
+    "module",
+    url.pathname + url.search,
+    fingerprint(c.get("principal")),
+    c.get("lang"),
+    c.req.header("accept") ?? "",
+    todayIn(where.timeZone),
+    where.recordsFrom,
+  ]);
+  const generation = await districtCounts(c, {
+    districtId: where.districtId,
+    shard: where.shard,
+    directory: true,
+  });
+  const hit = keptAnswer(k, generation, now);
+  if (hit) return new Response(hit.body, { status: 200, headers: hit.headers });
+  const { response, keepable } = await forwardMarked(c, binding, ctx);
+  if (!keepable) {
+    keepablePaths.delete(url.pathname);
+    return response;
+  }
+  if (response.status !== 200) return response;
+  const body = await response.arrayBuffer();
+  const headers = [...response.headers].filter(([name]) => !PER_REQUEST.test(name));
+  keepAnswer(k, generation, body, headers, now);
+  return new Response(body, response);
+}
