@@ -64,6 +64,51 @@ describe("reads in one round trip over HTTP", () => {
     ).toBeLessThan(day.arrears.find((a: { memberId: string }) => a.memberId === payer).consecutiveUnpaid);
   });
 
+  it("a study leaderboard and a member's study summary, warm, without calling the module", async () => {
+    const t = await tenant(0);
+    const b = t.branch.id;
+    const member = await must("POST", `/v1/branches/${b}/members`, {
+      key: t.branchKey,
+      body: {
+        name: "学习者",
+        gender: "male",
+        birthDate: "1985-05-01",
+        status: "full",
+        joinedOn: "2012-07-01",
+        joinedBranchOn: "2012-07-01",
+      },
+    });
+    await must("POST", `/v1/branches/${b}/study/activities`, {
+      key: t.branchKey,
+      body: { memberId: member.id, kind: "daily_quiz", occurredAt: new Date().toISOString(), units: 3 },
+    });
+    const board = `/v1/branches/${b}/study/leaderboard?period=month`;
+    const summary = `/v1/branches/${b}/study/members/${member.id}/summary`;
+    for (const path of [board, summary]) {
+      // the first read learns that the study worker marks the answer, the second keeps it
+      const reads = [];
+      for (let i = 0; i < 3; i++) reads.push(await http("GET", path, { key: t.branchKey }));
+      expect(reads.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(reads[2]!.body, path).toEqual(reads[1]!.body);
+      // the district's counts in the directory are remembered like the key: one statement, in its shard
+      expect(cost(reads[2]!), path).toEqual({ statements: 1, roundTrips: 1 });
+    }
+    // a rule the district publishes through this stack shows at once: members see only themselves
+    const { key: memberKey } = await must("POST", `/v1/branches/${b}/keys`, {
+      key: t.branchKey,
+      body: { role: "member", memberId: member.id, label: "党员" },
+    });
+    for (let i = 0; i < 3; i++) expect((await must("GET", board, { key: memberKey })).view).toBe("full");
+    const rules = await must("GET", `/v1/districts/${t.district.id}/study/rules`, { key: t.districtKey });
+    await must("PUT", `/v1/districts/${t.district.id}/study/rules`, {
+      key: t.districtKey,
+      body: { rules: { ...rules.rules, ranking: { memberView: "self" } }, version: rules.version },
+    });
+    const after = await must("GET", board, { key: memberKey });
+    expect(after.view).toBe("self");
+    expect(after.items.map((i: { memberId: string }) => i.memberId)).toEqual([member.id]);
+  });
+
   it("refuses without credentials and outside scope, in Chinese by default", async () => {
     const t = await tenant(0);
     const other = await tenant(1);

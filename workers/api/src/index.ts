@@ -29,6 +29,7 @@ import { forwardModules } from "./modules/forward-modules";
 import { practiceRules } from "./practice-rules/practice-rules.index";
 import { reports } from "./reports/reports.index";
 import { serviceConfirmations } from "./service-confirmations/service-confirmations.index";
+import { forgetCountsAfterWrites } from "./shared/kept-page";
 import { UPLOADS } from "./shared/uploads";
 import { today } from "./today/today.index";
 import { transfers } from "./transfers/transfers.index";
@@ -60,6 +61,7 @@ app.get("/m", phonePage);
 app.get("/m/*", phonePage);
 
 app.use("/v1/*", authenticate());
+app.use("/v1/*", forgetCountsAfterWrites());
 app.use("/v1/*", uploadBodyLimit(UPLOADS));
 app.use("/v1/*", forwardModules());
 

@@ -1,6 +1,6 @@
 import { readGenerations, type TenantContext } from "@vanguard/db";
-import { TtlCache } from "@vanguard/platform";
-import type { Context, TypedResponse } from "hono";
+import { authCacheMs, TtlCache } from "@vanguard/platform";
+import type { Context, MiddlewareHandler, TypedResponse } from "hono";
 import type { ApiEnv } from "../env";
 
 /**
@@ -25,6 +25,22 @@ const MAX_BYTES = 64 * 1024;
 export const KEEP_MS = 5 * 60_000;
 
 /**
+ * The directory's count of each district, remembered for AUTH_CACHE_SECONDS like the key and branch
+ * this isolate already trusts for that long: the directory changes rarely, and a kept module read
+ * then costs one statement in the shard. A write through this isolate forgets them all
+ * (`forgetDirectoryCounts`), so its own change shows at once; another isolate's within the TTL.
+ */
+const directoryCounts = new TtlCache<string>(5000);
+
+/** After any write through this isolate (a published rule, a renamed branch), its kept reads show it at once. */
+export function forgetCountsAfterWrites(): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") directoryCounts.deleteWhere(() => true);
+  };
+}
+
+/**
  * The write counts of a district an answer is kept under: its shard's, and the directory's too
  * when the answer shows what the directory holds (rules, names). Read side by side.
  */
@@ -32,11 +48,18 @@ export async function districtCounts(
   c: Context<ApiEnv>,
   where: { districtId: string; shard: number; directory: boolean },
 ): Promise<string> {
+  const now = Date.now();
+  const known = where.directory ? directoryCounts.get(where.districtId, now) : undefined;
   const counts = await readGenerations(c.get("plane"), [where.districtId], {
-    directory: where.directory,
+    directory: where.directory && known === undefined,
     shards: [where.shard],
   });
-  return Object.values(counts).join(" ");
+  const shard = counts[`shard ${where.shard}`] ?? "";
+  if (!where.directory) return shard;
+  const directory = known ?? counts.directory ?? "";
+  const ttl = authCacheMs(c.env.AUTH_CACHE_SECONDS);
+  if (known === undefined && ttl > 0) directoryCounts.set(where.districtId, directory, now + ttl);
+  return `${directory} ${shard}`;
 }
 
 /** What is kept under `k`, if it was kept under these counts. */
