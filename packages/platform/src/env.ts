@@ -23,6 +23,8 @@ export interface AppVariables {
   branchHint: { id: string; branch: ResolvedBranch | undefined } | undefined;
   /** set when the caller signed in with the session cookie rather than a key */
   session: SessionHolder | undefined;
+  /** set when the module worker that answered a forwarded request logged it (http/logger.ts) */
+  loggedByModule: boolean | undefined;
 }
 
 export interface AppEnv<B extends PlatformBindings = PlatformBindings> {

@@ -29,6 +29,8 @@ export function createRouter<B extends PlatformBindings = PlatformBindings>() {
 /** The app every worker builds on: request id, language, logs, data plane, body limit, errors. */
 export function createApp<B extends PlatformBindings = PlatformBindings>(opts: {
   service: string;
+  /** a module worker: says in its answer when it logged the request (http/logger.ts) */
+  tellsForwarder?: boolean;
   /** routes that take files over the default body limit; their own limit applies after authentication */
   uploads?: readonly UploadRoute[];
   /** the worker seals or opens personal data: without usable keys it answers nothing but 500 */
@@ -42,7 +44,7 @@ export function createApp<B extends PlatformBindings = PlatformBindings>(opts: {
     c.header("Content-Language", c.get("lang"));
     await next();
   });
-  app.use("*", requestLog(opts.service));
+  app.use("*", requestLog(opts.service, { tellsForwarder: opts.tellsForwarder }));
   app.use("*", httpManners(app));
   if (opts.personalData) {
     app.use("*", async (c, next) => {

@@ -14,7 +14,8 @@ export function createModuleApp<B extends PlatformBindings = PlatformBindings>(o
   /** this worker's routes that take files over the default limit */
   uploads?: readonly UploadRoute[];
 }) {
-  const app = createApp<B>(opts);
+  // its request line is the one logged: the api worker that forwarded the request leaves out its own
+  const app = createApp<B>({ ...opts, tellsForwarder: true });
   registerSecurity(app);
   app.use("*", internalOnly());
   if (opts.uploads?.length) app.use("*", uploadBodyLimit(opts.uploads));

@@ -11,6 +11,9 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
   else console.log(line);
 }
 
+/** The header by which a module worker tells the api worker it logged a forwarded request. */
+export const LOGGED_HEADER = "x-vanguard-logged";
+
 /** A request that ran this long is logged whatever it was. */
 export const SLOW_REQUEST_MS = 1000;
 
@@ -38,7 +41,10 @@ export function shouldLog(
  * `X-D1-Round-Trips` (calls; a batch is one) and `X-D1-Rows-Read`, on authenticated responses
  * only: an unauthenticated caller must not learn from them whether a branch or key exists.
  */
-export function requestLog(service: string): MiddlewareHandler<AppEnv> {
+export function requestLog(
+  service: string,
+  opts: { tellsForwarder?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = Date.now();
     await next();
@@ -54,6 +60,9 @@ export function requestLog(service: string): MiddlewareHandler<AppEnv> {
     }
     const ms = Date.now() - started;
     if (!shouldLog(c.env?.LOG_REQUESTS, { method: c.req.method, status: c.res.status, ms })) return;
+    // one line per request: a forwarded one was logged by the module that did the work, under the
+    // same request id, unless the time spent here on the way made it slow
+    if (c.get("loggedByModule") && ms < SLOW_REQUEST_MS) return;
     const principal = c.get("principal");
     log(c.res.status >= 500 ? "error" : "info", "request", {
       service,
@@ -67,5 +76,6 @@ export function requestLog(service: string): MiddlewareHandler<AppEnv> {
       d1Queries: counter?.queries,
       d1RowsRead: counter?.rowsRead,
     });
+    if (opts.tellsForwarder) setResponseHeader(c, LOGGED_HEADER, "1");
   };
 }

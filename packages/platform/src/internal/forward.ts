@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv, PlatformBindings } from "../env";
+import { LOGGED_HEADER } from "../http/logger";
 import { CONTEXT_HEADER, type InternalContext, signContext } from "./context";
 import { KEEP_HEADER } from "./keep";
 
@@ -50,5 +51,7 @@ export async function forwardMarked<B extends PlatformBindings>(
   const response = new Response(res.body, res);
   const keepable = response.headers.get(KEEP_HEADER) === "district";
   response.headers.delete(KEEP_HEADER);
+  if (response.headers.has(LOGGED_HEADER)) c.set("loggedByModule", true);
+  response.headers.delete(LOGGED_HEADER);
   return { response, keepable };
 }

@@ -89,19 +89,23 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
     if (!MANAGE_DISTRICT.includes(internalContext(c).principal.role)) throw forbidden(UPPER_ONLY);
   }
   const plane = c.get("plane");
-  const ruleSet = await currentRules(plane, tc.districtId, PIPELINE_RULES_KIND);
-  const calendar =
-    proposal.step === "pre_review"
-      ? await workingCalendar(plane, proposal.data.publicity.from, proposal.data.publicity.to)
-      : undefined;
   const today = todayIn(tc.timeZone);
   const lang = c.get("lang");
   const req = await writeRequest(c, 201);
+  // the district's rules and calendar are directory data the plan only reads: asked for here, in the
+  // same turn as the write asks for the chain's head, they arrive beside it, not a round trip before
+  const directory = Promise.all([
+    currentRules(plane, tc.districtId, PIPELINE_RULES_KIND),
+    proposal.step === "pre_review"
+      ? workingCalendar(plane, proposal.data.publicity.from, proposal.data.publicity.to)
+      : undefined,
+  ]);
+  directory.catch(() => undefined); // awaited in the plan; a failure is thrown there
   const result = await tenantWrite(tc, req, async ({ event }) => {
-    const loaded = await loadCaseForStep(tc, caseId, {
-      people: namedPeople(proposal),
-      on: proposal.occurredOn,
-    });
+    const [[ruleSet, calendar], loaded] = await Promise.all([
+      directory,
+      loadCaseForStep(tc, caseId, { people: namedPeople(proposal), on: proposal.occurredOn }),
+    ]);
     requirePresent(loaded);
     const facts = stepFacts(
       loaded,
