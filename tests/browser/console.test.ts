@@ -459,6 +459,9 @@ describe("a member's account", () => {
     await page.getByTestId("not-for").filter({ hasText: "本页面供支部书记使用。" }).waitFor();
     // the roll and the transfer letters both ask, and both show the API's refusal
     await page.getByRole("alert").filter({ hasText: refusal.body.detail }).first().waitFor();
+    // and offers nothing a member may not do
+    for (const name of ["新增党员", "导入名册"])
+      expect(await page.getByRole("button", { name }).count(), name).toBe(0);
     await shoot(page, "member-refused");
   });
 });

@@ -12,6 +12,10 @@ export function districtScope(): string {
 
 export const canWrite = () => session.me?.role !== "auditor";
 
+/** Who keeps a branch's roll: its secretary and those above (a member or an auditor only reads). */
+export const managesBranch = () =>
+  ["branch_admin", "district_admin", "platform_admin"].includes(session.me?.role ?? "");
+
 export const today = () => {
   // the district's calendar is Asia/Shanghai; the browser's own date is close enough for defaults
   const d = new Date();
