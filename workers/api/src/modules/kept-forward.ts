@@ -20,6 +20,14 @@ export interface KeptWhere {
  */
 const keepablePaths = new TtlCache<true>(1024);
 
+/**
+ * How long a module's answer is kept at most. A module's views remember the district's rules for
+ * 30 s and its branch names for a minute themselves (a change made through another isolate reaches
+ * them that late), so an answer computed just after such a change may still show the old one. Kept
+ * no longer than 30 s, it is gone at most 30 s after the module's own memory would have let it go.
+ */
+const MODULE_KEEP_MS = 30_000;
+
 /** Headers that belong to one request, not to the answer: never kept, never replayed. */
 const PER_REQUEST = /^(x-request-id|x-d1-.*|date|server-timing|set-cookie|content-length)$/i;
 
@@ -70,6 +78,6 @@ export async function keptForward(
   if (response.status !== 200) return response;
   const body = await response.arrayBuffer();
   const headers = [...response.headers].filter(([name]) => !PER_REQUEST.test(name));
-  keepAnswer(k, generation, body, headers, now);
+  keepAnswer(k, generation, body, headers, now, MODULE_KEEP_MS);
   return new Response(body, response);
 }

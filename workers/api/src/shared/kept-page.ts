@@ -75,8 +75,9 @@ export function keepAnswer(
   body: ArrayBuffer,
   headers: [string, string][],
   now: number,
+  keepMs = KEEP_MS,
 ): void {
-  if (body.byteLength <= MAX_BYTES) kept.set(k, { generation, body, headers }, now + KEEP_MS);
+  if (body.byteLength <= MAX_BYTES) kept.set(k, { generation, body, headers }, now + keepMs);
 }
 
 export interface PageKey {
