@@ -86,9 +86,9 @@ describe("a development case, walked through the worker", () => {
       roundTrips.set(s.step, Number(r.headers.get("x-d1-round-trips")));
       statuses.push((await getMember(w.tc, memberId))!.status);
     }
-    // the chain head beside the district's rules (and, for pre-review, the working calendar), the
-    // case with the people it names, the write. The case's history never adds a trip.
-    expect(new Set(roundTrips.values())).toEqual(new Set([3]));
+    // the chain head with the case and the people it names (one batch), beside the district's rules
+    // (and, for pre-review, the working calendar); then the write. The case's history never adds a trip.
+    expect(new Set(roundTrips.values())).toEqual(new Set([2]));
     expect([...new Set(statuses)]).toEqual(["activist", "candidate", "probationary", "full"]);
     const m = (await getMember(w.tc, memberId))!;
     expect(m).toMatchObject({ status: "full", joinedOn: "2024-10-28" });

@@ -262,13 +262,13 @@ describe("the cost of recording", () => {
         roundTrips: Number(r.headers.get("x-d1-round-trips")),
       }));
     };
-    // the day's first activity also asks the directory for the latest rule set; otherwise three
-    // round trips: the chain head (with the Idempotency-Key), the member's day, the write (whose
-    // batch also clears the branch's report rollups and counts the district's write)
+    // the day's first activity also asks the directory for the latest rule set; otherwise two
+    // round trips: the chain head with the Idempotency-Key and the member's day (one batch), then
+    // the write (whose batch also clears the branch's report rollups and counts the district's write)
     const fresh = await count("2025-01-10");
     expect(fresh).toEqual([
-      { statements: 14, roundTrips: 4 },
-      { statements: 13, roundTrips: 3 },
+      { statements: 14, roundTrips: 3 },
+      { statements: 13, roundTrips: 2 },
     ]);
     const history = [];
     for (let d = 1; d <= 28; d++) {

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import { confirmedCommunityService } from "../practices/service";
 import { developmentCases } from "../schema/onboarding";
 import { members } from "../schema/shard";
@@ -83,20 +84,30 @@ export async function readCase(tc: TenantContext, caseId: string): Promise<CaseR
 }
 
 /**
- * A case and what recording a step on it checks, in the same round trip: the current members the
- * step names, which of them are under 留党察看 on its date, and the branch's voters on that date.
+ * A case and what recording a step on it checks: the current members the step names, which of
+ * them are under 留党察看 on its date, and the branch's voters on that date. As queries, so the
+ * write can ask them in the round trip that reads its chain's head (`tenantWriteReading`).
  */
-export async function readCaseForStep(
-  tc: TenantContext,
-  caseId: string,
-  step: { people: string[]; on: string },
-): Promise<(CaseRead & StepPeopleRead) | undefined> {
-  const [rows, persons, steps, complaints, service, people, disciplined, voters] = await tc.shard.db.batch([
+export function caseForStepReads(tc: TenantContext, caseId: string, step: { people: string[]; on: string }) {
+  return [
     ...caseQueries(tc, caseId),
     currentMembersAmong(tc, step.people),
     underDisciplineQuery(tc, step.people, step.on),
     votingMembersQuery(tc, step.on),
-  ]);
+  ] as const;
+}
+
+/** The answers to `caseForStepReads`; undefined when there is no such case in the branch. */
+export function caseForStepOf([
+  rows,
+  persons,
+  steps,
+  complaints,
+  service,
+  people,
+  disciplined,
+  voters,
+]: BatchResponse<ReturnType<typeof caseForStepReads>>): (CaseRead & StepPeopleRead) | undefined {
   const read = caseOf([rows, persons, steps, complaints, service]);
   if (!read) return undefined;
   return {

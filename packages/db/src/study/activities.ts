@@ -1,6 +1,7 @@
 import type { BranchPeriodDelta, DayState, MemberPeriodDelta, MemberStatus } from "@vanguard/domain";
 import { activityCount, dayPoints, memberKey } from "@vanguard/domain";
 import { and, eq, sql } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import { members } from "../schema/shard";
 import { studyActivities, studyBranchPeriods, studyDays, studyMemberPeriods } from "../schema/study";
 import type { TenantContext } from "../tenant/context";
@@ -62,16 +63,22 @@ export interface ScoringInputs {
   earnedPeriods: Set<string>;
 }
 
+/** What scoring a batch of activities reads: its members, the days it spans, the periods it touches. */
+export interface ScoringQuery {
+  memberIds: string[];
+  from: string;
+  to: string;
+  periods: string[];
+}
+
 /**
- * Everything scoring a batch of activities reads, in one round trip: the people, the roll, their
- * stored days in [from, to] and which of their period rows exist.
+ * Everything scoring a batch of activities reads: the people, the roll, their stored days in
+ * [from, to] and which of their period rows exist. As queries, so a write can ask them in the
+ * round trip that reads its chain's head (`tenantWriteReading`).
  */
-export async function readScoringInputs(
-  tc: TenantContext,
-  q: { memberIds: string[]; from: string; to: string; periods: string[] },
-): Promise<ScoringInputs> {
+export function scoringReads(tc: TenantContext, q: ScoringQuery) {
   const db = tc.shard.db;
-  const [people, roll, days, periods] = await db.batch([
+  return [
     db
       .select({ id: members.id, status: members.status, leftOn: members.leftOn })
       .from(members)
@@ -110,7 +117,13 @@ export async function readScoringInputs(
           sql`${studyMemberPeriods.memberId} IN ${inJson(q.memberIds)}`,
         ),
       ),
-  ]);
+  ] as const;
+}
+
+export type ScoringReads = ReturnType<typeof scoringReads>;
+
+/** The answers to `scoringReads`, as scoring takes them. */
+export function scoringInputsOf([people, roll, days, periods]: BatchResponse<ScoringReads>): ScoringInputs {
   return {
     people,
     roll: roll[0]?.n ?? 0,
@@ -120,6 +133,11 @@ export async function readScoringInputs(
       periods.filter((p) => p.earnedActivities > 0).map((p) => memberKey(p.memberId, p.period)),
     ),
   };
+}
+
+/** `scoringReads` in one round trip of their own. */
+export async function readScoringInputs(tc: TenantContext, q: ScoringQuery): Promise<ScoringInputs> {
+  return scoringInputsOf(await tc.shard.db.batch(scoringReads(tc, q)));
 }
 
 export type NewStudyActivity = Omit<StudyActivityRow, "branchId" | "districtId">;

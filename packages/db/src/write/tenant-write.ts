@@ -1,3 +1,4 @@
+import type { BatchResponse } from "drizzle-orm/batch";
 import { directoryEvents, directoryIdempotency } from "../schema/directory";
 import { events, shardIdempotency } from "../schema/shard";
 import type { DataPlane } from "../shards";
@@ -9,6 +10,7 @@ import {
   type Head,
   type IdempotencyClaim,
   type Planned,
+  type PlanReads,
   type WriteStore,
 } from "./writer";
 
@@ -22,6 +24,7 @@ export interface WriteRequest {
 function shardStore(tc: TenantContext): WriteStore {
   return {
     d1: tc.shard.d1,
+    db: tc.shard.db,
     events,
     idempotency: shardIdempotency,
     activity: "activity",
@@ -34,6 +37,7 @@ function shardStore(tc: TenantContext): WriteStore {
 function directoryStore(plane: DataPlane): WriteStore {
   return {
     d1: plane.directory.d1,
+    db: plane.directory.db,
     events: directoryEvents,
     idempotency: directoryIdempotency,
     generations: true,
@@ -45,10 +49,20 @@ async function run<T>(
   store: WriteStore,
   req: WriteRequest,
   scopes: string[],
-  plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
+  plan: (heads: Map<string, Head>, read: unknown[]) => Promise<Planned<T>>,
+  reads?: () => PlanReads,
 ): Promise<T> {
-  return commitWrite(store, { ...req, scopes }, plan);
+  return commitWrite(store, { ...req, scopes, reads }, plan);
 }
+
+/** An event on the branch's own chain. */
+const branchEvent =
+  (tc: TenantContext) =>
+  (d: Omit<EventDraft, "scopeId" | "districtId">): EventDraft => ({
+    ...d,
+    scopeId: tc.branchId,
+    districtId: tc.districtId,
+  });
 
 /**
  * A write to one branch's data: its statements and events commit together, chained on the branch's
@@ -64,12 +78,33 @@ export function tenantWrite<T>(
   }) => Promise<Planned<T>>,
   extraScopes: string[] = [],
 ): Promise<T> {
-  const event = (d: Omit<EventDraft, "scopeId" | "districtId">): EventDraft => ({
-    ...d,
-    scopeId: tc.branchId,
-    districtId: tc.districtId,
-  });
+  const event = branchEvent(tc);
   return run(shardStore(tc), req, [tc.branchId, ...extraScopes], () => plan({ tc, event }));
+}
+
+/**
+ * A branch write whose plan decides on what `reads` asks for, read in the same round trip as the
+ * branch chain's head (writer.ts, `reads`): one snapshot with it, and the write takes two round
+ * trips instead of three. The reads are asked again on every try, like any read of a plan.
+ */
+export function tenantWriteReading<T, R extends PlanReads>(
+  tc: TenantContext,
+  req: WriteRequest,
+  reads: () => R,
+  plan: (tx: {
+    tc: TenantContext;
+    event: (d: Omit<EventDraft, "scopeId" | "districtId">) => EventDraft;
+    read: BatchResponse<R>;
+  }) => Promise<Planned<T>>,
+): Promise<T> {
+  const event = branchEvent(tc);
+  return run(
+    shardStore(tc),
+    req,
+    [tc.branchId],
+    (_, read) => plan({ tc, event, read: read as BatchResponse<R> }),
+    reads,
+  );
 }
 
 /** A control-plane write, chained on the district's directory log (or `platform`'s). */
@@ -99,6 +134,7 @@ export function districtWrite<T>(
   return run(
     {
       d1: dc.shard.d1,
+      db: dc.shard.db,
       events,
       idempotency: shardIdempotency,
       generations: true,
@@ -122,6 +158,7 @@ export function branchSetWrite<T>(
   return run(
     {
       d1: set.shard.d1,
+      db: set.shard.db,
       events,
       idempotency: shardIdempotency,
       activity: "activity",

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { newId } from "../ids";
 import { events, members, shardIdempotency } from "../schema/shard";
@@ -9,7 +10,7 @@ import { getMember, insertMembers, updateMember } from "../tenant/members";
 import { ConflictError, StaleError } from "./errors";
 import type { Sequencer } from "./sequencer";
 import { bulkInsert } from "./sql";
-import { tenantWrite } from "./tenant-write";
+import { tenantWrite, tenantWriteReading } from "./tenant-write";
 import { commitWrite, type Head } from "./writer";
 
 const plane = () => new DataPlane(env as unknown as DataEnv);
@@ -114,6 +115,73 @@ describe("the write path", () => {
     expect((await getMember(t, p.id))!.version).toBe(2);
   });
 
+  it("asks a plan's reads with the chain's head: two round trips, and asked again when it re-plans", async () => {
+    const pl = plane();
+    const t = tenantContext(pl, {
+      districtId: "dt_test",
+      branchId: newId("branch"),
+      timeZone: "Asia/Shanghai",
+      shard: 0,
+    });
+    const p = person("读");
+    await tenantWrite(t, { actor }, async ({ event }) => ({
+      statements: insertMembers(t, [p]),
+      events: [event({ action: "member.created", subjectType: "member", subjectId: p.id })],
+      result: null,
+    }));
+    let plans = 0;
+    const rename = (name: string) =>
+      tenantWriteReading(
+        t,
+        { actor },
+        () => [t.shard.db.select().from(members).where(eq(members.id, p.id))] as const,
+        async ({ event, read: [rows] }) => {
+          plans += 1;
+          const current = rows[0]!;
+          if (current.version !== 1) throw new StaleError();
+          return {
+            statements: updateMember(t, p.id, current.version, { name }, new Date().toISOString()),
+            events: [event({ action: "member.updated", subjectType: "member", subjectId: p.id })],
+            result: current.name,
+          };
+        },
+      );
+    const before = pl.counter.roundTrips;
+    expect(await rename("一")).toBe("读");
+    expect(pl.counter.roundTrips - before).toBe(2);
+    // the version the plan read is the one it was written on: the next rename reads version 2
+    await expect(rename("二")).rejects.toBeInstanceOf(StaleError);
+    expect((await getMember(t, p.id))!).toMatchObject({ name: "一", version: 2 });
+    // two at once: one wins, the other re-plans on what the winner wrote (read afresh with the head)
+    const q = person("并发");
+    await tenantWrite(t, { actor }, async ({ event }) => ({
+      statements: insertMembers(t, [q]),
+      events: [event({ action: "member.created", subjectType: "member", subjectId: q.id })],
+      result: null,
+    }));
+    plans = 0;
+    const renameQ = (name: string) =>
+      tenantWriteReading(
+        t,
+        { actor },
+        () => [t.shard.db.select().from(members).where(eq(members.id, q.id))] as const,
+        async ({ event, read: [rows] }) => {
+          plans += 1;
+          if (rows[0]!.version !== 1) throw new StaleError();
+          return {
+            statements: updateMember(t, q.id, 1, { name }, new Date().toISOString()),
+            events: [event({ action: "member.updated", subjectType: "member", subjectId: q.id })],
+            result: name,
+          };
+        },
+      );
+    const results = await Promise.allSettled([renameQ("甲"), renameQ("乙")]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof StaleError)).toHaveLength(1);
+    expect(plans).toBeGreaterThanOrEqual(2);
+    expect((await getMember(t, q.id))!.version).toBe(2);
+  });
+
   it("re-plans when a concurrent writer trips the plan's own unique key or guard first", async () => {
     const t = tc();
     const p = person("唯一键");
@@ -197,7 +265,7 @@ describe("the write path", () => {
         .first<Head>())!;
     /** A write whose first plan lets another writer in first, so it loses the race and takes a turn. */
     const writeAfterLosing = async (t: ReturnType<typeof tc>, handed: (real: Head) => Head) => {
-      const store = { d1: t.shard.d1, events, idempotency: shardIdempotency, sequencer };
+      const store = { d1: t.shard.d1, db: t.shard.db, events, idempotency: shardIdempotency, sequencer };
       let plans = 0;
       await commitWrite(store, { actor, scopes: [t.branchId] }, async () => {
         plans += 1;

@@ -1,4 +1,6 @@
-import { getTableName } from "drizzle-orm";
+import { and, desc, eq, getTableName, gt } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { DrizzleD1Database } from "drizzle-orm/d1";
 import { newId } from "../ids";
 import type { EventTable, IdempotencyTable } from "../schema/events";
 import { type ChainedEvent, GENESIS_HASH, hashEvent } from "./chain";
@@ -57,6 +59,8 @@ export interface Planned<T> {
 
 export interface WriteStore {
   d1: D1Database;
+  /** the same database through drizzle: the heads and a plan's reads are asked in one batch */
+  db: DrizzleD1Database;
   events: EventTable;
   idempotency: IdempotencyTable;
   /** the table that remembers each scope's last activity by a person, where the store has one */
@@ -80,7 +84,16 @@ export interface WriteOptions {
   /** the HTTP status a replay answers with */
   status?: number;
   maxAttempts?: number;
+  /**
+   * What the plan reads, asked in the round trip that reads the chains' heads: one batch, so one
+   * snapshot with them, and a plan that needs nothing else makes the write two round trips. Built
+   * afresh for each try; the plan gets the results in order.
+   */
+  reads?: () => PlanReads;
 }
+
+/** Drizzle queries a plan reads before it decides (any select, or `db.all(sql)`). */
+export type PlanReads = readonly BatchItem<"sqlite">[];
 
 export interface Head {
   seq: number;
@@ -97,49 +110,58 @@ function backoff(attempt: number): number {
   return 1 + Math.floor(Math.random() * Math.min(250, 4 * 2 ** attempt));
 }
 
-function replayStatement(store: WriteStore, claim: IdempotencyClaim): D1PreparedStatement {
-  return rawStatement(
-    store.d1,
-    `SELECT status, body, fingerprint FROM "${getTableName(store.idempotency)}" WHERE principal_id = ? AND key = ? AND created_at > ?`,
-    [claim.principalId, claim.key, retentionCutoff()],
-  );
+type ReplayRow = { status: number; body: string; fingerprint: string };
+
+// drizzle builders, not raw SQL: a raw query with parameters cannot join a drizzle batch on D1
+function replayQuery(store: WriteStore, claim: IdempotencyClaim) {
+  const t = store.idempotency;
+  return store.db
+    .select({ status: t.status, body: t.body, fingerprint: t.fingerprint })
+    .from(t)
+    .where(
+      and(eq(t.principalId, claim.principalId), eq(t.key, claim.key), gt(t.createdAt, retentionCutoff())),
+    );
 }
 
-function replayOf(
-  row: { status: number; body: string; fingerprint: string } | undefined,
-  claim: IdempotencyClaim,
-) {
+function headQuery(store: WriteStore, scopeId: string) {
+  const t = store.events;
+  return store.db
+    .select({ seq: t.seq, hash: t.hash })
+    .from(t)
+    .where(eq(t.scopeId, scopeId))
+    .orderBy(desc(t.seq))
+    .limit(1);
+}
+
+function replayOf(row: ReplayRow | undefined, claim: IdempotencyClaim) {
   return row ? new IdempotentReplay(row.status, row.body, row.fingerprint === claim.fingerprint) : null;
 }
 
 /**
- * The heads of the chains a write extends and, when asked, whether its Idempotency-Key was already
- * used: one round trip either way.
+ * The heads of the chains a write extends, whether its Idempotency-Key was already used (when
+ * asked) and what its plan reads (when it says): one round trip, one snapshot.
  */
 async function readHeads(
   store: WriteStore,
   scopes: string[],
-  claim?: IdempotencyClaim,
-): Promise<{ heads: Map<string, Head>; replay: IdempotentReplay | null }> {
-  const table = getTableName(store.events);
-  const stmts = scopes.map((s) =>
-    rawStatement(
-      store.d1,
-      `SELECT scope_id, seq, hash FROM "${table}" WHERE scope_id = ? ORDER BY seq DESC LIMIT 1`,
-      [s],
-    ),
-  );
-  if (claim) stmts.push(replayStatement(store, claim));
-  const results = stmts.length === 1 ? [await stmts[0]!.all()] : await store.d1.batch(stmts);
+  claim: IdempotencyClaim | undefined,
+  reads: PlanReads,
+): Promise<{ heads: Map<string, Head>; replay: IdempotentReplay | null; read: unknown[] }> {
+  const items: BatchItem<"sqlite">[] = [
+    ...scopes.map((s) => headQuery(store, s)),
+    ...(claim ? [replayQuery(store, claim)] : []),
+    ...reads,
+  ];
+  const results = (
+    items.length === 1 ? [await items[0]!] : await store.db.batch(items as [BatchItem<"sqlite">])
+  ) as unknown[][];
   const heads = new Map<string, Head>();
   scopes.forEach((s, i) => {
-    const row = results[i]?.results?.[0] as { seq: number; hash: string } | undefined;
+    const row = results[i]?.[0] as Head | undefined;
     heads.set(s, row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: GENESIS_HASH });
   });
-  const replay = claim
-    ? replayOf(results[scopes.length]?.results?.[0] as Parameters<typeof replayOf>[0], claim)
-    : null;
-  return { heads, replay };
+  const replay = claim ? replayOf(results[scopes.length]?.[0] as ReplayRow | undefined, claim) : null;
+  return { heads, replay, read: results.slice(scopes.length + (claim ? 1 : 0)) };
 }
 
 export async function chainEvents(
@@ -180,12 +202,13 @@ export async function findReplay(
   store: WriteStore,
   claim: IdempotencyClaim,
 ): Promise<IdempotentReplay | null> {
-  const row = await replayStatement(store, claim).first<{
-    status: number;
-    body: string;
-    fingerprint: string;
-  }>();
-  return replayOf(row ?? undefined, claim);
+  const [row] = await replayQuery(store, claim);
+  return replayOf(row, claim);
+}
+
+/** A plan's reads on their own, when a turn brought the head (the commit checks it still is). */
+async function readOnly(store: WriteStore, reads: PlanReads): Promise<unknown[]> {
+  return (await store.db.batch(reads as [BatchItem<"sqlite">])) as unknown[];
 }
 
 /**
@@ -196,8 +219,8 @@ const hot = new Map<string, number>();
 const HOT_MS = 2_000;
 
 /**
- * The one way tenant data changes. Reads the heads of the chains it will extend, lets `plan` read
- * what it needs and decide, then commits the plan's statements, its chained events and the
+ * The one way tenant data changes. Reads the heads of the chains it will extend (with what the
+ * write's `reads` ask, in the same batch), lets `plan` read anything else it needs and decide, then commits the plan's statements, its chained events and the
  * idempotency record in one D1 batch (a transaction). Every write extends a chain, so the
  * `(scope_id, seq)` key serialises writers per branch: if anyone wrote in between, the batch fails
  * on that key and the whole plan is re-run against fresh data. A plan must therefore be pure apart
@@ -212,7 +235,7 @@ const HOT_MS = 2_000;
 export async function commitWrite<T>(
   store: WriteStore,
   options: WriteOptions,
-  plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
+  plan: (heads: Map<string, Head>, read: unknown[]) => Promise<Planned<T>>,
 ): Promise<T> {
   const scope = options.scopes[0];
   const turn: { asked: boolean; held: Turn | null; head: Head | null } = {
@@ -277,7 +300,7 @@ interface Committed<T> {
 async function attempt<T>(
   store: WriteStore,
   options: WriteOptions,
-  plan: (heads: Map<string, Head>) => Promise<Planned<T>>,
+  plan: (heads: Map<string, Head>, read: unknown[]) => Promise<Planned<T>>,
   handedHeads: () => Map<string, Head> | null,
   lostRace: (attempt: number) => Promise<void>,
 ): Promise<Committed<T>> {
@@ -287,11 +310,12 @@ async function attempt<T>(
     // a retried request is answered before anything is planned; after a lost race the key is
     // checked where the race was lost (below)
     const handed = handedHeads();
-    const { heads, replay } = handed
-      ? { heads: handed, replay: null }
-      : await readHeads(store, options.scopes, attempt === 1 ? options.idempotency : undefined);
+    const reads = options.reads?.() ?? [];
+    const { heads, replay, read } = handed
+      ? { heads: handed, replay: null, read: reads.length ? await readOnly(store, reads) : [] }
+      : await readHeads(store, options.scopes, attempt === 1 ? options.idempotency : undefined, reads);
     if (replay) throw replay;
-    const planned = await plan(heads);
+    const planned = await plan(heads, read);
     const chained = await chainEvents(planned.events, heads, options.actor);
     // the chain goes first: if anyone wrote to these scopes since the heads were read, the batch fails
     // on the chain's key before any of the plan's statements (a guarded update, a unique key) can

@@ -1,9 +1,9 @@
 import { currentDocuments, type TenantContext } from "@vanguard/db";
 import {
   type CaseRead,
+  type caseForStepOf,
   caseStateOf,
   readCase,
-  readCaseForStep,
   type StepPeopleRead,
 } from "@vanguard/db/onboarding";
 import { type CaseState, failure, type StepCode, type StepEvidenceRules } from "@vanguard/domain";
@@ -32,13 +32,8 @@ export async function loadCase(tc: TenantContext, caseId: string): Promise<Loade
   return loaded(await readCase(tc, caseId));
 }
 
-/** The case and the people a step names, read together for recording the step. */
-export async function loadCaseForStep(
-  tc: TenantContext,
-  caseId: string,
-  step: { people: string[]; on: string },
-): Promise<LoadedCase & StepPeopleRead> {
-  const read = await readCaseForStep(tc, caseId, step);
+/** The case and the people a step names, as `caseForStepReads` answered them for recording the step. */
+export function loadedForStep(read: ReturnType<typeof caseForStepOf>): LoadedCase & StepPeopleRead {
   return { ...loaded(read), ...read! };
 }
 

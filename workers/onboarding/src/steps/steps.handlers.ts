@@ -1,5 +1,7 @@
-import { currentDocuments, currentRules, tenantWrite, workingCalendar } from "@vanguard/db";
+import { currentDocuments, currentRules, tenantWriteReading, workingCalendar } from "@vanguard/db";
 import {
+  caseForStepOf,
+  caseForStepReads,
   changeMemberStatus,
   insertStep,
   type StepPeopleRead,
@@ -31,7 +33,7 @@ import {
   ruleViolation,
   writeRequest,
 } from "@vanguard/platform";
-import { loadCaseForStep, requirePresent } from "../cases/case-loader";
+import { loadedForStep, requirePresent } from "../cases/case-loader";
 import { stepView } from "../cases/cases.view";
 import type { OnboardingBindings } from "../env";
 import { stepTarget } from "../evidence/step-attachments";
@@ -101,116 +103,122 @@ export const record: AppRouteHandler<RecordRoute, OnboardingBindings> = async (c
       : undefined,
   ]);
   directory.catch(() => undefined); // awaited in the plan; a failure is thrown there
-  const result = await tenantWrite(tc, req, async ({ event }) => {
-    const [[ruleSet, calendar], loaded] = await Promise.all([
-      directory,
-      loadCaseForStep(tc, caseId, { people: namedPeople(proposal), on: proposal.occurredOn }),
-    ]);
-    requirePresent(loaded);
-    const facts = stepFacts(
-      loaded,
-      { today, openComplaints: loaded.openComplaints, confirmedService: loaded.confirmedService },
-      calendar,
-    );
-    const verdict = recordStep(loaded.state, proposal, facts, ruleSet.rules);
-    if (!verdict.ok) throw ruleViolation(verdict.failures);
-    const evidence = await evidenceVerdict(
-      tc,
-      caseId,
-      proposal.step,
-      loaded.row.stepCount,
-      ruleSet.rules.evidence,
-    );
-    const missing = evidence.filter((f) => f.severity === "block");
-    if (missing.length) throw ruleViolation(missing);
-    verdict.warnings.push(...evidence);
-    const now = new Date().toISOString();
-    const { row, member } = loaded;
-    const s = verdict.state;
-    // the reviewer's facts are kept as they stood at recording: hours confirmed later do not rewrite them
-    const reviewFacts =
-      proposal.step === "cultivation_review"
-        ? cultivationReviewFacts(
-            loaded.state,
-            proposal.occurredOn,
-            loaded.service.map((x) => ({ ...x, status: "confirmed" as const })),
-          )
-        : null;
-    const saved: StepRow = stepRow({
-      tc,
-      caseId,
-      memberId: row.memberId,
-      seq: row.stepCount + 1,
-      cycle: loaded.state.cycle,
-      proposal,
-      note,
-      documents,
-      warnings: verdict.warnings,
-      facts: reviewFacts,
-      ruleSetVersion: ruleSet.version,
-      actor: req.actor,
-      at: now,
-    });
-    const roll = rollChange(member, verdict.member);
-    const casePatch = {
-      stage: s.stage,
-      cycle: s.cycle,
-      probationEndsOn: s.probationEndsOn,
-      extensionsApproved: s.extensionsApproved,
-      fullOn: s.fullOn,
-      closedOn: s.closedOn,
-      ...(s.stage === "closed" && row.stage !== "closed" ? { closedReason: "probation_disqualified" } : {}),
-      lastStep: proposal.step,
-      lastStepOn: proposal.occurredOn,
-      stepCount: row.stepCount + 1,
-    };
-    return {
-      statements: [
-        insertStep(tc, saved),
-        ...updateCase(tc, caseId, row.version, casePatch, now),
-        ...(roll ? changeMemberStatus(tc, member.id, member.version, roll, now) : []),
-      ],
-      events: [
-        event({
-          action: "development.step_recorded",
-          subjectType: "development_case",
-          subjectId: caseId,
-          before: { stage: row.stage },
-          after: {
-            stepId: saved.id,
-            step: proposal.step,
-            occurredOn: proposal.occurredOn,
-            data: proposal.data,
+  const people = { people: namedPeople(proposal), on: proposal.occurredOn };
+  // the case and the people the step names are asked with the chain's head: the write is then the
+  // round trip that reads (beside the directory's) and the one that commits
+  const result = await tenantWriteReading(
+    tc,
+    req,
+    () => caseForStepReads(tc, caseId, people),
+    async ({ event, read }) => {
+      const [ruleSet, calendar] = await directory;
+      const loaded = loadedForStep(caseForStepOf(read));
+      requirePresent(loaded);
+      const facts = stepFacts(
+        loaded,
+        { today, openComplaints: loaded.openComplaints, confirmedService: loaded.confirmedService },
+        calendar,
+      );
+      const verdict = recordStep(loaded.state, proposal, facts, ruleSet.rules);
+      if (!verdict.ok) throw ruleViolation(verdict.failures);
+      const evidence = await evidenceVerdict(
+        tc,
+        caseId,
+        proposal.step,
+        loaded.row.stepCount,
+        ruleSet.rules.evidence,
+      );
+      const missing = evidence.filter((f) => f.severity === "block");
+      if (missing.length) throw ruleViolation(missing);
+      verdict.warnings.push(...evidence);
+      const now = new Date().toISOString();
+      const { row, member } = loaded;
+      const s = verdict.state;
+      // the reviewer's facts are kept as they stood at recording: hours confirmed later do not rewrite them
+      const reviewFacts =
+        proposal.step === "cultivation_review"
+          ? cultivationReviewFacts(
+              loaded.state,
+              proposal.occurredOn,
+              loaded.service.map((x) => ({ ...x, status: "confirmed" as const })),
+            )
+          : null;
+      const saved: StepRow = stepRow({
+        tc,
+        caseId,
+        memberId: row.memberId,
+        seq: row.stepCount + 1,
+        cycle: loaded.state.cycle,
+        proposal,
+        note,
+        documents,
+        warnings: verdict.warnings,
+        facts: reviewFacts,
+        ruleSetVersion: ruleSet.version,
+        actor: req.actor,
+        at: now,
+      });
+      const roll = rollChange(member, verdict.member);
+      const casePatch = {
+        stage: s.stage,
+        cycle: s.cycle,
+        probationEndsOn: s.probationEndsOn,
+        extensionsApproved: s.extensionsApproved,
+        fullOn: s.fullOn,
+        closedOn: s.closedOn,
+        ...(s.stage === "closed" && row.stage !== "closed" ? { closedReason: "probation_disqualified" } : {}),
+        lastStep: proposal.step,
+        lastStepOn: proposal.occurredOn,
+        stepCount: row.stepCount + 1,
+      };
+      return {
+        statements: [
+          insertStep(tc, saved),
+          ...updateCase(tc, caseId, row.version, casePatch, now),
+          ...(roll ? changeMemberStatus(tc, member.id, member.version, roll, now) : []),
+        ],
+        events: [
+          event({
+            action: "development.step_recorded",
+            subjectType: "development_case",
+            subjectId: caseId,
+            before: { stage: row.stage },
+            after: {
+              stepId: saved.id,
+              step: proposal.step,
+              occurredOn: proposal.occurredOn,
+              data: proposal.data,
+              stage: s.stage,
+              ruleSetVersion: ruleSet.version,
+              warnings: verdict.warnings.map((w) => w.rule),
+              ...(reviewFacts ? { facts: reviewFacts } : {}),
+            },
+          }),
+          ...(roll
+            ? [
+                event({
+                  action: "member.status_changed",
+                  subjectType: "member",
+                  subjectId: member.id,
+                  before: { status: member.status, joinedOn: member.joinedOn },
+                  after: { ...roll, via: { caseId, step: proposal.step } },
+                }),
+              ]
+            : []),
+        ],
+        result: {
+          ...stepView(saved, lang),
+          case: {
+            id: caseId,
             stage: s.stage,
-            ruleSetVersion: ruleSet.version,
-            warnings: verdict.warnings.map((w) => w.rule),
-            ...(reviewFacts ? { facts: reviewFacts } : {}),
+            version: row.version + 1,
+            probationEndsOn: s.probationEndsOn,
+            fullOn: s.fullOn,
+            closedOn: s.closedOn,
           },
-        }),
-        ...(roll
-          ? [
-              event({
-                action: "member.status_changed",
-                subjectType: "member",
-                subjectId: member.id,
-                before: { status: member.status, joinedOn: member.joinedOn },
-                after: { ...roll, via: { caseId, step: proposal.step } },
-              }),
-            ]
-          : []),
-      ],
-      result: {
-        ...stepView(saved, lang),
-        case: {
-          id: caseId,
-          stage: s.stage,
-          version: row.version + 1,
-          probationEndsOn: s.probationEndsOn,
-          fullOn: s.fullOn,
-          closedOn: s.closedOn,
         },
-      },
-    };
-  });
+      };
+    },
+  );
   return c.json(result, 201);
 };

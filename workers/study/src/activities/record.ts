@@ -3,10 +3,17 @@ import {
   type EventDraft,
   newId,
   type TenantContext,
-  tenantWrite,
+  tenantWriteReading,
   type WriteRequest,
 } from "@vanguard/db";
-import { readScoringInputs, recordStudyStatements } from "@vanguard/db/study";
+import {
+  readScoringInputs,
+  recordStudyStatements,
+  type ScoringInputs,
+  type ScoringQuery,
+  scoringInputsOf,
+  scoringReads,
+} from "@vanguard/db/study";
 import {
   type ActivityInput,
   admitActivity,
@@ -95,23 +102,35 @@ export interface ScoredWrite {
  * data and caps hold under any concurrency. Refused activities get no statement; the caller decides
  * whether a refusal refuses the whole write.
  */
-export async function scoreInPlan(
-  plane: DataPlane,
+/** The activities on their days in the branch's time zone, and what scoring them reads. */
+export function scoringQuery(
   tc: TenantContext,
   activities: Omit<ActivityInput, "day">[],
-  opts: { recorder: "member" | "branch"; recordedBy: string; now?: Date },
-): Promise<ScoredWrite> {
-  const now = opts.now ?? new Date();
+): { inputs: ActivityInput[]; query: ScoringQuery } {
   const inputs: ActivityInput[] = activities.map((a) => ({
     ...a,
     day: todayIn(tc.timeZone, new Date(a.occurredAt)),
   }));
-  const today = todayIn(tc.timeZone, now);
   const need = daysNeeded(inputs)!;
-  const read = await readScoringInputs(tc, {
-    ...need,
-    periods: [...new Set(inputs.flatMap((a) => periodKeysOf(a.day)))],
-  });
+  return { inputs, query: { ...need, periods: [...new Set(inputs.flatMap((a) => periodKeysOf(a.day)))] } };
+}
+
+export async function scoreInPlan(
+  plane: DataPlane,
+  tc: TenantContext,
+  activities: Omit<ActivityInput, "day">[],
+  opts: {
+    recorder: "member" | "branch";
+    recordedBy: string;
+    now?: Date;
+    /** what `scoringReads` answered, when the write asked it beside the chain's head */
+    read?: ScoringInputs;
+  },
+): Promise<ScoredWrite> {
+  const now = opts.now ?? new Date();
+  const { inputs, query } = scoringQuery(tc, activities);
+  const today = todayIn(tc.timeZone, now);
+  const read = opts.read ?? (await readScoringInputs(tc, query));
   const people = new Map(read.people.map((p) => [p.id, p]));
 
   const rules = new Map<number, StudyRules>();
@@ -212,43 +231,50 @@ export async function recordActivities<T>(
     present: (outcomes: Outcome[]) => T;
   },
 ): Promise<T> {
-  return tenantWrite(tc, req, async ({ event }) => {
-    const { outcomes, landed, statements } = await scoreInPlan(
-      plane,
-      tc,
-      activities.map((a) => ({ ...a, source: "claimed" as const })),
-      { recorder: opts.recorder, recordedBy: req.actor.principalId },
-    );
-    // a refusal must write nothing, not even an idempotency record: the plan throws
-    if (opts.single && !outcomes[0]!.ok) refuseOne(outcomes[0]!.failures);
-    if (landed.length === 0) refuseAll(outcomes);
-    const events: EventDraft[] =
-      landed.length === 1
-        ? [
-            event({
-              action: "study.activity_recorded",
-              subjectType: "member",
-              subjectId: landed[0]!.result.memberId,
-              after: landed[0]!.result,
-            }),
-          ]
-        : [
-            event({
-              action: "study.activities_recorded",
-              subjectType: "branch",
-              subjectId: tc.branchId,
-              after: {
-                count: landed.length,
-                activities: landed.map(({ result: r }) => [
-                  r.id,
-                  r.memberId,
-                  r.kind,
-                  r.day,
-                  r.awarded - r.deducted,
-                ]),
-              },
-            }),
-          ];
-    return { statements, events, result: opts.present(outcomes) };
-  });
+  const claimed = activities.map((a) => ({ ...a, source: "claimed" as const }));
+  const { query } = scoringQuery(tc, claimed);
+  // what scoring reads is asked with the branch chain's head: the write is two round trips
+  return tenantWriteReading(
+    tc,
+    req,
+    () => scoringReads(tc, query),
+    async ({ event, read }) => {
+      const { outcomes, landed, statements } = await scoreInPlan(plane, tc, claimed, {
+        recorder: opts.recorder,
+        recordedBy: req.actor.principalId,
+        read: scoringInputsOf(read),
+      });
+      // a refusal must write nothing, not even an idempotency record: the plan throws
+      if (opts.single && !outcomes[0]!.ok) refuseOne(outcomes[0]!.failures);
+      if (landed.length === 0) refuseAll(outcomes);
+      const events: EventDraft[] =
+        landed.length === 1
+          ? [
+              event({
+                action: "study.activity_recorded",
+                subjectType: "member",
+                subjectId: landed[0]!.result.memberId,
+                after: landed[0]!.result,
+              }),
+            ]
+          : [
+              event({
+                action: "study.activities_recorded",
+                subjectType: "branch",
+                subjectId: tc.branchId,
+                after: {
+                  count: landed.length,
+                  activities: landed.map(({ result: r }) => [
+                    r.id,
+                    r.memberId,
+                    r.kind,
+                    r.day,
+                    r.awarded - r.deducted,
+                  ]),
+                },
+              }),
+            ];
+      return { statements, events, result: opts.present(outcomes) };
+    },
+  );
 }
