@@ -92,7 +92,7 @@ export interface WriteOptions {
   reads?: () => PlanReads;
 }
 
-/** Drizzle queries a plan reads before it decides (any select, or `db.all(sql)`). */
+/** Drizzle selects a plan reads before it decides (a raw `db.all(sql)` with parameters cannot join a D1 batch). */
 export type PlanReads = readonly BatchItem<"sqlite">[];
 
 export interface Head {
