@@ -34,6 +34,48 @@ function person(name: string) {
   };
 }
 
+/** A member on the branch's roll, written through the write path. */
+async function created(t: ReturnType<typeof tc>, name: string) {
+  const p = person(name);
+  await tenantWrite(t, { actor }, async ({ event }) => ({
+    statements: insertMembers(t, [p]),
+    events: [event({ action: "member.created", subjectType: "member", subjectId: p.id })],
+    result: null,
+  }));
+  return p;
+}
+
+/**
+ * Renames a member still at version 1 (else StaleError) and answers the name it had, reading the
+ * member inside the plan or with the chain's head (`tenantWriteReading`).
+ */
+function renameFromVersion1(
+  t: ReturnType<typeof tc>,
+  id: string,
+  name: string,
+  how: "in the plan" | "with the chain's head",
+  onPlan: () => void = () => undefined,
+) {
+  type Row = { version: number; name: string };
+  const decide = (current: Row, event: Parameters<Parameters<typeof tenantWrite>[2]>[0]["event"]) => {
+    onPlan();
+    if (current.version !== 1) throw new StaleError();
+    return {
+      statements: updateMember(t, id, current.version, { name }, new Date().toISOString()),
+      events: [event({ action: "member.updated", subjectType: "member", subjectId: id })],
+      result: current.name,
+    };
+  };
+  if (how === "in the plan")
+    return tenantWrite(t, { actor }, async ({ event }) => decide((await getMember(t, id))!, event));
+  return tenantWriteReading(
+    t,
+    { actor },
+    () => [t.shard.db.select().from(members).where(eq(members.id, id))] as const,
+    async ({ event, read: [rows] }) => decide(rows[0]!, event),
+  );
+}
+
 describe("the write path", () => {
   it("inserts thousands of rows in one statement per chunk, under D1's 100-parameter limit", async () => {
     const t = tc();
@@ -88,34 +130,24 @@ describe("the write path", () => {
     expect(await verifyBranchChain(t)).toMatchObject({ ok: true, length: 10 });
   });
 
-  it("re-plans against fresh data when another writer got in first", async () => {
-    const t = tc();
-    const p = person("版本");
-    await tenantWrite(t, { actor }, async ({ event }) => ({
-      statements: insertMembers(t, [p]),
-      events: [event({ action: "member.created", subjectType: "member", subjectId: p.id })],
-      result: null,
-    }));
-    let plans = 0;
-    const rename = (name: string) =>
-      tenantWrite(t, { actor }, async ({ event }) => {
-        plans += 1;
-        const current = (await getMember(t, p.id))!;
-        if (current.version !== 1) throw new StaleError();
-        return {
-          statements: updateMember(t, p.id, current.version, { name }, new Date().toISOString()),
-          events: [event({ action: "member.updated", subjectType: "member", subjectId: p.id })],
-          result: name,
-        };
-      });
-    const results = await Promise.allSettled([rename("一"), rename("二")]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof StaleError)).toHaveLength(1);
-    expect(plans).toBeGreaterThanOrEqual(2);
-    expect((await getMember(t, p.id))!.version).toBe(2);
-  });
+  it.each(["in the plan", "with the chain's head"] as const)(
+    "re-plans against fresh data when another writer got in first (the data read %s)",
+    async (how) => {
+      const t = tc();
+      const p = await created(t, "版本");
+      let plans = 0;
+      const rename = (name: string) => renameFromVersion1(t, p.id, name, how, () => plans++);
+      const results = await Promise.allSettled([rename("一"), rename("二")]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof StaleError)).toHaveLength(
+        1,
+      );
+      expect(plans).toBeGreaterThanOrEqual(2);
+      expect((await getMember(t, p.id))!.version).toBe(2);
+    },
+  );
 
-  it("asks a plan's reads with the chain's head: two round trips, and asked again when it re-plans", async () => {
+  it("asks a plan's reads with the chain's head: a write of two round trips", async () => {
     const pl = plane();
     const t = tenantContext(pl, {
       districtId: "dt_test",
@@ -123,63 +155,15 @@ describe("the write path", () => {
       timeZone: "Asia/Shanghai",
       shard: 0,
     });
-    const p = person("读");
-    await tenantWrite(t, { actor }, async ({ event }) => ({
-      statements: insertMembers(t, [p]),
-      events: [event({ action: "member.created", subjectType: "member", subjectId: p.id })],
-      result: null,
-    }));
-    let plans = 0;
-    const rename = (name: string) =>
-      tenantWriteReading(
-        t,
-        { actor },
-        () => [t.shard.db.select().from(members).where(eq(members.id, p.id))] as const,
-        async ({ event, read: [rows] }) => {
-          plans += 1;
-          const current = rows[0]!;
-          if (current.version !== 1) throw new StaleError();
-          return {
-            statements: updateMember(t, p.id, current.version, { name }, new Date().toISOString()),
-            events: [event({ action: "member.updated", subjectType: "member", subjectId: p.id })],
-            result: current.name,
-          };
-        },
-      );
+    const p = await created(t, "读");
     const before = pl.counter.roundTrips;
-    expect(await rename("一")).toBe("读");
+    expect(await renameFromVersion1(t, p.id, "一", "with the chain's head")).toBe("读");
     expect(pl.counter.roundTrips - before).toBe(2);
     // the version the plan read is the one it was written on: the next rename reads version 2
-    await expect(rename("二")).rejects.toBeInstanceOf(StaleError);
+    await expect(renameFromVersion1(t, p.id, "二", "with the chain's head")).rejects.toBeInstanceOf(
+      StaleError,
+    );
     expect((await getMember(t, p.id))!).toMatchObject({ name: "一", version: 2 });
-    // two at once: one wins, the other re-plans on what the winner wrote (read afresh with the head)
-    const q = person("并发");
-    await tenantWrite(t, { actor }, async ({ event }) => ({
-      statements: insertMembers(t, [q]),
-      events: [event({ action: "member.created", subjectType: "member", subjectId: q.id })],
-      result: null,
-    }));
-    plans = 0;
-    const renameQ = (name: string) =>
-      tenantWriteReading(
-        t,
-        { actor },
-        () => [t.shard.db.select().from(members).where(eq(members.id, q.id))] as const,
-        async ({ event, read: [rows] }) => {
-          plans += 1;
-          if (rows[0]!.version !== 1) throw new StaleError();
-          return {
-            statements: updateMember(t, q.id, 1, { name }, new Date().toISOString()),
-            events: [event({ action: "member.updated", subjectType: "member", subjectId: q.id })],
-            result: name,
-          };
-        },
-      );
-    const results = await Promise.allSettled([renameQ("甲"), renameQ("乙")]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof StaleError)).toHaveLength(1);
-    expect(plans).toBeGreaterThanOrEqual(2);
-    expect((await getMember(t, q.id))!.version).toBe(2);
   });
 
   it("re-plans when a concurrent writer trips the plan's own unique key or guard first", async () => {
