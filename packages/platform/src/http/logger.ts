@@ -38,7 +38,7 @@ export function shouldLog(
 /**
  * Logs a request once, after it ends (those `shouldLog` picks), with who asked, the outcome and the D1 work it cost. With
  * D1_METRICS=1 (dev, bench, tests) the same counts go back in `X-D1-Queries` (statements),
- * `X-D1-Round-Trips` (calls; a batch is one) and `X-D1-Rows-Read`, on authenticated responses
+ * `X-D1-Round-Trips` (waits: a batch is one, calls side by side are one) and `X-D1-Rows-Read`, on authenticated responses
  * only: an unauthenticated caller must not learn from them whether a branch or key exists.
  */
 export function requestLog(

@@ -34,27 +34,18 @@ export function forwardModules(): MiddlewareHandler<ApiEnv> {
         shard: branch.shard,
         recordsFrom: branch.recordsFrom,
       };
-      return keptForward(
-        c,
-        binding,
-        {
-          tenant,
-          district: { districtId: branch.districtId, timeZone: branch.timeZone, shard: branch.shard },
-        },
-        {
-          districtId: branch.districtId,
-          timeZone: branch.timeZone,
-          shard: branch.shard,
-          recordsFrom: branch.recordsFrom,
-        },
-      );
+      return keptForward(c, binding, {
+        tenant,
+        district: { districtId: branch.districtId, timeZone: branch.timeZone, shard: branch.shard },
+      });
     }
     if (target.scope === "district") {
       if (!seesDistrict(p, target.id)) throw notFound();
       const d = await lookupDistrict(c, target.id);
       if (!d) throw notFound();
-      const district = { districtId: d.id, timeZone: d.timeZone, shard: d.shard };
-      return keptForward(c, binding, { district }, { ...district, recordsFrom: null });
+      return keptForward(c, binding, {
+        district: { districtId: d.id, timeZone: d.timeZone, shard: d.shard },
+      });
     }
     return forward(c, binding, {});
   };

@@ -6,14 +6,6 @@ import { districtCounts, fingerprint, KEEP_MS, keepAnswer, keptAnswer } from "..
 
 type Forwarded = Parameters<typeof forward>[2];
 
-/** Where a forwarded request's answer comes from: the district it reads, on its shard. */
-export interface KeptWhere {
-  districtId: string;
-  timeZone: string;
-  shard: number;
-  recordsFrom: string | null;
-}
-
 /**
  * Paths whose module said last time that its answer may be kept. Only these read the district's
  * counts before they are forwarded: a module read that is never kept pays nothing for this.
@@ -38,13 +30,10 @@ const PER_REQUEST = /^(x-request-id|x-d1-.*|date|server-timing|set-cookie|conten
  * The caller's scope was checked before; the key holds who asks, in which language, and the
  * district's day, so nothing kept for one caller or one day answers another.
  */
-export async function keptForward(
-  c: Context<ApiEnv>,
-  binding: Fetcher,
-  ctx: Forwarded,
-  where: KeptWhere,
-): Promise<Response> {
-  if (c.req.method !== "GET") return forward(c, binding, ctx);
+export async function keptForward(c: Context<ApiEnv>, binding: Fetcher, ctx: Forwarded): Promise<Response> {
+  // the district the answer reads (a branch route names its district too)
+  const where = ctx.district;
+  if (c.req.method !== "GET" || !where) return forward(c, binding, ctx);
   const url = new URL(c.req.url);
   const now = Date.now();
   if (!keepablePaths.get(url.pathname, now)) {
@@ -61,7 +50,7 @@ export async function keptForward(
     c.get("lang"),
     c.req.header("accept") ?? "",
     todayIn(where.timeZone),
-    where.recordsFrom,
+    ctx.tenant?.recordsFrom ?? null,
   ]);
   const generation = await districtCounts(c, {
     districtId: where.districtId,

@@ -4,8 +4,10 @@ import type { Context, MiddlewareHandler, TypedResponse } from "hono";
 import type { ApiEnv } from "../env";
 
 /**
- * A branch page's JSON answer (the home page, a month of dues), kept by this isolate with the write
- * count of the branch's district in its shard (docs/architecture.md, "Kept answers"). Every write
+ * Answers kept by this isolate (docs/architecture.md, "Kept answers"): a branch page's JSON (the
+ * home page, a month of dues, the roll) and a module's read (`modules/kept-forward.ts`).
+ *
+ * A branch page is kept with the write count of the branch's district in its shard. Every write
  * bumps that count in its own batch, so a repeated request reads the count (one statement, one row)
  * and, when no write has touched the district since, answers with the kept bytes instead of its
  * eight statements and hundreds of rows. The count is read before the data: an answer is never
@@ -28,7 +30,7 @@ export const KEEP_MS = 5 * 60_000;
  * The directory's count of each district, remembered for AUTH_CACHE_SECONDS like the key and branch
  * this isolate already trusts for that long: the directory changes rarely, and a kept module read
  * then costs one statement in the shard. A write through this isolate forgets them all
- * (`forgetDirectoryCounts`), so its own change shows at once; another isolate's within the TTL.
+ * (`forgetCountsAfterWrites`), so its own change shows at once; another isolate's within the TTL.
  */
 const directoryCounts = new TtlCache<string>(5000);
 

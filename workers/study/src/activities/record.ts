@@ -95,13 +95,6 @@ export interface ScoredWrite {
   statements: D1PreparedStatement[];
 }
 
-/**
- * Scores activities and builds the statements that store them, for a plan running inside a branch
- * write. Everything scoring depends on (the members' days, the roll, the rule sets) is read here,
- * inside the plan, so when a concurrent write wins the branch's chain the plan re-runs on fresh
- * data and caps hold under any concurrency. Refused activities get no statement; the caller decides
- * whether a refusal refuses the whole write.
- */
 /** The activities on their days in the branch's time zone, and what scoring them reads. */
 export function scoringQuery(
   tc: TenantContext,
@@ -115,6 +108,13 @@ export function scoringQuery(
   return { inputs, query: { ...need, periods: [...new Set(inputs.flatMap((a) => periodKeysOf(a.day)))] } };
 }
 
+/**
+ * Scores activities and builds the statements that store them, for a plan running inside a branch
+ * write. Everything scoring depends on (the members' days, the roll, the rule sets) is read inside
+ * the plan, or handed in as read with the chain's head on this try, so when a concurrent write wins
+ * the branch's chain the plan re-runs on fresh data and caps hold under any concurrency. Refused
+ * activities get no statement; the caller decides whether a refusal refuses the whole write.
+ */
 export async function scoreInPlan(
   plane: DataPlane,
   tc: TenantContext,
