@@ -16,6 +16,7 @@ import {
   startStack,
   stopStack,
   vendorAssets,
+  WITHOUT_LOCAL_TRACES,
   waitForHealth,
 } from "../scripts/lib/stack.mjs";
 import { load, sample, summarize } from "./lib/load.mjs";
@@ -145,6 +146,8 @@ const stack = startStack({
   persistTo: state,
   extraArgs: quiet,
   vars: { RATE_LIMIT_PER_MINUTE: "1000000", SIGNIN_RATE_LIMIT_PER_MINUTE: "1000000" },
+  // the product, not wrangler's local trace collector, is measured (here and in the constant worker)
+  traces: false,
 });
 const stackLog = createWriteStream(join(ROOT, "bench/results/last-stack.log"));
 stack.stdout.pipe(stackLog);
@@ -169,7 +172,7 @@ const constant = spawn(
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...WITHOUT_LOCAL_TRACES },
   },
 );
 const baselineLog = createWriteStream(join(ROOT, "bench/results/last-baseline.log"));

@@ -29,6 +29,8 @@ export function environment() {
     node: process.version,
     wrangler: version("wrangler"),
     autocannon: version("autocannon"),
+    // wrangler dev's trace collector shares the workers' thread: the bench turns it off (stack.mjs)
+    localTraces: "off",
   };
 }
 
@@ -59,7 +61,7 @@ export function writeReport({
   const lines = [
     `# Vanguard bench — scale \`${scale}\`${only ? ` — only ${only.join(", ")}` : ""}`,
     "",
-    `${env.date} · commit ${env.commit} · ${env.machine} · load average ${env.loadAverage?.join(" / ") ?? "?"} · Node ${env.node} · wrangler ${env.wrangler} · autocannon ${env.autocannon} · ${elapsedSeconds} s in all`,
+    `${env.date} · commit ${env.commit} · ${env.machine} · load average ${env.loadAverage?.join(" / ") ?? "?"} · Node ${env.node} · wrangler ${env.wrangler} · autocannon ${env.autocannon}${env.localTraces ? ` · wrangler's local traces ${env.localTraces}` : ""} · ${elapsedSeconds} s in all`,
     "",
     ...(scenarios.length
       ? [

@@ -12,6 +12,7 @@ export function migrate(persistTo: string): void;
 export function freePort(): Promise<number>;
 export function freePorts(n: number): Promise<number[]>;
 export function waitForHealth(base: string, child: ChildProcess, timeoutMs?: number): Promise<void>;
+export const WITHOUT_LOCAL_TRACES: Record<string, string>;
 export function startStack(opts: {
   port: number;
   inspectorPort?: number;
@@ -19,5 +20,7 @@ export function startStack(opts: {
   inherit?: boolean;
   extraArgs?: string[];
   vars?: Record<string, string>;
+  /** wrangler's local trace collector (default on; the bench and the tests turn it off) */
+  traces?: boolean;
 }): ChildProcess;
 export function stopStack(child: ChildProcess | undefined): void;

@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   const state = mkdtempSync(join(tmpdir(), "vanguard-e2e-"));
   migrate(state);
   const [port, inspectorPort] = await freePorts(2);
-  const child = startStack({ port: port!, inspectorPort, persistTo: state });
+  const child = startStack({ port: port!, inspectorPort, persistTo: state, traces: false });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => {
     output = (output + d).slice(-20_000);
