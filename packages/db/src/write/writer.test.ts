@@ -7,11 +7,11 @@ import { type DataEnv, DataPlane } from "../shards";
 import { tenantContext } from "../tenant/context";
 import { verifyBranchChain } from "../tenant/events";
 import { getMember, insertMembers, updateMember } from "../tenant/members";
-import { ConflictError, StaleError } from "./errors";
+import { ConflictError, IdempotentReplay, StaleError } from "./errors";
 import type { Sequencer } from "./sequencer";
 import { bulkInsert } from "./sql";
 import { tenantWrite, tenantWriteReading } from "./tenant-write";
-import { commitWrite, type Head } from "./writer";
+import { chainEvents, commitWrite, type Head } from "./writer";
 
 const plane = () => new DataPlane(env as unknown as DataEnv);
 const actor = { principalId: "pr_test", role: "branch_admin", requestId: "req_test" };
@@ -274,5 +274,112 @@ describe("the write path", () => {
     expect(await writeAfterLosing(b, (real) => ({ seq: real.seq, hash: "f".repeat(64) }))).toBe(3);
     expect(released.at(-1)).toEqual(await chainHead(b));
     expect(await verifyBranchChain(b)).toMatchObject({ ok: true, length: 2 });
+  });
+
+  describe("the head it left", () => {
+    /** A branch on a plane of its own, so the test counts only its own round trips. */
+    const counted = () => {
+      const pl = plane();
+      const t = tenantContext(pl, {
+        districtId: "dt_test",
+        branchId: newId("branch"),
+        timeZone: "Asia/Shanghai",
+        shard: 0,
+      });
+      const roundTrips = async (run: () => Promise<unknown>) => {
+        const before = pl.counter.roundTrips;
+        await run();
+        return pl.counter.roundTrips - before;
+      };
+      return { t, roundTrips };
+    };
+    const store = (t: ReturnType<typeof tc>) => ({
+      d1: t.shard.d1,
+      db: t.shard.db,
+      events,
+      idempotency: shardIdempotency,
+    });
+    const insertOne = (t: ReturnType<typeof tc>, name: string) => {
+      const m = person(name);
+      return {
+        statements: insertMembers(t, [m]),
+        events: [
+          {
+            scopeId: t.branchId,
+            districtId: "dt_test",
+            action: "member.created",
+            subjectType: "member",
+            subjectId: m.id,
+          },
+        ],
+        result: m.id,
+      };
+    };
+    const write = (t: ReturnType<typeof tc>, name: string, key?: string) =>
+      commitWrite(
+        store(t),
+        {
+          actor,
+          scopes: [t.branchId],
+          status: 201,
+          ...(key ? { idempotency: { principalId: actor.principalId, key, fingerprint: "fp" } } : {}),
+        },
+        async () => insertOne(t, name),
+      );
+    it("starts the next write to the chain from it: one round trip, on a chain that verifies", async () => {
+      const { t, roundTrips } = counted();
+      expect(await roundTrips(() => write(t, "一"))).toBe(2);
+      expect(await roundTrips(() => write(t, "二"))).toBe(1);
+      expect(await roundTrips(() => write(t, "三"))).toBe(1);
+      expect(await verifyBranchChain(t)).toMatchObject({ ok: true, length: 3 });
+    });
+
+    it("is refused by the chain when a writer elsewhere moved it; the write reads the head and goes again", async () => {
+      const { t, roundTrips } = counted();
+      await write(t, "本机");
+      // another isolate's write: the chain moves on without this isolate knowing
+      const [head] = await t.shard.d1
+        .prepare("SELECT seq, hash FROM events WHERE scope_id = ? ORDER BY seq DESC LIMIT 1")
+        .bind(t.branchId)
+        .all<Head>()
+        .then((r) => r.results);
+      const elsewhere = insertOne(t, "别处");
+      const chained = await chainEvents(elsewhere.events, new Map([[t.branchId, head!]]), actor);
+      await t.shard.d1.batch([...bulkInsert(t.shard.d1, events, chained), ...elsewhere.statements]);
+
+      // the remembered head fails its check, the write reads the head and commits: three round trips
+      expect(await roundTrips(() => write(t, "之后"))).toBe(3);
+      expect(await verifyBranchChain(t)).toMatchObject({ ok: true, length: 3 });
+      const roll = await t.shard.d1
+        .prepare("SELECT count(*) AS n FROM members WHERE branch_id = ?")
+        .bind(t.branchId)
+        .first<{ n: number }>();
+      expect(roll?.n).toBe(3);
+    });
+
+    it("is not used by a write with an Idempotency-Key: the key is read with the head, and a retry answered at once", async () => {
+      const { t, roundTrips } = counted();
+      await write(t, "之前");
+      let first: unknown;
+      expect(
+        await roundTrips(async () => {
+          first = await write(t, "幂等", "key-1");
+        }),
+      ).toBe(2);
+      let retry: unknown;
+      expect(
+        await roundTrips(async () => {
+          retry = await write(t, "幂等", "key-1").catch((e: unknown) => e);
+        }),
+      ).toBe(1);
+      expect(retry).toBeInstanceOf(IdempotentReplay);
+      expect(retry).toMatchObject({ status: 201, body: JSON.stringify(first), fingerprintMatches: true });
+      expect(await verifyBranchChain(t)).toMatchObject({ ok: true, length: 2 });
+      const count = await t.shard.d1
+        .prepare("SELECT count(*) AS n FROM members WHERE branch_id = ?")
+        .bind(t.branchId)
+        .first<{ n: number }>();
+      expect(count?.n).toBe(2);
+    });
   });
 });

@@ -219,6 +219,39 @@ const hot = new Map<string, number>();
 const HOT_MS = 2_000;
 
 /**
+ * The head each chain had after the last write this isolate committed to it, and how many writes
+ * to it are under way here. A write that reads nothing before it plans (and has no Idempotency-Key)
+ * starts from the remembered head when it is alone on the chain in this isolate: one round trip, the head checked in
+ * the batch like a handed one. A write made elsewhere in between fails that check; the writer then
+ * reads the head and tries again, so a stale memory costs a round trip and never a wrong link.
+ */
+const remembered = new Map<string, { head: Head; until: number }>();
+const REMEMBERED_MAX = 4096;
+/** Past this, another isolate has more likely written since: the head is read, not guessed. */
+const REMEMBERED_MS = 10_000;
+const underWay = new Map<string, number>();
+
+const chainKey = (store: WriteStore, scope: string) => `${getTableName(store.events)}\u0000${scope}`;
+
+function remember(key: string, head: Head) {
+  remembered.delete(key);
+  remembered.set(key, { head, until: Date.now() + REMEMBERED_MS });
+  // the oldest goes first: a Map iterates in insertion order
+  if (remembered.size > REMEMBERED_MAX) remembered.delete(remembered.keys().next().value!);
+}
+
+function rememberedHead(store: WriteStore, options: WriteOptions): Map<string, Head> | null {
+  const scope = options.scopes[0];
+  // a write with an Idempotency-Key reads the key first anyway (a retry's plan could refuse what
+  // its first try wrote), and the head in the same round trip
+  if (!scope || options.scopes.length !== 1 || options.reads || options.idempotency) return null;
+  const key = chainKey(store, scope);
+  if ((underWay.get(key) ?? 0) !== 1 || (hot.get(scope) ?? 0) > Date.now()) return null;
+  const kept = remembered.get(key);
+  return kept && kept.until > Date.now() ? new Map([[scope, kept.head]]) : null;
+}
+
+/**
  * The one way tenant data changes. Reads the heads of the chains it will extend (with what the
  * write's `reads` ask, in the same batch), lets `plan` read anything else it needs and decide, then commits the plan's statements, its chained events and the
  * idempotency record in one D1 batch (a transaction). Every write extends a chain, so the
@@ -230,7 +263,8 @@ const HOT_MS = 2_000;
  * turn at the store's sequencer and retries holding it, so a busy branch drains writer by writer
  * instead of every loser re-planning against every other. The turn brings the head the previous
  * writer left, so a writer in line skips reading it: the time a turn is held is the plan and the
- * commit (docs/architecture.md, "Writes under load").
+ * commit. A write that reads nothing first may also start from the head this isolate's last write
+ * to the chain left, checked the same way (docs/architecture.md, "Writes under load").
  */
 export async function commitWrite<T>(
   store: WriteStore,
@@ -258,6 +292,8 @@ export async function commitWrite<T>(
     return head && scope && options.scopes.length === 1 ? new Map([[scope, head]]) : null;
   };
   let after: Head | undefined;
+  const keys = options.scopes.map((s) => chainKey(store, s));
+  for (const k of keys) underWay.set(k, (underWay.get(k) ?? 0) + 1);
   try {
     if (scope && (hot.get(scope) ?? 0) > Date.now()) {
       // a retried request is answered before it waits in line (its first try will not read the key)
@@ -274,8 +310,14 @@ export async function commitWrite<T>(
       if (!turn.held) await sleep(backoff(n));
     });
     after = done.head;
+    for (const [s, head] of done.heads) remember(chainKey(store, s), head);
     return done.result;
   } finally {
+    for (const k of keys) {
+      const n = (underWay.get(k) ?? 1) - 1;
+      if (n > 0) underWay.set(k, n);
+      else underWay.delete(k);
+    }
     await turn.held?.release(after).catch(() => undefined);
   }
 }
@@ -291,10 +333,11 @@ function headGuard(store: WriteStore, scopeId: string, head: Head): D1PreparedSt
   );
 }
 
-/** A committed write's result and the head it left on its first chain. */
+/** A committed write's result, the head it left on its first chain, and on every chain it extended. */
 interface Committed<T> {
   result: T;
   head: Head | undefined;
+  heads: Map<string, Head>;
 }
 
 async function attempt<T>(
@@ -309,7 +352,9 @@ async function attempt<T>(
   for (let attempt = 1; ; attempt++) {
     // a retried request is answered before anything is planned; after a lost race the key is
     // checked where the race was lost (below)
-    const handed = handedHeads();
+    const fromTurn = handedHeads();
+    const fromMemory = fromTurn || attempt > 1 ? null : rememberedHead(store, options);
+    const handed = fromTurn ?? fromMemory;
     const reads = options.reads?.() ?? [];
     const { heads, replay, read } = handed
       ? { heads: handed, replay: null, read: reads.length ? await readOnly(store, reads) : [] }
@@ -350,8 +395,6 @@ async function attempt<T>(
           ),
         );
     }
-    // the districts' counts go up in the same transaction: an answer kept under the old counts is
-    // known stale from the moment this write is visible
     // the districts' write counts go up in the same transaction: an answer kept under the old counts
     // is known stale from the moment this write is visible (write/generations.ts)
     if (store.generations && chained.length)
@@ -387,7 +430,9 @@ async function attempt<T>(
     }
     const first = options.scopes[0];
     const tip = chained.findLast((e) => e.scopeId === first) ?? (first ? heads.get(first) : undefined);
-    const committed = { result: planned.result, head: tip && { seq: tip.seq, hash: tip.hash } };
+    const tips = new Map<string, Head>();
+    for (const e of chained) tips.set(e.scopeId, { seq: e.seq, hash: e.hash });
+    const committed = { result: planned.result, head: tip && { seq: tip.seq, hash: tip.hash }, heads: tips };
     if (batch.length === 0) return committed;
     try {
       await store.d1.batch(batch);
@@ -396,6 +441,11 @@ async function attempt<T>(
       const guard = isGuardFailure(err);
       const constraint = guard ? null : uniqueViolation(err);
       if (!guard && !constraint) throw err;
+      // the remembered head was not the chain's last (a write elsewhere): read it and go again
+      if (guard && fromMemory) {
+        remembered.delete(chainKey(store, options.scopes[0]!));
+        continue;
+      }
       // with a handed head, a guard that failed may be the head's own: read the head and try again
       if (constraint?.startsWith(`${eventsName}.`) || (guard && handed)) {
         // someone wrote first; a concurrent twin with the same Idempotency-Key may be that someone
