@@ -462,6 +462,8 @@ describe("a member's account", () => {
     // and offers nothing a member may not do
     for (const name of ["新增党员", "导入名册"])
       expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+    // nor a search over a roll it may not read
+    await expect.poll(() => page.getByRole("search").count()).toBe(0);
     await shoot(page, "member-refused");
   });
 });
