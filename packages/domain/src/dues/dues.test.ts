@@ -32,4 +32,26 @@ describe("monthly dues (党费规定 2008)", () => {
     expect(arrearsSeverity(6)).toBe("severe");
     expect(arrearsSeverity(2)).toBe("none");
   });
+
+  it("does not count the month under way until it ends, and a payment for it ends the run", () => {
+    const paid = new Set(["2024-01"]);
+    // Feb–Jul unpaid; looked at in July while July is under way: Feb–Jun are late, July not yet
+    const open = arrears({ since: "2024-01", asOf: "2024-07", paidMonths: paid, current: "2024-07" });
+    expect(open.unpaid).toEqual(["2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07"]);
+    expect(open.consecutive).toBe(5);
+    expect(arrearsSeverity(open.consecutive)).toBe("warning");
+    // the same months looked at once July has ended: six in a row
+    expect(
+      arrears({ since: "2024-01", asOf: "2024-07", paidMonths: paid, current: "2024-08" }).consecutive,
+    ).toBe(6);
+    // July paid while under way: the run ends at it
+    const paidNow = new Set([...paid, "2024-07"]);
+    expect(
+      arrears({ since: "2024-01", asOf: "2024-07", paidMonths: paidNow, current: "2024-07" }).consecutive,
+    ).toBe(0);
+    // a member who owes from this month only owes nothing late
+    expect(
+      arrears({ since: "2024-07", asOf: "2024-07", paidMonths: new Set(), current: "2024-07" }).consecutive,
+    ).toBe(0);
+  });
 });

@@ -90,20 +90,27 @@ export interface ArrearsInput {
   asOf: string;
   /** months for which a payment covering the due was recorded */
   paidMonths: ReadonlySet<string>;
+  /** the month under way, when `asOf` is it: its dues are not late until it ends */
+  current?: string;
 }
 
 export interface Arrears {
   /** unpaid months from `since` to `asOf`, oldest first */
   unpaid: string[];
-  /** unpaid months in a row ending at `asOf`; 3 raises a warning, 6 a severe finding */
+  /**
+   * unpaid months in a row ending at `asOf`, not counting `asOf` while it is the month under way
+   * and unpaid (as the daily audit counts: up to last month); 3 raises a warning, 6 a severe finding
+   */
   consecutive: number;
 }
 
-export function arrears({ since, asOf, paidMonths }: ArrearsInput): Arrears {
+export function arrears({ since, asOf, paidMonths, current }: ArrearsInput): Arrears {
   const months = monthRange(since, asOf);
   const unpaid = months.filter((m) => !paidMonths.has(m));
+  // a payment for the month under way ends the run; no payment yet is not late yet
+  const last = asOf === current && !paidMonths.has(asOf) ? months.length - 2 : months.length - 1;
   let consecutive = 0;
-  for (let i = months.length - 1; i >= 0 && !paidMonths.has(months[i]!); i--) consecutive += 1;
+  for (let i = last; i >= 0 && !paidMonths.has(months[i]!); i--) consecutive += 1;
   return { unpaid, consecutive };
 }
 

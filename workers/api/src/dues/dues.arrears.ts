@@ -6,12 +6,13 @@ export const LOOKBACK_MONTHS = 11;
 /**
  * A member's arrears as of `month`: counted from the latest of the look-back's first month, the
  * month they joined and the first month judged in this branch (docs/adoption.md). Shared by the
- * month's dues and the branch's home page so both name the same people.
+ * month's dues and the branch's home page so both name the same people; the run in a row leaves
+ * out the month under way (`current`) while it is unpaid, as the daily audit does.
  */
 export function memberArrears(
   recordsFrom: string | null,
   m: { joinedOn: string | null; joinedBranchOn: string | null },
-  { month, fromMonth }: { month: string; fromMonth: string },
+  { month, fromMonth, current }: { month: string; fromMonth: string; current: string },
   paidMonths: ReadonlySet<string>,
 ) {
   const start = recordsStart(recordsFrom, m.joinedBranchOn);
@@ -19,7 +20,7 @@ export function memberArrears(
   const since = [fromMonth, m.joinedOn ? monthOf(m.joinedOn) : "", judgedFrom ?? ""].sort().at(-1)!;
   const a =
     since <= month
-      ? arrears({ since, asOf: month, paidMonths: new Set(paidMonths) })
+      ? arrears({ since, asOf: month, paidMonths: new Set(paidMonths), current })
       : { unpaid: [], consecutive: 0 };
   return {
     arrearsMonths: a.unpaid,

@@ -187,6 +187,7 @@ async function duesOfMonth(
 ) {
   const year = Number(month.slice(0, 4));
   const fromMonth = addMonthsToMonth(month, -LOOKBACK_MONTHS);
+  const current = monthOf(todayIn(tc.timeZone));
   // one round trip: the page, its bases and payments, and the month's totals
   const {
     members: rows,
@@ -205,7 +206,7 @@ async function duesOfMonth(
     .filter((m) => !m.joinedOn || monthOf(m.joinedOn) <= month)
     .map((m) => {
       const paid = paidBy.get(m.id);
-      const due = memberArrears(tc.recordsFrom, m, { month, fromMonth }, new Set(paid?.months));
+      const due = memberArrears(tc.recordsFrom, m, { month, fromMonth, current }, new Set(paid?.months));
       const basis = basisOf.get(m.id);
 
       return {

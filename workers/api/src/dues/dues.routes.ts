@@ -57,7 +57,10 @@ export const DuesLine = z
       description:
         "the first month this member's dues are judged in this branch: the first whole month of the branch's records and of the member's time on its roll (docs/adoption.md); null: no bound",
     }),
-    consecutiveUnpaid: z.number().int(),
+    consecutiveUnpaid: z.number().int().openapi({
+      description:
+        "unpaid months in a row ending at `month`; the month under way counts only once it has ended (docs/domain.md, Dues)",
+    }),
     arrearsSeverity: z.enum(["none", "warning", "severe"]),
   })
   .openapi("DuesLine");

@@ -88,7 +88,7 @@ async function homePage({
     .filter((m) => !m.joinedOn || monthOf(m.joinedOn) <= month)
     .map((m) => ({
       m,
-      due: memberArrears(tc.recordsFrom, m, { month, fromMonth }, new Set(m.paidMonths)),
+      due: memberArrears(tc.recordsFrom, m, { month, fromMonth, current: month }, new Set(m.paidMonths)),
     }))
     .filter(({ due }) => due.arrearsSeverity !== "none")
     .map(({ m, due }) => ({
