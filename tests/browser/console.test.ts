@@ -108,7 +108,7 @@ describe("a branch secretary's month", () => {
       await page.getByTestId(card).waitFor();
     await settled(page);
     // the demo has a member who stopped paying in May: the arrears card names them
-    expect(await page.getByTestId("home-dues").textContent()).toMatch(/已连续 \d+ 个月未交/);
+    expect(await page.getByTestId("home-dues").textContent()).toMatch(/截至上月已连续 \d+ 个月未交/);
     expect(
       await page.getByTestId("home-dues").getByRole("link", { name: "去处理" }).getAttribute("href"),
     ).toBe("/console/branch/dues");

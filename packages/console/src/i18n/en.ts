@@ -131,7 +131,7 @@ const en: Shape<typeof zh> = {
     meetingDue: "{period}: {kind} still due",
     dues: "Dues arrears",
     duesNone: "No member is behind with dues this month",
-    duesLine: "{name}: {months} months unpaid",
+    duesLine: "{name}: {months} months unpaid in a row up to last month",
     development: "Development steps due",
     developmentNone: "No development step is due or overdue",
     dueBy: "due by {date}",

@@ -127,7 +127,7 @@ export default {
     meetingDue: "{period} 尚需召开{kind}",
     dues: "党费欠缴",
     duesNone: "本月没有欠缴党费的党员",
-    duesLine: "{name}：已连续 {months} 个月未交",
+    duesLine: "{name}：截至上月已连续 {months} 个月未交",
     development: "发展党员到期步骤",
     developmentNone: "没有到期或逾期的发展步骤",
     dueBy: "应于 {date} 前完成",
