@@ -45,6 +45,49 @@ async function created(t: ReturnType<typeof tc>, name: string) {
   return p;
 }
 
+/** A branch on a plane of its own, so a test counts only its own round trips. */
+function counted() {
+  const pl = plane();
+  const t = tenantContext(pl, {
+    districtId: "dt_test",
+    branchId: newId("branch"),
+    timeZone: "Asia/Shanghai",
+    shard: 0,
+  });
+  const roundTrips = async (run: () => Promise<unknown>) => {
+    const before = pl.counter.roundTrips;
+    await run();
+    return pl.counter.roundTrips - before;
+  };
+  return { t, roundTrips };
+}
+
+/** A plan that puts one new member on the branch's roll, with its event on the branch's chain. */
+function insertOne(t: ReturnType<typeof tc>, name = "接力") {
+  const m = person(name);
+  return {
+    statements: insertMembers(t, [m]),
+    events: [
+      {
+        scopeId: t.branchId,
+        districtId: "dt_test",
+        action: "member.created",
+        subjectType: "member",
+        subjectId: m.id,
+      },
+    ],
+    result: m.id,
+  };
+}
+
+/** The chain's last entry, read straight from the table. */
+async function chainHead(t: ReturnType<typeof tc>) {
+  return (await t.shard.d1
+    .prepare("SELECT seq, hash FROM events WHERE scope_id = ? ORDER BY seq DESC LIMIT 1")
+    .bind(t.branchId)
+    .first<Head>())!;
+}
+
 /**
  * Renames a member still at version 1 (else StaleError) and answers the name it had, reading the
  * member inside the plan or with the chain's head (`tenantWriteReading`).
@@ -148,17 +191,15 @@ describe("the write path", () => {
   );
 
   it("asks a plan's reads with the chain's head: a write of two round trips", async () => {
-    const pl = plane();
-    const t = tenantContext(pl, {
-      districtId: "dt_test",
-      branchId: newId("branch"),
-      timeZone: "Asia/Shanghai",
-      shard: 0,
-    });
+    const { t, roundTrips } = counted();
     const p = await created(t, "读");
-    const before = pl.counter.roundTrips;
-    expect(await renameFromVersion1(t, p.id, "一", "with the chain's head")).toBe("读");
-    expect(pl.counter.roundTrips - before).toBe(2);
+    let was: unknown;
+    expect(
+      await roundTrips(async () => {
+        was = await renameFromVersion1(t, p.id, "一", "with the chain's head");
+      }),
+    ).toBe(2);
+    expect(was).toBe("读");
     // the version the plan read is the one it was written on: the next rename reads version 2
     await expect(renameFromVersion1(t, p.id, "二", "with the chain's head")).rejects.toBeInstanceOf(
       StaleError,
@@ -226,27 +267,6 @@ describe("the write path", () => {
         return { head: handOver, contended: true, release: async (h) => void released.push(h) };
       },
     };
-    const insertOne = (t: ReturnType<typeof tc>) => {
-      const m = person("接力");
-      return {
-        statements: insertMembers(t, [m]),
-        events: [
-          {
-            scopeId: t.branchId,
-            districtId: "dt_test",
-            action: "member.created",
-            subjectType: "member",
-            subjectId: m.id,
-          },
-        ],
-        result: m.id,
-      };
-    };
-    const chainHead = async (t: ReturnType<typeof tc>) =>
-      (await t.shard.d1
-        .prepare("SELECT seq, hash FROM events WHERE scope_id = ? ORDER BY seq DESC LIMIT 1")
-        .bind(t.branchId)
-        .first<Head>())!;
     /** A write whose first plan lets another writer in first, so it loses the race and takes a turn. */
     const writeAfterLosing = async (t: ReturnType<typeof tc>, handed: (real: Head) => Head) => {
       const store = { d1: t.shard.d1, db: t.shard.db, events, idempotency: shardIdempotency, sequencer };
@@ -277,44 +297,12 @@ describe("the write path", () => {
   });
 
   describe("the head it left", () => {
-    /** A branch on a plane of its own, so the test counts only its own round trips. */
-    const counted = () => {
-      const pl = plane();
-      const t = tenantContext(pl, {
-        districtId: "dt_test",
-        branchId: newId("branch"),
-        timeZone: "Asia/Shanghai",
-        shard: 0,
-      });
-      const roundTrips = async (run: () => Promise<unknown>) => {
-        const before = pl.counter.roundTrips;
-        await run();
-        return pl.counter.roundTrips - before;
-      };
-      return { t, roundTrips };
-    };
     const store = (t: ReturnType<typeof tc>) => ({
       d1: t.shard.d1,
       db: t.shard.db,
       events,
       idempotency: shardIdempotency,
     });
-    const insertOne = (t: ReturnType<typeof tc>, name: string) => {
-      const m = person(name);
-      return {
-        statements: insertMembers(t, [m]),
-        events: [
-          {
-            scopeId: t.branchId,
-            districtId: "dt_test",
-            action: "member.created",
-            subjectType: "member",
-            subjectId: m.id,
-          },
-        ],
-        result: m.id,
-      };
-    };
     const write = (t: ReturnType<typeof tc>, name: string, key?: string) =>
       commitWrite(
         store(t),
@@ -338,13 +326,8 @@ describe("the write path", () => {
       const { t, roundTrips } = counted();
       await write(t, "本机");
       // another isolate's write: the chain moves on without this isolate knowing
-      const [head] = await t.shard.d1
-        .prepare("SELECT seq, hash FROM events WHERE scope_id = ? ORDER BY seq DESC LIMIT 1")
-        .bind(t.branchId)
-        .all<Head>()
-        .then((r) => r.results);
       const elsewhere = insertOne(t, "别处");
-      const chained = await chainEvents(elsewhere.events, new Map([[t.branchId, head!]]), actor);
+      const chained = await chainEvents(elsewhere.events, new Map([[t.branchId, await chainHead(t)]]), actor);
       await t.shard.d1.batch([...bulkInsert(t.shard.d1, events, chained), ...elsewhere.statements]);
 
       // the remembered head fails its check, the write reads the head and commits: three round trips
