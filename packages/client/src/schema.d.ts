@@ -2780,6 +2780,7 @@ export interface components {
       arrearsMonths: string[];
       /** @description the first month this member's dues are judged in this branch: the first whole month of the branch's records and of the member's time on its roll (docs/adoption.md); null: no bound */
       judgedFrom: string | null;
+      /** @description unpaid months in a row ending at `month`; the month under way counts only once it has ended (docs/domain.md, Dues) */
       consecutiveUnpaid: number;
       /** @enum {string} */
       arrearsSeverity: "none" | "warning" | "severe";
