@@ -296,6 +296,27 @@ describe("the write path", () => {
     expect(await verifyBranchChain(b)).toMatchObject({ ok: true, length: 2 });
   });
 
+  it("lets a chain cool down after a collision nobody else waited on: the next write asks no turn", async () => {
+    let turns = 0;
+    const sequencer: Sequencer = {
+      async turn() {
+        turns += 1;
+        return { head: null, contended: false, release: async () => undefined };
+      },
+    };
+    const t = tc();
+    const store = { d1: t.shard.d1, db: t.shard.db, events, idempotency: shardIdempotency, sequencer };
+    const write = (name: string) =>
+      commitWrite(store, { actor, scopes: [t.branchId] }, async () => insertOne(t, name));
+    // two at once: one loses the race and takes a turn, granted at once
+    await Promise.all([write("一"), write("二")]);
+    expect(turns).toBe(1);
+    // the collision is over: the next writer goes straight to the chain
+    await write("三");
+    expect(turns).toBe(1);
+    expect(await verifyBranchChain(t)).toMatchObject({ ok: true, length: 3 });
+  });
+
   describe("the head it left", () => {
     const store = (t: ReturnType<typeof tc>) => ({
       d1: t.shard.d1,

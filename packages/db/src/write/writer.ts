@@ -284,6 +284,10 @@ export async function commitWrite<T>(
     // a wait in line keeps the scope hot: while writers queue, none first loses a race (without
     // this, every HOT_MS the isolate forgot and all its writers raced at once, all but one in vain)
     if (scope && turn.held?.contended) hot.set(scope, Date.now() + HOT_MS);
+    // a turn granted at once to the only writer of the chain here: the collision is over, and
+    // the next writer goes without asking for a turn (a rare collision used to keep the chain
+    // hot, and every write to it paying the sequencer, for HOT_MS)
+    else if (scope && turn.held && (underWay.get(chainKey(store, scope)) ?? 0) <= 1) hot.delete(scope);
   };
   // the head a turn brought serves its first try only, and only a write to that one chain
   const handedHeads = () => {
