@@ -80,6 +80,15 @@ function insertOne(t: ReturnType<typeof tc>, name = "接力") {
   };
 }
 
+/** How many members the branch's roll holds, counted straight from the table. */
+async function rollSize(t: ReturnType<typeof tc>) {
+  const row = await t.shard.d1
+    .prepare("SELECT count(*) AS n FROM members WHERE branch_id = ?")
+    .bind(t.branchId)
+    .first<{ n: number }>();
+  return row?.n;
+}
+
 /** The chain's last entry, read straight from the table. */
 async function chainHead(t: ReturnType<typeof tc>) {
   return (await t.shard.d1
@@ -354,11 +363,7 @@ describe("the write path", () => {
       // the remembered head fails its check, the write reads the head and commits: three round trips
       expect(await roundTrips(() => write(t, "之后"))).toBe(3);
       expect(await verifyBranchChain(t)).toMatchObject({ ok: true, length: 3 });
-      const roll = await t.shard.d1
-        .prepare("SELECT count(*) AS n FROM members WHERE branch_id = ?")
-        .bind(t.branchId)
-        .first<{ n: number }>();
-      expect(roll?.n).toBe(3);
+      expect(await rollSize(t)).toBe(3);
     });
 
     it("is not used by a write with an Idempotency-Key: the key is read with the head, and a retry answered at once", async () => {
@@ -379,11 +384,7 @@ describe("the write path", () => {
       expect(retry).toBeInstanceOf(IdempotentReplay);
       expect(retry).toMatchObject({ status: 201, body: JSON.stringify(first), fingerprintMatches: true });
       expect(await verifyBranchChain(t)).toMatchObject({ ok: true, length: 2 });
-      const count = await t.shard.d1
-        .prepare("SELECT count(*) AS n FROM members WHERE branch_id = ?")
-        .bind(t.branchId)
-        .first<{ n: number }>();
-      expect(count?.n).toBe(2);
+      expect(await rollSize(t)).toBe(2);
     });
   });
 });

@@ -432,11 +432,14 @@ async function attempt<T>(
         ),
       );
     }
+    // the heads this write leaves: its last entry on each chain it extends
+    const tips = new Map<string, Head>(chained.map((e) => [e.scopeId, { seq: e.seq, hash: e.hash }]));
     const first = options.scopes[0];
-    const tip = chained.findLast((e) => e.scopeId === first) ?? (first ? heads.get(first) : undefined);
-    const tips = new Map<string, Head>();
-    for (const e of chained) tips.set(e.scopeId, { seq: e.seq, hash: e.hash });
-    const committed = { result: planned.result, head: tip && { seq: tip.seq, hash: tip.hash }, heads: tips };
+    const committed = {
+      result: planned.result,
+      head: first ? (tips.get(first) ?? heads.get(first)) : undefined,
+      heads: tips,
+    };
     if (batch.length === 0) return committed;
     try {
       await store.d1.batch(batch);
