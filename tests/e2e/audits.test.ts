@@ -57,6 +57,18 @@ describe("the daily audit on the local stack", () => {
         .map((f) => f.subject.id);
       expect(flagged.sort(), b.name).toEqual(owing.sort());
       expect(owing.length, b.name).toBeGreaterThanOrEqual(1);
+      // the home page's card counts as the audit does: this month, still under way, is not late yet,
+      // so a member on the card owes the months in a row up to last month
+      const day = await must("GET", `/v1/branches/${b.branchId}/today`, { key: b.branchAdmin });
+      const upToLastMonth = new Map<string, number>(
+        dues.items.map((d: { memberId: string; consecutiveUnpaid: number }) => [
+          d.memberId,
+          d.consecutiveUnpaid,
+        ]),
+      );
+      expect(day.arrears.length, b.name).toBeGreaterThanOrEqual(1);
+      for (const a of day.arrears as { memberId: string; consecutiveUnpaid: number }[])
+        expect(a.consecutiveUnpaid, b.name).toBe(upToLastMonth.get(a.memberId));
     }
     // meetings: the branch that skipped committee meetings, exactly for the months it skipped
     const skipping = demo.keys.branches[SKIPPING_BRANCH]!;

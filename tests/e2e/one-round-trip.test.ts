@@ -64,6 +64,25 @@ describe("reads in one round trip over HTTP", () => {
     ).toBeLessThan(day.arrears.find((a: { memberId: string }) => a.memberId === payer).consecutiveUnpaid);
   });
 
+  it("a member created right after another on the same branch, in one round trip", async () => {
+    const t = await tenant(1);
+    const create = (i: number) =>
+      http("POST", `/v1/branches/${t.branch.id}/members`, {
+        key: t.branchKey,
+        body: { name: `接连${i}`, gender: "male", birthDate: `1985-03-0${i + 1}`, status: "applicant" },
+      });
+    const verify = () => must("GET", `/v1/branches/${t.branch.id}/events/verify`, { key: t.branchKey });
+    const before = await verify();
+    const created = [];
+    for (let i = 0; i < 3; i++) created.push(await create(i));
+    for (const r of created) expect(r.status).toBe(201);
+    // the first reads the chain's head; the next start from the head the one before left
+    expect(cost(created[2]!).roundTrips).toBe(1);
+    const after = await verify();
+    expect(after.ok).toBe(true);
+    expect(after.length - before.length).toBe(3);
+  });
+
   it("a study leaderboard and a member's study summary, warm, without calling the module", async () => {
     const t = await tenant(0);
     const b = t.branch.id;
