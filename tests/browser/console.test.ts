@@ -10,6 +10,7 @@ import {
   ARTIFACTS,
   changePassword,
   choose,
+  DESK,
   launch,
   openMenu,
   painted,
@@ -267,11 +268,30 @@ describe("a branch secretary's month", () => {
       .first();
     await row.waitFor();
     await shoot(page, "dues");
+    // at a desk the whole year, the arrears and the actions are seen without scrolling sideways
+    expect(page.viewportSize()).toEqual(DESK);
+    const sideways = await page
+      .getByTestId("dues-grid")
+      .evaluate((t) => {
+        const wrap = t.querySelector(".el-table__body-wrapper .el-scrollbar__wrap");
+        return wrap ? wrap.scrollWidth - wrap.clientWidth : null;
+      });
+    expect(sideways).toBe(0);
     const before = await must("GET", `/v1/branches/${econ().branchId}/dues?month=${month}&limit=200`, {
       key: econ().branchAdmin,
     });
     const member = before.items.find((i: { name: string }) => i.name === "乔宇航");
     expect(member.monthlyDue).toBeGreaterThan(0);
+    // each member's arrears tag names the API's unpaid months less the month under way, as the audit counts
+    let tagged = 0;
+    for (const line of before.items as { name: string; arrearsMonths: string[] }[]) {
+      const late = line.arrearsMonths.filter((m) => m !== month);
+      const text = await page.getByTestId("dues-grid").getByRole("row", { name: line.name }).first().textContent();
+      if (late.length) tagged += 1;
+      if (late.length) expect(text).toContain(`自 ${late[0]} 起 ${late.length} 个月`);
+      else expect(text).not.toContain("个月");
+    }
+    expect(tagged).toBeGreaterThan(0);
 
     await row.getByRole("button", { name: "登记缴费" }).click();
     const dialog = page.getByRole("dialog", { name: "登记缴费" });
