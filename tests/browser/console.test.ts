@@ -270,12 +270,10 @@ describe("a branch secretary's month", () => {
     await shoot(page, "dues");
     // at a desk the whole year, the arrears and the actions are seen without scrolling sideways
     expect(page.viewportSize()).toEqual(DESK);
-    const sideways = await page
-      .getByTestId("dues-grid")
-      .evaluate((t) => {
-        const wrap = t.querySelector(".el-table__body-wrapper .el-scrollbar__wrap");
-        return wrap ? wrap.scrollWidth - wrap.clientWidth : null;
-      });
+    const sideways = await page.getByTestId("dues-grid").evaluate((t) => {
+      const wrap = t.querySelector(".el-table__body-wrapper .el-scrollbar__wrap");
+      return wrap ? wrap.scrollWidth - wrap.clientWidth : null;
+    });
     expect(sideways).toBe(0);
     const before = await must("GET", `/v1/branches/${econ().branchId}/dues?month=${month}&limit=200`, {
       key: econ().branchAdmin,
@@ -286,7 +284,11 @@ describe("a branch secretary's month", () => {
     let tagged = 0;
     for (const line of before.items as { name: string; arrearsMonths: string[] }[]) {
       const late = line.arrearsMonths.filter((m) => m !== month);
-      const text = await page.getByTestId("dues-grid").getByRole("row", { name: line.name }).first().textContent();
+      const text = await page
+        .getByTestId("dues-grid")
+        .getByRole("row", { name: line.name })
+        .first()
+        .textContent();
       if (late.length) tagged += 1;
       if (late.length) expect(text).toContain(`自 ${late[0]} 起 ${late.length} 个月`);
       else expect(text).not.toContain("个月");
