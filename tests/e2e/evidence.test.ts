@@ -108,6 +108,81 @@ describe("evidence over HTTP", () => {
     });
   });
 
+  it("sends a case's files with its person on a transfer across shards: listed, served and vouched for by the receiving chain", async () => {
+    const from = await tenant(0);
+    const to = await tenant(1);
+    const opened = await must("POST", `/v1/branches/${from.branch.id}/development/cases`, {
+      key: from.branchKey,
+      body: {
+        person: { name: "调动申请人", gender: "female", birthDate: "1997-02-01" },
+        appliedOn: "2025-09-01",
+      },
+    });
+    const stepOf = (t: { branch: { id: string } }, step: string) =>
+      `/v1/branches/${t.branch.id}/development/cases/${opened.id}/steps/${step}/attachments`;
+    const bytes = pdf(`调动申请人的入党申请书 ${from.branch.id}`);
+    const attached = await http("POST", stepOf(from, "application"), {
+      key: from.branchKey,
+      raw: form(bytes, "入党申请书.pdf", { document: "application_letter" }),
+    });
+    expect(attached.status, JSON.stringify(attached.body)).toBe(201);
+
+    const letter = await must("POST", `/v1/branches/${from.branch.id}/members/${opened.memberId}/transfers`, {
+      key: from.branchKey,
+      body: { toBranchId: to.branch.id },
+    });
+    expect((await must("POST", `/v1/transfers/${letter.id}/accept`, { key: to.branchKey })).status).toBe(
+      "accepted",
+    );
+
+    // the receiving branch lists the file on the same step and serves the same bytes
+    const there = await must("GET", stepOf(to, "application"), { key: to.branchKey });
+    expect(there.items.map((a: { id: string; sha256: string }) => [a.id, a.sha256])).toEqual([
+      [attached.body.id, attached.body.sha256],
+    ]);
+    const download = await fetch(`${base()}${there.items[0].url}`, {
+      headers: { authorization: `Bearer ${to.branchKey}` },
+    });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    // its chain vouches for it: an event names the file with its hash, and the check finds it whole
+    const received = await must("GET", `/v1/branches/${to.branch.id}/events?limit=50`, {
+      key: to.districtKey,
+    });
+    expect(
+      received.items
+        .filter((e: { action: string }) => e.action === "evidence.received")
+        .map((e: { subjectId: string; after: { sha256: string } }) => [e.subjectId, e.after.sha256]),
+    ).toEqual([[attached.body.id, attached.body.sha256]]);
+    expect(
+      await must("GET", `/v1/branches/${to.branch.id}/attachments/verify`, { key: to.districtKey }),
+    ).toEqual({
+      checked: 1,
+      ok: true,
+      problems: [],
+      nextCursor: null,
+    });
+    expect(
+      await must("GET", `/v1/branches/${to.branch.id}/events/verify?full=true`, { key: to.districtKey }),
+    ).toMatchObject({ ok: true });
+
+    // the same bytes attached again there reuse the stored object, and are served
+    const again = await http("POST", stepOf(to, "application_talk"), {
+      key: to.branchKey,
+      raw: form(bytes, "入党申请书（复印件）.pdf", { document: "other" }),
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const copy = await fetch(`${base()}${again.body.url}`, {
+      headers: { authorization: `Bearer ${to.branchKey}` },
+    });
+    expect(copy.status).toBe(200);
+    expect(Buffer.from(await copy.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+
+    // the sending branch keeps its closed copy of the case, its file listed as before
+    const kept = await must("GET", stepOf(from, "application"), { key: from.branchKey });
+    expect(kept.items.map((a: { id: string }) => a.id)).toEqual([attached.body.id]);
+  });
+
   it("refuses an executable named .pdf, in Chinese and in English, and a body over 20 MiB at the door", async () => {
     const t = await tenant(1);
     const opened = await must("POST", `/v1/branches/${t.branch.id}/development/cases`, {

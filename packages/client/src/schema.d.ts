@@ -365,7 +365,7 @@ export interface paths {
     };
     /**
      * 校验支部附件 · Re-hash the branch's attached files, a page at a time, against the hashes chained into the log
-     * @description Each stored file is read back and hashed: `altered` when its bytes no longer match the SHA-256 its attaching event recorded, `missing` when the file is gone, `unchained` when the attachment's row and its event disagree. `/events/verify` proves the events themselves unchanged.
+     * @description Each stored file is read back and hashed: `altered` when its bytes no longer match the SHA-256 its attaching event recorded (or, for a file that came with a transferred member, the event that received it), `missing` when the file is gone, `unchained` when the attachment's row and its event disagree. `/events/verify` proves the events themselves unchanged.
      */
     get: operations["getBranchesAttachmentsVerify"];
     put?: never;

@@ -8,6 +8,8 @@ export type NewAttachment = Omit<AttachmentRow, "districtId" | "branchId" | "sup
 
 /** The event that attaches a file; its `after` carries the file's SHA-256, so the chain vouches for the bytes. */
 export const ATTACHED_ACTION = "evidence.attached";
+/** A file that arrived with a transferred member, chained on the receiving branch's log with its SHA-256. */
+export const RECEIVED_ACTION = "evidence.received";
 
 function scope(tc: TenantContext) {
   return and(eq(attachments.districtId, tc.districtId), eq(attachments.branchId, tc.branchId));
@@ -59,18 +61,23 @@ export async function currentDocuments(
 }
 
 /**
- * What the branch stores and whether `sha256` is among it: content is stored once per branch, so a
- * file attached twice costs its size once.
+ * What the branch stores, whether `sha256` is among it and under which object: content is stored
+ * once per branch, so a file attached twice costs its size once. A file that arrived with a
+ * transferred member stays under the sending branch's key, so the key is read, not derived.
  */
-export async function storageOf(tc: TenantContext, sha256: string): Promise<{ used: number; has: boolean }> {
+export async function storageOf(
+  tc: TenantContext,
+  sha256: string,
+): Promise<{ used: number; has: boolean; key: string | null }> {
   const row = await tc.shard.d1
     .prepare(
-      `SELECT coalesce(sum(size), 0) AS used, coalesce(max(sha256 = ?), 0) AS has
-       FROM (SELECT sha256, max(size) AS size FROM attachments WHERE branch_id = ? AND district_id = ? GROUP BY sha256)`,
+      `SELECT coalesce(sum(size), 0) AS used, coalesce(max(sha256 = ?1), 0) AS has,
+              (SELECT object_key FROM attachments WHERE branch_id = ?2 AND district_id = ?3 AND sha256 = ?1 LIMIT 1) AS key
+       FROM (SELECT sha256, max(size) AS size FROM attachments WHERE branch_id = ?2 AND district_id = ?3 GROUP BY sha256)`,
     )
     .bind(sha256, tc.branchId, tc.districtId)
-    .first<{ used: number; has: number }>();
-  return { used: row?.used ?? 0, has: (row?.has ?? 0) === 1 };
+    .first<{ used: number; has: number; key: string | null }>();
+  return { used: row?.used ?? 0, has: (row?.has ?? 0) === 1, key: row?.key ?? null };
 }
 
 export function insertAttachment(tc: TenantContext, row: NewAttachment): D1PreparedStatement {
@@ -107,8 +114,9 @@ export interface AttachmentCheckRow {
 }
 
 /**
- * A page of the branch's attachments in id order, each with the hash its chained event recorded,
- * for the check that re-hashes the stored bytes (one query: the event is found by its subject).
+ * A page of the branch's attachments in id order, each with the hash its chained event recorded (the
+ * attaching one, or the one that received it with a transferred member), for the check that
+ * re-hashes the stored bytes (one query: the event is found by its subject).
  */
 export async function attachmentCheckPage(
   tc: TenantContext,
@@ -120,12 +128,12 @@ export async function attachmentCheckPage(
       `SELECT a.id, a.target_type AS targetType, a.target_id AS targetId, a.filename, a.size, a.sha256,
               a.object_key AS objectKey,
               (SELECT json_extract(e.after, '$.sha256') FROM events e
-                WHERE e.scope_id = a.branch_id AND e.subject_id = a.id AND e.action = ? LIMIT 1) AS chainedSha256
+                WHERE e.scope_id = a.branch_id AND e.subject_id = a.id AND e.action IN (?, ?) LIMIT 1) AS chainedSha256
        FROM attachments a
        WHERE a.branch_id = ? AND a.district_id = ? AND a.id > ?
        ORDER BY a.id LIMIT ?`,
     )
-    .bind(ATTACHED_ACTION, tc.branchId, tc.districtId, afterId ?? "", limit)
+    .bind(ATTACHED_ACTION, RECEIVED_ACTION, tc.branchId, tc.districtId, afterId ?? "", limit)
     .all<AttachmentCheckRow>();
   return results;
 }

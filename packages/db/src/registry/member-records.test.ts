@@ -3,6 +3,7 @@ import { getTableName } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { newId } from "../ids";
 import { workRecords } from "../schema/evaluations";
+import { attachments } from "../schema/evidence";
 import { developmentCases } from "../schema/onboarding";
 import { duesPayments, members } from "../schema/shard";
 import { studyDays } from "../schema/study";
@@ -47,15 +48,43 @@ describe("the member-record registry", () => {
     }
   });
 
-  it("moves a member's rows of every room to a branch on another shard, and no one else's", async () => {
+  it("moves a member's rows of every room, and the files attached to them, to a branch on another shard, and no one else's", async () => {
     const src = branch(0);
     const dst = branch(1);
     const [mover, stays] = [person("转出者"), person("留下者")];
     const at = new Date().toISOString();
     const mine = (memberId: string) => ({ districtId: src.districtId, branchId: src.branchId, memberId });
+    const caseOf = new Map([mover.id, stays.id].map((m) => [m, newId("developmentCase")]));
+    const recordOf = new Map([mover.id, stays.id].map((m) => [m, newId("record")]));
+    const file = (targetType: string, targetId: string, sha256: string) => ({
+      districtId: src.districtId,
+      branchId: src.branchId,
+      id: newId("attachment"),
+      targetType,
+      targetId,
+      document: "other",
+      filename: `${sha256}.pdf`,
+      contentType: "application/pdf",
+      size: 10,
+      sha256,
+      objectKey: `branches/${src.branchId}/${sha256}`,
+      createdAt: at,
+      createdBy: "pr_test",
+    });
     await src.shard.d1.batch([
       ...insertMembers(src, [mover, stays]),
+      // a branch meeting's file belongs to no one: it stays
+      ...bulkInsert(src.shard.d1, attachments, [file("meeting", newId("meeting"), "c".repeat(64))]),
       ...[mover.id, stays.id].flatMap((m) => [
+        ...bulkInsert(src.shard.d1, attachments, [
+          // a step's file, attached before the step is recorded, and a 写实 record's
+          file(
+            "development_step",
+            `${caseOf.get(m)}/application`,
+            m === mover.id ? "a".repeat(64) : "d".repeat(64),
+          ),
+          file("record", recordOf.get(m)!, m === mover.id ? "b".repeat(64) : "e".repeat(64)),
+        ]),
         ...bulkInsert(src.shard.d1, duesPayments, [
           {
             ...mine(m),
@@ -70,7 +99,7 @@ describe("the member-record registry", () => {
         ...bulkInsert(src.shard.d1, developmentCases, [
           {
             ...mine(m),
-            id: newId("developmentCase"),
+            id: caseOf.get(m)!,
             stage: "activist",
             appliedOn: "2024-01-02",
             lastStep: "activist_designation",
@@ -99,7 +128,7 @@ describe("the member-record registry", () => {
         ...bulkInsert(src.shard.d1, workRecords, [
           {
             ...mine(m),
-            id: newId("record"),
+            id: recordOf.get(m)!,
             kind: "commendation",
             occurredOn: "2025-01-11",
             content: "窗口服务之星",
@@ -124,5 +153,22 @@ describe("the member-record registry", () => {
     }
     const arrived = await dst.shard.db.select().from(members).all();
     expect(arrived.filter((m) => m.branchId === dst.branchId).map((m) => m.name)).toEqual(["转出者"]);
+    // the mover's two files, and only theirs, now the receiving branch's rows, naming the same objects
+    const files = await dst.shard.db.select().from(attachments).all();
+    expect(
+      files
+        .filter((f) => f.branchId === dst.branchId)
+        .map((f) => [f.targetType, f.targetId, f.districtId, f.objectKey])
+        .sort(),
+    ).toEqual([
+      [
+        "development_step",
+        `${caseOf.get(mover.id)}/application`,
+        dst.districtId,
+        `branches/${src.branchId}/${"a".repeat(64)}`,
+      ],
+      ["record", recordOf.get(mover.id), dst.districtId, `branches/${src.branchId}/${"b".repeat(64)}`],
+    ]);
+    expect(snap.attachments.map((f) => f.sha256).sort()).toEqual(["a".repeat(64), "b".repeat(64)]);
   });
 });

@@ -1,5 +1,6 @@
 import { todayIn } from "@vanguard/domain";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { attachments } from "../schema/evidence";
 import { members } from "../schema/shard";
 import { bulkInsert, expectChanged, rawStatement, statement } from "../write/sql";
 import type { TenantContext } from "./context";
@@ -9,6 +10,8 @@ import type { MemberRow } from "./members";
 export interface MemberSnapshot {
   member: MemberRow;
   records: { name: string; table: MemberRecordTable["table"]; rows: Record<string, unknown>[] }[];
+  /** the files attached to those rows (tables with `evidence`), superseded ones included */
+  attachments: (typeof attachments.$inferSelect)[];
 }
 
 /**
@@ -27,15 +30,30 @@ export async function snapshotMember(
     .where(and(eq(members.branchId, src.branchId), eq(members.id, memberId), isNull(members.leftOn)))
     .get();
   if (!member) return undefined;
-  const queries = tables.map((t) =>
-    src.shard.db
-      .select()
-      .from(t.table)
-      .where(and(eq(t.branchId, src.branchId), eq(t.memberId, memberId))),
+  const db = src.shard.db;
+  const mine = (t: MemberRecordTable) => and(eq(t.branchId, src.branchId), eq(t.memberId, memberId));
+  const queries = tables.map((t) => db.select().from(t.table).where(mine(t)));
+  const files = tables.flatMap(({ evidence, ...t }) =>
+    evidence
+      ? [
+          db
+            .select()
+            .from(attachments)
+            .where(
+              and(
+                eq(attachments.branchId, src.branchId),
+                eq(attachments.targetType, evidence.targetType),
+                inArray(
+                  evidence.ownerOf(attachments.targetId),
+                  db.select({ key: evidence.key }).from(t.table).where(mine(t)),
+                ),
+              ),
+            ),
+        ]
+      : [],
   );
-  const results = queries.length
-    ? await src.shard.db.batch(queries as [(typeof queries)[0], ...typeof queries])
-    : [];
+  const all = [...queries, ...files];
+  const results = all.length ? await db.batch(all as [(typeof all)[0], ...typeof all]) : [];
   return {
     member,
     records: tables.map(({ name, table }, i) => ({
@@ -43,6 +61,7 @@ export async function snapshotMember(
       table,
       rows: (results[i] ?? []) as Record<string, unknown>[],
     })),
+    attachments: results.slice(queries.length).flat() as MemberSnapshot["attachments"],
   };
 }
 
@@ -76,11 +95,12 @@ export function arriveStatements(
         .onConflictDoUpdate({ target: [members.branchId, members.id], set }),
     ),
   ];
-  for (const { table, rows } of snap.records) {
+  for (const { table, rows } of [...snap.records, { table: attachments, rows: snap.attachments }]) {
     out.push(
       ...bulkInsert(
         dst.shard.d1,
         table,
+        // a file keeps its object in the bucket (stored by hash, never deleted): the row names it
         rows.map((r) => ({ ...r, districtId: dst.districtId, branchId: dst.branchId })),
         { onConflictDoNothing: true },
       ),

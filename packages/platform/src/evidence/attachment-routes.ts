@@ -202,7 +202,7 @@ export function attachmentRoutes<
 
     // checked before the bytes go to the bucket, so a refused upload stores nothing
     const before = await refuse();
-    const key = evidenceKey(tc.branchId, file.sha256);
+    const key = before.key ?? evidenceKey(tc.branchId, file.sha256);
     if (!before.has) {
       await evidenceBucket(c.env).put(key, file.bytes, {
         httpMetadata: { contentType: file.contentType },

@@ -5,6 +5,8 @@ import {
   departStatements,
   type EventDraft,
   getMember,
+  type MemberSnapshot,
+  RECEIVED_ACTION,
   type ResolvedBranch,
   snapshotMember,
   type TenantContext,
@@ -24,24 +26,49 @@ const ctx = (plane: DataPlane, b: ResolvedBranch) => tenantContext(plane, { ...b
 const snapshot = (src: TenantContext, memberId: string) =>
   snapshotMember(src, memberId, memberRecordTables());
 
+/**
+ * The sending branch's event, then the receiving branch's: the member's arrival and one event per
+ * file that came with them, carrying its SHA-256 as an attaching event does, so the receiving
+ * branch's chain vouches for the bytes (`/attachments/verify`).
+ */
 function moveEvents(
   t: TransferRow,
   src: TenantContext,
   dst: TenantContext,
-  before: unknown,
+  snap: MemberSnapshot,
   after: unknown,
-): EventDraft[] {
+): [EventDraft, EventDraft[]] {
   const common = { subjectType: "member", subjectId: t.memberId };
+  const here = { scopeId: dst.branchId, districtId: dst.districtId };
   return [
     {
       ...common,
       scopeId: src.branchId,
       districtId: src.districtId,
       action: "member.transferred_out",
-      before,
+      before: memberView(snap.member),
       after: { transferId: t.id, toBranchId: t.toBranchId },
     },
-    { ...common, scopeId: dst.branchId, districtId: dst.districtId, action: "member.transferred_in", after },
+    [
+      { ...common, ...here, action: "member.transferred_in", after },
+      ...snap.attachments.map((a) => ({
+        ...here,
+        action: RECEIVED_ACTION,
+        subjectType: "attachment",
+        subjectId: a.id,
+        after: {
+          target: { type: a.targetType, id: a.targetId },
+          document: a.document,
+          filename: a.filename,
+          contentType: a.contentType,
+          size: a.size,
+          sha256: a.sha256,
+          memberId: t.memberId,
+          transferId: t.id,
+          fromBranchId: src.branchId,
+        },
+      })),
+    ],
   ];
 }
 
@@ -94,7 +121,7 @@ export async function moveMember(
             ...arriveStatements(dst, snap, t.id, at),
             ...departStatements(src, t.memberId, t.id, on, at),
           ],
-          events: moveEvents(t, src, dst, memberView(snap.member), after),
+          events: moveEvents(t, src, dst, snap, after).flat(),
           result: null,
         };
       },
@@ -111,19 +138,19 @@ export async function moveMember(
       districtId: dst.districtId,
       transferId: t.id,
     });
-    const [outEvent, inEvent] = moveEvents(t, src, dst, memberView(snap.member), after);
+    const [outEvent, inEvents] = moveEvents(t, src, dst, snap, after);
     await tenantWrite(dst, req, async () => {
       const arrived = await getMember(dst, t.memberId);
       if (arrived?.transferId === t.id && !arrived.leftOn)
         return { statements: [], events: [], result: null };
-      return { statements: arriveStatements(dst, snap, t.id, at), events: [inEvent!], result: null };
+      return { statements: arriveStatements(dst, snap, t.id, at), events: inEvents, result: null };
     });
     await tenantWrite(src, req, async () => {
       const still = await getMember(src, t.memberId);
       if (!still || still.leftOn) return { statements: [], events: [], result: null };
       return {
         statements: departStatements(src, t.memberId, t.id, on, at),
-        events: [outEvent!],
+        events: [outEvent],
         result: null,
       };
     });
