@@ -14,6 +14,7 @@ import {
   launch,
   openMenu,
   painted,
+  pdf,
   person,
   settled,
   shoot,
@@ -234,12 +235,9 @@ describe("a branch secretary's month", () => {
       .setInputFiles({ name: "签到表.pdf", mimeType: "application/pdf", buffer: exe });
     await dialog.getByRole("button", { name: "上传" }).click();
     await dialog.getByRole("alert").filter({ hasText: "文件内容不是允许的类型" }).waitFor();
-    const pdf = Buffer.from(
-      "%PDF-1.4\n% 签到表\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
-    );
     await dialog
       .getByTestId("evidence-file")
-      .setInputFiles({ name: "支委会签到表.pdf", mimeType: "application/pdf", buffer: pdf });
+      .setInputFiles({ name: "支委会签到表.pdf", mimeType: "application/pdf", buffer: pdf("签到表") });
     await dialog.getByRole("button", { name: "上传" }).click();
     await dialog.getByRole("link", { name: "支委会签到表.pdf" }).waitFor();
     await settled(page);

@@ -149,3 +149,10 @@ export async function shoot(page: Page, name: string) {
   await page.screenshot({ path: join(ARTIFACTS, `console-${name}-390.png`), fullPage: true });
   await page.setViewportSize(before);
 }
+
+/** The smallest PDF the API takes (it is judged by its bytes), with `text` in it. */
+export function pdf(text: string): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
+}

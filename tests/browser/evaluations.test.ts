@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
 import { demoDistrict } from "../support/demo";
 import { must } from "../support/http";
-import { choose, launch, openMenu, settled, shoot } from "./console";
+import { choose, launch, openMenu, pdf, settled, shoot } from "./console";
 import { branchAccount, consoleSession, districtAccount } from "./people";
 
 /**
@@ -19,6 +19,7 @@ const econ = () => demo.keys.branches.econ!;
 const path = () => `/v1/branches/${econ().branchId}`;
 const now = new Date();
 const quarter = `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
+const PDF = pdf("会议记录");
 
 beforeAll(async () => {
   demo = await demoDistrict();
@@ -97,12 +98,45 @@ describe("the quarter's inspection", () => {
     await shoot(page, "inspection");
   });
 
+  it("takes an item's evidence file while it is a draft", async () => {
+    const ins = await must("GET", `${path()}/inspections/${inspectionId}`, { key: econ().branchAdmin });
+    const item: { code: string; title: string } = ins.items[0];
+    await page.getByRole("button", { name: `附件：${item.title}` }).click();
+    const dialog = page.getByRole("dialog", { name: `佐证附件：${item.title}` });
+    await dialog.getByTestId("attachments").waitFor();
+    await choose(page, "材料类型", "会议记录");
+    await dialog.getByTestId("evidence-file").setInputFiles({
+      name: "支委会会议记录.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
+    await dialog.getByRole("button", { name: "上传" }).click();
+    await dialog.getByRole("link", { name: "支委会会议记录.pdf" }).waitFor();
+    await settled(page);
+    await shoot(page, "inspection-item-files");
+    await page.keyboard.press("Escape");
+    const files = await must("GET", `${path()}/inspections/${inspectionId}/items/${item.code}/attachments`, {
+      key: econ().branchAdmin,
+    });
+    expect(files.items.map((a: { filename: string; document: string }) => [a.filename, a.document])).toEqual([
+      ["支委会会议记录.pdf", "minutes"],
+    ]);
+  });
+
   it("is submitted to the district", async () => {
     await page.getByRole("button", { name: "提交上级审核" }).click();
     await page.getByText("自查结果已提交，等待上级审核").waitFor();
     await expect.poll(() => page.getByTestId("inspection-status").textContent()).toBe("待审核");
     const submitted = await must("GET", `${path()}/inspections/${inspectionId}`, { key: econ().branchAdmin });
     expect(submitted.status).toBe("submitted");
+    // once submitted, an item's files are read, not changed
+    const item: { title: string } = submitted.items[0];
+    await page.getByRole("button", { name: `附件：${item.title}` }).click();
+    const dialog = page.getByRole("dialog", { name: `佐证附件：${item.title}` });
+    await dialog.getByRole("link", { name: "支委会会议记录.pdf" }).waitFor();
+    expect(await dialog.getByTestId("evidence-file").count()).toBe(0);
+    expect(await dialog.getByRole("button", { name: "上传" }).count()).toBe(0);
+    await page.keyboard.press("Escape");
   });
 });
 

@@ -4,7 +4,7 @@ import { happyPath } from "@vanguard/domain/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idNumber, must, putCommittee, tenant } from "../support/http";
-import { choose, launch, openMenu, settled, shoot } from "./console";
+import { choose, launch, openMenu, pdf, settled, shoot } from "./console";
 import { branchAccount, consoleSession, consoleUrl } from "./people";
 
 /**
@@ -19,9 +19,7 @@ let page: Page;
 let t: Awaited<ReturnType<typeof tenant>>;
 let caseId: string;
 const PERSON = { name: "韩明远", gender: "male", birthDate: "1998-05-04" };
-const PDF = Buffer.from(
-  "%PDF-1.4\n% 入党申请书\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
-);
+const PDF = pdf("入党申请书");
 // a 1×1 PNG
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
