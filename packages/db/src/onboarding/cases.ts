@@ -38,6 +38,12 @@ export interface CaseFilter {
 
 export type CaseListRow = CaseRow & { memberName: string };
 
+/** A case's person on the same branch's roll: the join every list of cases with names makes. */
+export const casePerson = and(
+  eq(members.branchId, developmentCases.branchId),
+  eq(members.id, developmentCases.memberId),
+);
+
 /**
  * The branch's cases with the person's name, oldest first. Cases of people who transferred out stay
  * in this branch's records but leave its working list: their case goes on in the new branch.
@@ -46,10 +52,7 @@ export function listCases(tc: TenantContext, f: CaseFilter): Promise<CaseListRow
   return tc.shard.db
     .select({ ...getTableColumns(developmentCases), memberName: members.name })
     .from(developmentCases)
-    .innerJoin(
-      members,
-      and(eq(members.branchId, developmentCases.branchId), eq(members.id, developmentCases.memberId)),
-    )
+    .innerJoin(members, casePerson)
     .where(
       and(
         scope(tc),
@@ -68,10 +71,7 @@ export async function listOpenCases(tc: TenantContext): Promise<(CaseRow & { bir
   return tc.shard.db
     .select({ ...getTableColumns(developmentCases), birthDate: members.birthDate })
     .from(developmentCases)
-    .innerJoin(
-      members,
-      and(eq(members.branchId, developmentCases.branchId), eq(members.id, developmentCases.memberId)),
-    )
+    .innerJoin(members, casePerson)
     .where(and(scope(tc), ne(developmentCases.stage, "closed"), isNull(members.leftOn)))
     .orderBy(asc(developmentCases.id));
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql } from "drizzle
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { listFindings } from "../audits/findings";
 import { caseStateOf } from "../onboarding/case-state";
+import { casePerson } from "../onboarding/cases";
 import type { StepRow } from "../onboarding/steps";
 import { dutyTasks } from "../schema/evaluations";
 import { developmentCases, developmentComplaints, developmentSteps } from "../schema/onboarding";
@@ -38,10 +39,7 @@ export async function branchToday(
   const openCases = db
     .select({ id: developmentCases.id })
     .from(developmentCases)
-    .innerJoin(
-      members,
-      and(eq(members.branchId, developmentCases.branchId), eq(members.id, developmentCases.memberId)),
-    )
+    .innerJoin(members, casePerson)
     .where(
       and(
         inBranch(developmentCases),
@@ -83,10 +81,7 @@ export async function branchToday(
         memberName: members.name,
       })
       .from(developmentCases)
-      .innerJoin(
-        members,
-        and(eq(members.branchId, developmentCases.branchId), eq(members.id, developmentCases.memberId)),
-      )
+      .innerJoin(members, casePerson)
       .where(and(inBranch(developmentCases), inArray(developmentCases.id, openCases)))
       .orderBy(asc(developmentCases.id)),
     db
