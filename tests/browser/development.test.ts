@@ -86,6 +86,10 @@ describe("a secretary takes an applicant through the first steps", () => {
     const opened = await asSecretary(`/development/cases/${caseId}`);
     expect(opened.memberId).toBe(applicantId);
     expect(opened.stage).toBe("applicant");
+    // the district has published no pipeline rules: the case names the built-in ones, not a "v0"
+    expect(opened.ruleSetVersion).toBe(0);
+    await page.getByText("默认规则").first().waitFor();
+    expect(await page.getByText("规则版本 v0").count()).toBe(0);
   });
 
   it("records the talk with a talker picked from the roll, then designates the activist", async () => {
@@ -105,12 +109,12 @@ describe("a secretary takes an applicant through the first steps", () => {
     expect(timeline.items.find((e: { step?: string }) => e.step === "activist_designation").data).toEqual({
       recommendedBy: "party_members",
     });
-    // the timeline names the talker and the rule-set version each step was checked against
+    // the timeline names the talker and the rule set each step was checked against
     await page.getByTestId("timeline").getByText(`谈话人：${full[0]!.name}`).waitFor();
     expect(
       await page
         .getByTestId("timeline")
-        .getByText(/规则版本 v\d+/)
+        .getByText(/默认规则|规则版本 v\d+/)
         .count(),
     ).toBeGreaterThanOrEqual(3);
   });

@@ -411,6 +411,7 @@ const en: Shape<typeof zh> = {
     openComplaints: "Open complaints",
     ruleSet: "Rules",
     ruleSetVersion: "rule set v{v}",
+    ruleSetDefault: "default rules",
     version: "Case version",
     nextSteps: "Next steps",
     noNextSteps: "No step is due",

@@ -406,6 +406,7 @@ export default {
     openComplaints: "未办结群众反映",
     ruleSet: "依据规则",
     ruleSetVersion: "规则版本 v{v}",
+    ruleSetDefault: "默认规则",
     version: "案卷版本",
     nextSteps: "下一步",
     noNextSteps: "没有待办步骤",
