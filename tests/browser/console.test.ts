@@ -197,6 +197,9 @@ describe("a branch secretary's month", () => {
   it("三会一课: records a committee meeting with the attendance picked from the roll", async () => {
     await openMenu(page, "三会一课");
     await page.getByTestId("compliance").getByRole("row").nth(1).waitFor();
+    // the quarterly 党课 and the secretary's own yearly one are two rows, told apart by name
+    for (const name of ["党课", "书记讲党课"])
+      expect(await page.getByTestId("compliance").getByRole("cell", { name, exact: true }).count()).toBe(1);
     await shoot(page, "meetings");
     const topic = `支委会：研究${month}党员发展工作`;
     await page.getByRole("button", { name: "记录会议" }).click();

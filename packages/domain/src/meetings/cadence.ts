@@ -114,6 +114,15 @@ function existedFor(p: CadencePeriod, since: string | null): boolean {
   return since === null || since <= `${p.to.slice(0, 7)}-01`;
 }
 
+/**
+ * What a cadence rule is called: its meeting kind, or the secretary's own lecture (书记讲党课) when
+ * only those count, so it is not mistaken for the quarterly 党课 beside it.
+ */
+export function cadenceLabel(rule: Pick<CadenceRule, "kind" | "by">): Message {
+  const kind = MEETING_KIND_LABELS[rule.kind];
+  return rule.by === "secretary" ? { zh: `书记讲${kind.zh}`, en: `${kind.en} by the secretary` } : kind;
+}
+
 function qualifies(rule: CadenceRule, m: HeldMeeting): boolean {
   return m.kind === rule.kind && (rule.by !== "secretary" || m.lecturerPost === "secretary");
 }
@@ -128,7 +137,7 @@ export function meetingCompliance(f: ComplianceFacts): ComplianceItem[] {
     const base = {
       code: rule.code,
       kind: rule.kind,
-      label: MEETING_KIND_LABELS[rule.kind],
+      label: cadenceLabel(rule),
       per: rule.per,
       min: rule.min,
       by: rule.by,

@@ -102,6 +102,11 @@ describe("meeting cadence compliance", () => {
     expect(by.theme_day_monthly).toMatchObject({ missing: [], open: null, compliant: true });
     expect(by.lecture_quarterly).toMatchObject({ held: 3, missing: [], open: "2026-Q4" });
     expect(by.secretary_lecture_yearly).toMatchObject({ held: 1, missing: [], open: null });
+    // the two lecture rules are told apart by name
+    expect([by.lecture_quarterly!.label.zh, by.secretary_lecture_yearly!.label.zh]).toEqual([
+      "党课",
+      "书记讲党课",
+    ]);
     // the year is still under way: not missing yet, but open
     expect(by.life_meeting_yearly).toMatchObject({ held: 0, missing: [], open: "2026" });
     expect(by.group_monthly!.missing).toHaveLength(10);
