@@ -200,6 +200,19 @@ describe("a branch secretary's month", () => {
     // the quarterly 党课 and the secretary's own yearly one are two rows, told apart by name
     for (const name of ["党课", "书记讲党课"])
       expect(await page.getByTestId("compliance").getByRole("cell", { name, exact: true }).count()).toBe(1);
+    // each rule's verdict as the API gives it; a period under way without its meeting reads as due
+    const cadence = await must(
+      "GET",
+      `/v1/branches/${econ().branchId}/meetings/compliance?year=${month.slice(0, 4)}`,
+      { key: econ().branchAdmin },
+    );
+    const judged = cadence.items.filter((i: { applicable: boolean }) => i.applicable);
+    expect(judged.some((i: { open: string | null }) => i.open)).toBe(true);
+    for (const item of judged as { label: string; compliant: boolean; open: string | null }[]) {
+      const row = page.getByTestId("compliance").getByRole("row", { name: new RegExp(`^${item.label} `) });
+      const verdict = !item.compliant ? "未达标" : item.open ? `${item.open} 待召开` : "达标";
+      expect(await row.textContent()).toContain(verdict);
+    }
     await shoot(page, "meetings");
     const topic = `支委会：研究${month}党员发展工作`;
     await page.getByRole("button", { name: "记录会议" }).click();

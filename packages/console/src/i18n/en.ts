@@ -230,6 +230,7 @@ const en: Shape<typeof zh> = {
     cadence: "Cadence",
     compliant: "On track",
     notCompliant: "Behind",
+    openDue: "due in {period}",
     none: "None",
     selectAll: "Everyone",
     revision: "revision {n}",

@@ -226,6 +226,7 @@ export default {
     cadence: "频次",
     compliant: "达标",
     notCompliant: "未达标",
+    openDue: "{period} 待召开",
     none: "无",
     selectAll: "全选",
     revision: "第 {n} 版",
