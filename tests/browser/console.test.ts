@@ -114,6 +114,12 @@ describe("a branch secretary's month", () => {
     expect(
       await page.getByTestId("home-dues").getByRole("link", { name: "去处理" }).getAttribute("href"),
     ).toBe("/console/branch/dues");
+    // the meetings card names each meeting the branch's day still owes, by the rule's own name
+    const day = await must("GET", `/v1/branches/${econ().branchId}/today`, { key: econ().branchAdmin });
+    expect(day.meetingsDue.length).toBeGreaterThan(0);
+    const meetingsCard = (await page.getByTestId("home-meetings").textContent()) ?? "";
+    for (const m of day.meetingsDue as { open: string; label: string }[])
+      expect(meetingsCard).toContain(`${m.open} 尚需召开${m.label}`);
     await shoot(page, "home");
   });
 

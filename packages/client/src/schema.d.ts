@@ -3103,15 +3103,17 @@ export interface components {
           state: "open" | "completed" | "verified" | "overdue";
         }[];
       };
-      /** @description monthly and quarterly meetings the period under way still lacks */
+      /** @description meetings the period under way still lacks: each month's and quarter's, and from October each year's, whose deadline then falls within the quarter */
       meetingsDue: {
         code: string;
         /** @enum {string} */
         kind: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting";
+        /** @description the rule's name, in the caller's language (书记讲党课 apart from 党课) */
+        label: string;
         /** @enum {string} */
         per: "month" | "quarter" | "year";
         min: number;
-        /** @description the month or quarter under way that still lacks it */
+        /** @description the month, quarter or year under way that still lacks it */
         open: string;
       }[];
       /** @description members behind with dues, judged as the month's dues judge them */

@@ -123,6 +123,19 @@ export function cadenceLabel(rule: Pick<CadenceRule, "kind" | "by">): Message {
   return rule.by === "secretary" ? { zh: `书记讲${kind.zh}`, en: `${kind.en} by the secretary` } : kind;
 }
 
+/**
+ * Whether an item is due in the month or quarter under way, for a branch's day: a month's or a
+ * quarter's meeting while its period lacks it, and a yearly one once the year is in its last
+ * quarter (its deadline then falls within the quarter).
+ */
+export function dueThisQuarter(
+  item: Pick<ComplianceItem, "applicable" | "open" | "per">,
+  asOf: string,
+): boolean {
+  if (!item.applicable || !item.open) return false;
+  return item.per !== "year" || Number(asOf.slice(5, 7)) >= 10;
+}
+
 function qualifies(rule: CadenceRule, m: HeldMeeting): boolean {
   return m.kind === rule.kind && (rule.by !== "secretary" || m.lecturerPost === "secretary");
 }

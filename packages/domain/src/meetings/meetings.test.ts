@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cadencePeriods, DEFAULT_MEETING_CADENCE, type HeldMeeting, meetingCompliance } from "./cadence";
+import {
+  cadencePeriods,
+  DEFAULT_MEETING_CADENCE,
+  dueThisQuarter,
+  type HeldMeeting,
+  meetingCompliance,
+} from "./cadence";
 import { checkMeeting, committeeQuorum } from "./checks";
 
 const monthly = (kind: HeldMeeting["kind"], months: number[], year = 2026): HeldMeeting[] =>
@@ -102,6 +108,12 @@ describe("meeting cadence compliance", () => {
     expect(by.theme_day_monthly).toMatchObject({ missing: [], open: null, compliant: true });
     expect(by.lecture_quarterly).toMatchObject({ held: 3, missing: [], open: "2026-Q4" });
     expect(by.secretary_lecture_yearly).toMatchObject({ held: 1, missing: [], open: null });
+    // due on a branch's day: the month's and quarter's open periods; the year's only from October
+    const due = (asOf: string) => items.filter((i) => dueThisQuarter(i, asOf)).map((i) => i.code);
+    expect(due("2026-11-10")).toContain("life_meeting_yearly");
+    expect(due("2026-11-10")).toContain("lecture_quarterly");
+    expect(due("2026-09-10")).not.toContain("life_meeting_yearly");
+    expect(dueThisQuarter({ applicable: false, open: "2026", per: "year" }, "2026-12-01")).toBe(false);
     // the two lecture rules are told apart by name
     expect([by.lecture_quarterly!.label.zh, by.secretary_lecture_yearly!.label.zh]).toEqual([
       "党课",

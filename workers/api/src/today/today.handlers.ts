@@ -4,6 +4,7 @@ import {
   type AuditRules,
   addMonthsToMonth,
   completionSummary,
+  dueThisQuarter,
   dutyTaskState,
   meetingCompliance,
   monthOf,
@@ -81,8 +82,15 @@ async function homePage({
     rules: rules.meetings,
     meetings: d.held,
   })
-    .filter((i) => i.applicable && i.open && (i.per === "month" || i.per === "quarter"))
-    .map((i) => ({ code: i.code, kind: i.kind, per: i.per, min: i.min, open: i.open! }));
+    .filter((i) => dueThisQuarter(i, asOf))
+    .map((i) => ({
+      code: i.code,
+      kind: i.kind,
+      label: lang === "en" ? i.label.en : i.label.zh,
+      per: i.per,
+      min: i.min,
+      open: i.open!,
+    }));
 
   const arrears = d.roll
     .filter((m) => !m.joinedOn || monthOf(m.joinedOn) <= month)

@@ -54,12 +54,22 @@ export const Today = z
         z.object({
           code: z.string(),
           kind: z.enum(MEETING_KINDS),
+          label: z
+            .string()
+            .openapi({
+              description: "the rule's name, in the caller's language (书记讲党课 apart from 党课)",
+            }),
           per: z.enum(CADENCES),
           min: z.number().int(),
-          open: z.string().openapi({ description: "the month or quarter under way that still lacks it" }),
+          open: z
+            .string()
+            .openapi({ description: "the month, quarter or year under way that still lacks it" }),
         }),
       )
-      .openapi({ description: "monthly and quarterly meetings the period under way still lacks" }),
+      .openapi({
+        description:
+          "meetings the period under way still lacks: each month's and quarter's, and from October each year's, whose deadline then falls within the quarter",
+      }),
     arrears: z
       .array(
         z.object({
