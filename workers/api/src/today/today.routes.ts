@@ -54,11 +54,9 @@ export const Today = z
         z.object({
           code: z.string(),
           kind: z.enum(MEETING_KINDS),
-          label: z
-            .string()
-            .openapi({
-              description: "the rule's name, in the caller's language (书记讲党课 apart from 党课)",
-            }),
+          label: z.string().openapi({
+            description: "the rule's name, in the caller's language (书记讲党课 apart from 党课)",
+          }),
           per: z.enum(CADENCES),
           min: z.number().int(),
           open: z
