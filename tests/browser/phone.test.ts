@@ -143,6 +143,30 @@ describe("a member on a phone", () => {
     }
   });
 
+  it("我的党费 shows the member's own line of the month, as the secretary's grid has it", async () => {
+    await page.getByRole("link", { name: "我的党费" }).click();
+    const card = page.getByTestId("dues");
+    await card.getByTestId("dues-behind").waitFor();
+    const now = new Date();
+    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+    const grid = await must("GET", `/v1/branches/${econ().branchId}/dues?month=${month}&limit=200`, {
+      key: econ().branchAdmin,
+    });
+    const line = grid.items.find((i: { memberId: string }) => i.memberId === reader.id);
+    expect(line).toBeDefined();
+    // what the member's own session is given: their line, and no one else's
+    const own = await page.request.get(`${base()}/v1/branches/${econ().branchId}/dues?month=${month}`);
+    expect(own.status()).toBe(200);
+    expect((await own.json()).items).toEqual([line]);
+    const text = (await card.textContent()) ?? "";
+    expect(text).toContain(line.monthlyDue === null ? "未核定" : `${line.monthlyDue} 元`);
+    expect(text).toContain(
+      line.consecutiveUnpaid ? `连续未交${line.consecutiveUnpaid} 个月（截至上月）` : "连续未交无",
+    );
+    expect(await page.getByTestId("dues-refused").count()).toBe(0);
+    await shoot(page, "phone-dues");
+  });
+
   it("sees only its own data: another member's summary is not theirs to read", async () => {
     const res = await page.request.get(
       `${base()}/v1/branches/${econ().branchId}/study/members/${demo.keys.member.memberId}/summary`,

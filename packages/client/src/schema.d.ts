@@ -529,7 +529,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 月度党费收缴 · Expected vs paid for a month, with arrears */
+    /**
+     * 月度党费收缴 · Expected vs paid for a month, with arrears
+     * @description The branch's officers, the district and its auditors read every member's line. A member reads their own line alone (and the branch's totals, which a branch posts to its members anyway).
+     */
     get: operations["getBranchesDues"];
     put?: never;
     post?: never;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, newMember, newTenant } from "./harness";
+import { call, memberKey, newMember, newTenant } from "./harness";
 
 describe("dues", () => {
   it("computes the monthly due from the 2008 regulation", async () => {
@@ -67,6 +67,15 @@ describe("dues", () => {
     expect(line(late.id).arrearsMonths).toEqual(
       expect.arrayContaining(["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]),
     );
+
+    // each member reads their own line, the same as the secretary's, and no one else's
+    for (const who of [m, late]) {
+      const key = await memberKey(t.branch.id, who.id, t.branchKey);
+      const own = await call(`/v1/branches/${t.branch.id}/dues?month=2026-11`, { key });
+      expect(own.status).toBe(200);
+      expect(own.body.items).toEqual([line(who.id)]);
+      expect(own.body.nextCursor).toBeNull();
+    }
   });
 
   it("does not take dues from people who are not yet members", async () => {

@@ -244,7 +244,8 @@ export const EXPECTATIONS: Record<string, Want> = {
     month: "{month}",
     amount: 1,
   }),
-  "GET /v1/branches/{branchId}/dues": READ,
+  // a member reads their own line of the month (dues.test.ts shows it holds no one else's)
+  "GET /v1/branches/{branchId}/dues": MEMBER_READ,
   "GET /v1/branches/{branchId}/today": READ,
   "POST /v1/branches/{branchId}/dues/import": {
     ...write(),

@@ -694,6 +694,10 @@ const en: Shape<typeof zh> = {
     dues: {
       title: "Dues for {month}",
       askSecretary: "Dues are recorded and looked up by the branch secretary; ask them about yours.",
+      paidOn: "Paid this month ({on})",
+      behind: "{n} months (up to last month)",
+      upToDate: "none",
+      lateMonths: "Months unpaid",
     },
     meetings: {
       title: "Meetings in {year}",

@@ -674,6 +674,10 @@ export default {
     dues: {
       title: "{month} 党费",
       askSecretary: "党费明细由支部书记登记和查询，如有疑问请联系支部书记。",
+      paidOn: "本月已交（{on}）",
+      behind: "{n} 个月（截至上月）",
+      upToDate: "无",
+      lateMonths: "未交月份",
     },
     meetings: {
       title: "{year} 年参加会议",

@@ -29,6 +29,8 @@ export interface MemberFilter {
   q?: string;
   /** include people who left the branch (transferred out) */
   includeLeft?: boolean;
+  /** this one member only (a member reading their own line) */
+  only?: string;
   limit: number;
   after?: string;
 }
@@ -42,6 +44,7 @@ function memberWhere(tc: TenantContext, f: Omit<MemberFilter, "limit">) {
     f.statuses ? inArray(members.status, f.statuses) : undefined,
     q ? sql`${members.name} LIKE ${`%${q}%`} ESCAPE '\\'` : undefined,
     f.includeLeft ? undefined : isNull(members.leftOn),
+    f.only ? eq(members.id, f.only) : undefined,
     f.after ? gt(members.id, f.after) : undefined,
   );
 }

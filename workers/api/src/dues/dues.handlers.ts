@@ -21,7 +21,7 @@ import {
   MANAGE_BRANCH,
   monthlyDueFen,
   monthOf,
-  READ_BRANCH,
+  READ_OWN,
   todayIn,
   yuanToFen,
 } from "@vanguard/domain";
@@ -30,6 +30,7 @@ import {
   branchScope,
   conflictAs,
   decodeCursor,
+  forbidden,
   notFound,
   ProblemError,
   page,
@@ -172,18 +173,22 @@ export const recordPayment: AppRouteHandler<RecordPaymentRoute, ApiBindings> = a
 export const overview: AppRouteHandler<OverviewRoute, ApiBindings> = async (c) => {
   const { branchId } = c.req.valid("param");
   const { limit, cursor, month: asked } = c.req.valid("query");
-  const { tc } = await branchScope(c, branchId, READ_BRANCH);
+  const { tc } = await branchScope(c, branchId, READ_OWN);
+  const principal = c.get("principal");
+  // a member reads their own line: what they owe and paid is theirs to know, not the others'
+  const only = principal.role === "member" ? principal.memberId : undefined;
+  if (only === null) throw forbidden();
   const month = asked ?? monthOf(todayIn(tc.timeZone));
   // kept under the district's write count: computed again after any write to the district
-  return keptPage(c, tc, { page: "dues", params: [month, limit, cursor ?? null] }, () =>
-    duesOfMonth(tc, month, { limit, cursor }),
+  return keptPage(c, tc, { page: "dues", params: [month, limit, cursor ?? null, only ?? null] }, () =>
+    duesOfMonth(tc, month, { limit, cursor, only }),
   );
 };
 
 async function duesOfMonth(
   tc: TenantContext,
   month: string,
-  { limit, cursor }: { limit: number; cursor?: string },
+  { limit, cursor, only }: { limit: number; cursor?: string; only?: string },
 ) {
   const year = Number(month.slice(0, 4));
   const fromMonth = addMonthsToMonth(month, -LOOKBACK_MONTHS);
@@ -196,7 +201,7 @@ async function duesOfMonth(
     totals,
   } = await duesMonth(
     tc,
-    { limit: limit + 1, after: decodeCursor(cursor), statuses: ["probationary", "full"] },
+    { limit: limit + 1, after: decodeCursor(cursor), statuses: ["probationary", "full"], only },
     { year, fromMonth, month, recordsFrom: tc.recordsFrom },
   );
   const paged = page(rows, limit, (m) => m.id);

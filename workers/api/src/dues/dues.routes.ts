@@ -128,6 +128,8 @@ export const overview = createRoute({
   tags,
   security,
   summary: "Expected vs paid for a month, with arrears",
+  description:
+    "The branch's officers, the district and its auditors read every member's line. A member reads their own line alone (and the branch's totals, which a branch posts to its members anyway).",
   request: {
     params: z.object({ branchId: z.string().max(64) }),
     query: PageQuery.extend({
