@@ -19,6 +19,7 @@ import {
   settled,
   shoot,
   signIn,
+  upload,
 } from "./console";
 
 /**
@@ -252,15 +253,9 @@ describe("a branch secretary's month", () => {
     await dialog.getByTestId("attachments").waitFor();
     const exe = Buffer.alloc(256);
     exe.set([0x4d, 0x5a, 0x90, 0x00]);
-    await dialog
-      .getByTestId("evidence-file")
-      .setInputFiles({ name: "签到表.pdf", mimeType: "application/pdf", buffer: exe });
-    await dialog.getByRole("button", { name: "上传" }).click();
+    await upload(dialog, "签到表.pdf", exe);
     await dialog.getByRole("alert").filter({ hasText: "文件内容不是允许的类型" }).waitFor();
-    await dialog
-      .getByTestId("evidence-file")
-      .setInputFiles({ name: "支委会签到表.pdf", mimeType: "application/pdf", buffer: pdf("签到表") });
-    await dialog.getByRole("button", { name: "上传" }).click();
+    await upload(dialog, "支委会签到表.pdf", pdf("签到表"));
     await dialog.getByRole("link", { name: "支委会签到表.pdf" }).waitFor();
     await settled(page);
     await shoot(page, "meeting-evidence");

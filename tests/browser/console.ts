@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { base } from "../support/http";
 
@@ -155,4 +155,10 @@ export function pdf(text: string): Buffer {
   return Buffer.from(
     `%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
   );
+}
+
+/** Chooses a file in an attachments dialog and presses 上传, as a secretary does; the caller waits for the outcome. */
+export async function upload(dialog: Locator, name: string, bytes: Uint8Array, mimeType = "application/pdf") {
+  await dialog.getByTestId("evidence-file").setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
+  await dialog.getByRole("button", { name: "上传" }).click();
 }

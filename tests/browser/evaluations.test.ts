@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
 import { demoDistrict } from "../support/demo";
 import { must } from "../support/http";
-import { choose, launch, openMenu, pdf, settled, shoot } from "./console";
+import { choose, launch, openMenu, pdf, settled, shoot, upload } from "./console";
 import { branchAccount, consoleSession, districtAccount } from "./people";
 
 /**
@@ -105,12 +105,7 @@ describe("the quarter's inspection", () => {
     const dialog = page.getByRole("dialog", { name: `佐证附件：${item.title}` });
     await dialog.getByTestId("attachments").waitFor();
     await choose(page, "材料类型", "会议记录");
-    await dialog.getByTestId("evidence-file").setInputFiles({
-      name: "支委会会议记录.pdf",
-      mimeType: "application/pdf",
-      buffer: PDF,
-    });
-    await dialog.getByRole("button", { name: "上传" }).click();
+    await upload(dialog, "支委会会议记录.pdf", PDF);
     await dialog.getByRole("link", { name: "支委会会议记录.pdf" }).waitFor();
     await settled(page);
     await shoot(page, "inspection-item-files");

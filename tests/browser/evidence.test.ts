@@ -4,7 +4,7 @@ import { happyPath } from "@vanguard/domain/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idNumber, must, putCommittee, tenant } from "../support/http";
-import { choose, launch, openMenu, pdf, settled, shoot } from "./console";
+import { choose, launch, openMenu, pdf, settled, shoot, upload } from "./console";
 import { branchAccount, consoleSession, consoleUrl } from "./people";
 
 /**
@@ -153,12 +153,7 @@ describe("a case's evidence and forms", () => {
     await dialog.getByTestId("attachments").waitFor();
     // the district's document for this step is offered first
     await dialog.locator(".el-select", { hasText: "入党申请书" }).waitFor();
-    await dialog.getByTestId("evidence-file").setInputFiles({
-      name: "入党申请书.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("这不是PDF，只是一个改了名字的文本文件。\n"),
-    });
-    await dialog.getByRole("button", { name: "上传" }).click();
+    await upload(dialog, "入党申请书.pdf", Buffer.from("这不是PDF，只是一个改了名字的文本文件。\n"));
     await dialog.getByRole("alert").filter({ hasText: "文件内容不是允许的类型" }).waitFor();
     const none = await must(
       "GET",
@@ -169,12 +164,7 @@ describe("a case's evidence and forms", () => {
     );
     expect(none.items).toEqual([]);
 
-    await dialog.getByTestId("evidence-file").setInputFiles({
-      name: "韩明远 入党申请书.pdf",
-      mimeType: "application/pdf",
-      buffer: PDF,
-    });
-    await dialog.getByRole("button", { name: "上传" }).click();
+    await upload(dialog, "韩明远 入党申请书.pdf", PDF);
     const link = dialog.getByRole("link", { name: "韩明远 入党申请书.pdf" });
     await link.waitFor();
     // the case asks the API again: the letter is no longer missing
@@ -211,12 +201,7 @@ describe("a case's evidence and forms", () => {
     const form = timeline.locator('[data-entry="application_form"]');
     await form.getByRole("button", { name: "附件：填写入党志愿书" }).click();
     const dialog = page.getByRole("dialog", { name: "材料：填写入党志愿书" });
-    await dialog.getByTestId("evidence-file").setInputFiles({
-      name: "入党志愿书.pdf",
-      mimeType: "application/pdf",
-      buffer: PDF,
-    });
-    await dialog.getByRole("button", { name: "上传" }).click();
+    await upload(dialog, "入党志愿书.pdf", PDF);
     await dialog.getByRole("link", { name: "入党志愿书.pdf" }).waitFor();
     await dialog.getByText("已交 入党志愿书").waitFor();
     await page.keyboard.press("Escape");
@@ -254,10 +239,7 @@ describe("写实 records", () => {
     // 其他材料 until the secretary says what the file is
     await dialog.locator(".el-select", { hasText: "其他材料" }).waitFor();
     await choose(page, "材料类型", "照片");
-    await dialog
-      .getByTestId("evidence-file")
-      .setInputFiles({ name: "答题竞赛.png", mimeType: "image/png", buffer: PNG });
-    await dialog.getByRole("button", { name: "上传" }).click();
+    await upload(dialog, "答题竞赛.png", PNG, "image/png");
     await dialog.getByRole("link", { name: "答题竞赛.png" }).waitFor();
     await settled(page);
     await shoot(page, "record-files");
@@ -278,12 +260,7 @@ describe("一岗双责", () => {
     const row = page.getByTestId("duty-tasks").getByRole("row", { name: /收缴党费并公示/ });
     await row.getByRole("button", { name: "附件：收缴党费并公示" }).click();
     const dialog = page.getByRole("dialog", { name: "任务材料：收缴党费并公示" });
-    await dialog.getByTestId("evidence-file").setInputFiles({
-      name: "党费公示.pdf",
-      mimeType: "application/pdf",
-      buffer: PDF,
-    });
-    await dialog.getByRole("button", { name: "上传" }).click();
+    await upload(dialog, "党费公示.pdf", PDF);
     await dialog.getByRole("link", { name: "党费公示.pdf" }).waitFor();
     await dialog.locator(".files .el-tag", { hasText: "其他材料" }).waitFor();
     await settled(page);
