@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pdf } from "@vanguard/testing/evidence-files";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
@@ -14,7 +15,6 @@ import {
   launch,
   openMenu,
   painted,
-  pdf,
   person,
   settled,
   shoot,

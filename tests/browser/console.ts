@@ -150,13 +150,6 @@ export async function shoot(page: Page, name: string) {
   await page.setViewportSize(before);
 }
 
-/** The smallest PDF the API takes (it is judged by its bytes), with `text` in it. */
-export function pdf(text: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
-  );
-}
-
 /** Chooses a file in an attachments dialog and presses 上传, as a secretary does; the caller waits for the outcome. */
 export async function upload(dialog: Locator, name: string, bytes: Uint8Array, mimeType = "application/pdf") {
   await dialog.getByTestId("evidence-file").setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });

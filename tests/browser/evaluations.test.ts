@@ -1,9 +1,10 @@
+import { pdf } from "@vanguard/testing/evidence-files";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoKeys } from "../../scripts/seed/index.mjs";
 import { demoDistrict } from "../support/demo";
 import { must } from "../support/http";
-import { choose, launch, openMenu, pdf, settled, shoot, upload } from "./console";
+import { choose, launch, openMenu, settled, shoot, upload } from "./console";
 import { branchAccount, consoleSession, districtAccount } from "./people";
 
 /**

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { stepDefinition } from "@vanguard/domain";
 import { happyPath } from "@vanguard/domain/testing";
+import { pdf } from "@vanguard/testing/evidence-files";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idNumber, must, putCommittee, tenant } from "../support/http";
-import { choose, launch, openMenu, pdf, settled, shoot, upload } from "./console";
+import { choose, launch, openMenu, settled, shoot, upload } from "./console";
 import { branchAccount, consoleSession, consoleUrl } from "./people";
 
 /**
@@ -19,7 +20,7 @@ let page: Page;
 let t: Awaited<ReturnType<typeof tenant>>;
 let caseId: string;
 const PERSON = { name: "韩明远", gender: "male", birthDate: "1998-05-04" };
-const PDF = pdf("入党申请书");
+const PDF = Buffer.from(pdf("入党申请书"));
 // a 1×1 PNG
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
