@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { pdf, upload } from "@vanguard/testing/evidence-files";
 import { describe, expect, it } from "vitest";
 import { call, idNumberFor, memberKey, newBranch, newMember, newTenant, type Tenant } from "./harness";
 
@@ -109,6 +110,52 @@ describe("transfers", () => {
     expect(
       (await call(`/v1/branches/${other.id}/members/${m.id}`, { key: t.districtKey })).body.branchId,
     ).toBe(other.id);
+  });
+
+  it("takes a case's files along within one shard, chained on the receiving branch in the same transaction", async () => {
+    const t = await newTenant();
+    const other = await newBranch(t.district.id, t.districtKey);
+    const opened = await call(`/v1/branches/${t.branch.id}/development/cases`, {
+      key: t.branchKey,
+      body: {
+        person: { name: "带档案者", gender: "male", birthDate: "1996-06-06" },
+        appliedOn: "2025-09-01",
+      },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const stepOf = (branchId: string) =>
+      `/v1/branches/${branchId}/development/cases/${opened.body.id}/steps/application/attachments`;
+    const attached = await call(stepOf(t.branch.id), {
+      key: t.branchKey,
+      raw: upload(pdf("带档案者的入党申请书"), "入党申请书.pdf", { document: "application_letter" }),
+    });
+    expect(attached.status, JSON.stringify(attached.body)).toBe(201);
+    const letter = await call(`/v1/branches/${t.branch.id}/members/${opened.body.memberId}/transfers`, {
+      key: t.branchKey,
+      body: { toBranchId: other.id },
+    });
+    const accepted = await call(`/v1/transfers/${letter.body.id}/accept`, {
+      method: "POST",
+      key: t.districtKey,
+    });
+    expect(accepted.body.status).toBe("accepted");
+
+    const there = await call(stepOf(other.id), { key: t.districtKey });
+    expect(there.body.items.map((a: { id: string; sha256: string }) => [a.id, a.sha256])).toEqual([
+      [attached.body.id, attached.body.sha256],
+    ]);
+    expect((await call(`/v1/branches/${other.id}/attachments/verify`, { key: t.districtKey })).body).toEqual({
+      checked: 1,
+      ok: true,
+      problems: [],
+      nextCursor: null,
+    });
+    const log = await call(`/v1/branches/${other.id}/events?limit=20`, { key: t.districtKey });
+    expect(log.body.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      "evidence.received",
+      "member.transferred_in",
+    ]);
+    expect((await call(`/v1/branches/${other.id}/events/verify`, { key: t.districtKey })).body.ok).toBe(true);
   });
 
   it("refuses a second open letter, and a withdrawn letter cannot be accepted", async () => {
