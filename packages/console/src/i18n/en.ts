@@ -231,6 +231,7 @@ const en: Shape<typeof zh> = {
     compliant: "On track",
     notCompliant: "Behind",
     openDue: "due in {period}",
+    verdict: "Status",
     none: "None",
     selectAll: "Everyone",
     revision: "revision {n}",

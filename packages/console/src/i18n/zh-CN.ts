@@ -227,6 +227,7 @@ export default {
     compliant: "达标",
     notCompliant: "未达标",
     openDue: "{period} 待召开",
+    verdict: "情况",
     none: "无",
     selectAll: "全选",
     revision: "第 {n} 版",
