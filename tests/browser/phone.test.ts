@@ -163,6 +163,7 @@ describe("a member on a phone", () => {
     expect(text).toContain(
       line.consecutiveUnpaid ? `连续未交${line.consecutiveUnpaid} 个月（截至上月）` : "连续未交无",
     );
+    if (line.lateMonths.length) expect(text).toContain(line.lateMonths.join("、"));
     expect(await page.getByTestId("dues-refused").count()).toBe(0);
     await shoot(page, "phone-dues");
   });

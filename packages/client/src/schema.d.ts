@@ -2781,6 +2781,8 @@ export interface components {
       paidOn: string | null;
       /** @description unpaid months in the 12 months up to `month`, counted from `judgedFrom` at the earliest */
       arrearsMonths: string[];
+      /** @description `arrearsMonths` less the month under way, whose dues are not late until it ends (docs/domain.md, Dues) */
+      lateMonths: string[];
       /** @description the first month this member's dues are judged in this branch: the first whole month of the branch's records and of the member's time on its roll (docs/adoption.md); null: no bound */
       judgedFrom: string | null;
       /** @description unpaid months in a row ending at `month`; the month under way counts only once it has ended (docs/domain.md, Dues) */

@@ -67,6 +67,8 @@ describe("dues", () => {
     expect(line(late.id).arrearsMonths).toEqual(
       expect.arrayContaining(["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]),
     );
+    // a month that has ended: every unpaid month in it is late
+    expect(line(late.id).lateMonths).toEqual(line(late.id).arrearsMonths);
 
     // each member reads their own line, the same as the secretary's, and no one else's
     for (const who of [m, late]) {

@@ -28,6 +28,7 @@ describe("monthly dues (党费规定 2008)", () => {
     const a = arrears({ since: "2024-01", asOf: "2024-07", paidMonths: paid });
     expect(a.unpaid).toEqual(["2024-03", "2024-05", "2024-06", "2024-07"]);
     expect(a.consecutive).toBe(3);
+    expect(a.late).toEqual(a.unpaid);
     expect(arrearsSeverity(a.consecutive)).toBe("warning");
     expect(arrearsSeverity(6)).toBe("severe");
     expect(arrearsSeverity(2)).toBe("none");
@@ -39,6 +40,7 @@ describe("monthly dues (党费规定 2008)", () => {
     const open = arrears({ since: "2024-01", asOf: "2024-07", paidMonths: paid, current: "2024-07" });
     expect(open.unpaid).toEqual(["2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07"]);
     expect(open.consecutive).toBe(5);
+    expect(open.late).toEqual(["2024-02", "2024-03", "2024-04", "2024-05", "2024-06"]);
     expect(arrearsSeverity(open.consecutive)).toBe("warning");
     // the same months looked at once July has ended: six in a row
     expect(

@@ -97,6 +97,8 @@ export interface ArrearsInput {
 export interface Arrears {
   /** unpaid months from `since` to `asOf`, oldest first */
   unpaid: string[];
+  /** the unpaid months that are late: `unpaid` less the month under way, whose dues are not due yet */
+  late: string[];
   /**
    * unpaid months in a row ending at `asOf`, not counting `asOf` while it is the month under way
    * and unpaid (as the daily audit counts: up to last month); 3 raises a warning, 6 a severe finding
@@ -111,7 +113,7 @@ export function arrears({ since, asOf, paidMonths, current }: ArrearsInput): Arr
   const last = asOf === current && !paidMonths.has(asOf) ? months.length - 2 : months.length - 1;
   let consecutive = 0;
   for (let i = last; i >= 0 && !paidMonths.has(months[i]!); i--) consecutive += 1;
-  return { unpaid, consecutive };
+  return { unpaid, late: unpaid.filter((m) => m !== current), consecutive };
 }
 
 /** Severity of dues arrears (docs/domain.md §Dues): never a removal, only a finding for humans. */

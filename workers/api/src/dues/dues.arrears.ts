@@ -21,9 +21,10 @@ export function memberArrears(
   const a =
     since <= month
       ? arrears({ since, asOf: month, paidMonths: new Set(paidMonths), current })
-      : { unpaid: [], consecutive: 0 };
+      : { unpaid: [], late: [], consecutive: 0 };
   return {
     arrearsMonths: a.unpaid,
+    lateMonths: a.late,
     judgedFrom,
     consecutiveUnpaid: a.consecutive,
     arrearsSeverity: arrearsSeverity(a.consecutive),

@@ -53,6 +53,10 @@ export const DuesLine = z
     arrearsMonths: z.array(z.string()).openapi({
       description: "unpaid months in the 12 months up to `month`, counted from `judgedFrom` at the earliest",
     }),
+    lateMonths: z.array(z.string()).openapi({
+      description:
+        "`arrearsMonths` less the month under way, whose dues are not late until it ends (docs/domain.md, Dues)",
+    }),
     judgedFrom: z.string().nullable().openapi({
       description:
         "the first month this member's dues are judged in this branch: the first whole month of the branch's records and of the member's time on its roll (docs/adoption.md); null: no bound",
