@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { docxText } from "@vanguard/testing/evidence-files";
+import { docxText, exe, pdf, upload } from "@vanguard/testing/evidence-files";
 import { describe, expect, inject, it } from "vitest";
 import { demoDistrict } from "../support/demo";
 import { base, http, must, tenant } from "../support/http";
@@ -24,21 +24,10 @@ function blobOf(bytes: Uint8Array): string {
   return hits[0]!;
 }
 
-function pdf(text: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(
-    `%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
-  );
-}
-
-function form(
-  bytes: Uint8Array<ArrayBuffer>,
-  filename: string,
-  fields: Record<string, string> = {},
-): FormData {
-  const f = new FormData();
-  f.set("file", new Blob([bytes], { type: "application/pdf" }), filename);
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
+/** A stored file as the API serves it to `key`: its status and its bytes. */
+async function download(url: string, key: string) {
+  const res = await fetch(`${base()}${url}`, { headers: { authorization: `Bearer ${key}` } });
+  return { res, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
 describe("evidence over HTTP", () => {
@@ -52,16 +41,14 @@ describe("evidence over HTTP", () => {
     const bytes = pdf(`周明的入党申请书 ${t.branch.id}`);
     const attached = await http("POST", step, {
       key: t.branchKey,
-      raw: form(bytes, "周明 入党申请书.pdf", { document: "application_letter" }),
+      raw: upload(bytes, "周明 入党申请书.pdf", { document: "application_letter" }),
     });
     expect(attached.status, JSON.stringify(attached.body)).toBe(201);
 
     // the download, with the headers a browser must not second-guess
-    const res = await fetch(`${base()}${attached.body.url}`, {
-      headers: { authorization: `Bearer ${t.districtKey}` },
-    });
+    const { res, bytes: served } = await download(attached.body.url, t.districtKey);
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    expect(served.equals(Buffer.from(bytes))).toBe(true);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-disposition")).toContain(
       `filename*=UTF-8''${encodeURIComponent("周明 入党申请书.pdf")}`,
@@ -123,7 +110,7 @@ describe("evidence over HTTP", () => {
     const bytes = pdf(`调动申请人的入党申请书 ${from.branch.id}`);
     const attached = await http("POST", stepOf(from, "application"), {
       key: from.branchKey,
-      raw: form(bytes, "入党申请书.pdf", { document: "application_letter" }),
+      raw: upload(bytes, "入党申请书.pdf", { document: "application_letter" }),
     });
     expect(attached.status, JSON.stringify(attached.body)).toBe(201);
 
@@ -140,11 +127,9 @@ describe("evidence over HTTP", () => {
     expect(there.items.map((a: { id: string; sha256: string }) => [a.id, a.sha256])).toEqual([
       [attached.body.id, attached.body.sha256],
     ]);
-    const download = await fetch(`${base()}${there.items[0].url}`, {
-      headers: { authorization: `Bearer ${to.branchKey}` },
-    });
-    expect(download.status).toBe(200);
-    expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    const moved = await download(there.items[0].url, to.branchKey);
+    expect(moved.res.status).toBe(200);
+    expect(moved.bytes.equals(Buffer.from(bytes))).toBe(true);
     // its chain vouches for it: an event names the file with its hash, and the check finds it whole
     const received = await must("GET", `/v1/branches/${to.branch.id}/events?limit=50`, {
       key: to.districtKey,
@@ -169,14 +154,12 @@ describe("evidence over HTTP", () => {
     // the same bytes attached again there reuse the stored object, and are served
     const again = await http("POST", stepOf(to, "application_talk"), {
       key: to.branchKey,
-      raw: form(bytes, "入党申请书（复印件）.pdf", { document: "other" }),
+      raw: upload(bytes, "入党申请书（复印件）.pdf", { document: "other" }),
     });
     expect(again.status, JSON.stringify(again.body)).toBe(201);
-    const copy = await fetch(`${base()}${again.body.url}`, {
-      headers: { authorization: `Bearer ${to.branchKey}` },
-    });
-    expect(copy.status).toBe(200);
-    expect(Buffer.from(await copy.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    const copy = await download(again.body.url, to.branchKey);
+    expect(copy.res.status).toBe(200);
+    expect(copy.bytes.equals(Buffer.from(bytes))).toBe(true);
 
     // the sending branch keeps its closed copy of the case, its file listed as before
     const kept = await must("GET", stepOf(from, "application"), { key: from.branchKey });
@@ -190,21 +173,20 @@ describe("evidence over HTTP", () => {
       body: { person: { name: "吴刚", gender: "male", birthDate: "1998-03-01" }, appliedOn: "2025-09-01" },
     });
     const step = `/v1/branches/${t.branch.id}/development/cases/${opened.id}/steps/application/attachments`;
-    const mz = new Uint8Array(256);
-    mz.set([0x4d, 0x5a, 0x90, 0x00]);
-    const zh = await http("POST", step, { key: t.branchKey, raw: form(mz, "申请书.pdf") });
+    const mz = exe();
+    const zh = await http("POST", step, { key: t.branchKey, raw: upload(mz, "申请书.pdf") });
     expect(zh.status).toBe(415);
     expect(zh.headers.get("content-type")).toContain("application/problem+json");
     expect(zh.body.detail).toContain("文件内容不是允许的类型");
     const en = await http("POST", step, {
       key: t.branchKey,
-      raw: form(mz, "a.pdf"),
+      raw: upload(mz, "a.pdf"),
       headers: { "accept-language": "en" },
     });
     expect(en.body.detail).toContain("not an allowed type");
     const big = new Uint8Array(21 * 1024 * 1024);
     big.set(pdf("big"));
-    const tooBig = await http("POST", step, { key: t.branchKey, raw: form(big, "big.pdf") });
+    const tooBig = await http("POST", step, { key: t.branchKey, raw: upload(big, "big.pdf") });
     expect(tooBig.status).toBe(413);
     expect((await must("GET", step, { key: t.branchKey })).items).toEqual([]);
   });
