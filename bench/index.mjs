@@ -221,16 +221,22 @@ try {
   if (healthRun)
     results.push({ name: "baseline: stack /health", ...healthRun, ...(await sample(`${base}/health`)) });
   // the floor of any read: the constant worker making one D1 round trip of 1 and of 8 trivial
-  // statements, each beside its own /health, so a read's ratio can be read against what D1 alone allows
+  // statements; and of a write that reads first: a round trip of 8 reads, then one of 8 writes. Each
+  // beside its own /health, so a route's ratio can be read against what D1 alone allows.
+  const floors = [
+    { path: "/d1?n=1", name: "one D1 batch of 1 statement", queries: 1, roundTrips: 1 },
+    { path: "/d1?n=8", name: "one D1 batch of 8 statements", queries: 8, roundTrips: 1 },
+    { path: "/write?n=8", name: "a D1 batch of 8 reads, then one of 8 writes", queries: 16, roundTrips: 2 },
+  ];
   if (runs("load"))
-    for (const n of [1, 8]) {
+    for (const f of floors) {
       const pairedHealth = summarize(await load({ url: `${base}/health`, duration })).rps;
-      const run = summarize(await load({ url: `${baseline}/d1?n=${n}`, duration }));
+      const run = summarize(await load({ url: `${baseline}${f.path}`, duration }));
       results.push({
-        name: `baseline: constant worker + one D1 batch of ${n} statement${n > 1 ? "s" : ""}`,
+        name: `baseline: constant worker + ${f.name}`,
         ...run,
-        queries: n,
-        roundTrips: 1,
+        queries: f.queries,
+        roundTrips: f.roundTrips,
         rowsRead: 0,
         pairedHealth,
       });
