@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from "../calendar/working-days";
-import type { MemberStatus } from "../members/member";
+import { MEMBER_STATUS_ZH, type MemberStatus } from "../members/member";
 import type { ServiceHoursEntry } from "../practices/service";
 import { failure, type RuleFailure } from "../rules/rule";
 import { OPINION_SOURCES, type StepRecord } from "./data";
@@ -202,14 +202,7 @@ export function dataGates(
   }
 }
 
-const STAGE_ZH: Record<CaseState["stage"], string> = {
-  applicant: "入党申请人",
-  activist: "入党积极分子",
-  candidate: "发展对象",
-  probationary: "预备党员",
-  full: "正式党员",
-  closed: "已结束",
-};
+const STAGE_ZH: Record<CaseState["stage"], string> = { ...MEMBER_STATUS_ZH, closed: "已结束" };
 
 type CaseGate = (state: CaseState, on: string, facts: CaseFacts, rules: PipelineRules) => RuleFailure[];
 

@@ -1,4 +1,4 @@
-import { excelSerialDate } from "@vanguard/domain";
+import { excelSerialDate, GENDER_ZH, MEMBER_STATUS_ZH } from "@vanguard/domain";
 
 /** Header spellings accepted for each field: the API's names and the ones staff spreadsheets use. */
 const HEADERS: Record<string, string[]> = {
@@ -15,15 +15,14 @@ const HEADERS: Record<string, string[]> = {
 
 const REQUIRED = ["name", "gender", "birthDate", "status"];
 
-const GENDER_ZH: Record<string, string> = { 男: "male", 女: "female" };
-const STATUS_ZH: Record<string, string> = {
-  入党申请人: "applicant",
+/** The roll's own words (as the export writes them), and the short forms staff spreadsheets use. */
+const fromZh = (labels: Readonly<Record<string, string>>) =>
+  Object.fromEntries(Object.entries(labels).map(([code, zh]) => [zh, code]));
+const GENDER_OF: Record<string, string> = fromZh(GENDER_ZH);
+const STATUS_OF: Record<string, string> = {
+  ...fromZh(MEMBER_STATUS_ZH),
   申请人: "applicant",
-  入党积极分子: "activist",
   积极分子: "activist",
-  发展对象: "candidate",
-  预备党员: "probationary",
-  正式党员: "full",
   党员: "full",
 };
 
@@ -58,8 +57,8 @@ export function normalizeDate(v: string): string {
 }
 
 function normalize(field: string, v: string): string {
-  if (field === "gender") return GENDER_ZH[v] ?? v.toLowerCase();
-  if (field === "status") return STATUS_ZH[v] ?? v.toLowerCase();
+  if (field === "gender") return GENDER_OF[v] ?? v.toLowerCase();
+  if (field === "status") return STATUS_OF[v] ?? v.toLowerCase();
   if (field === "birthDate" || field === "joinedOn" || field === "joinedBranchOn") return normalizeDate(v);
   return v;
 }
