@@ -470,6 +470,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/branches/{branchId}/members/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出党员花名册 · The branch roll as a spreadsheet (花名册, CSV)
+     * @description Every person on the roll in one CSV file (UTF-8 with a BOM; headers in the caller's language, in Chinese the same words the import reads). Identity and phone numbers are masked here as everywhere, so the file is for reading, printing and statistics, not for importing back.
+     */
+    get: operations["getBranchesMembersExport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/branches/{branchId}/members/{memberId}": {
     parameters: {
       query?: never;
@@ -7902,6 +7922,46 @@ export interface operations {
       422: components["responses"]["RuleViolation"];
       429: components["responses"]["TooManyRequests"];
       503: components["responses"]["Busy"];
+    };
+  };
+  getBranchesMembersExport: {
+    parameters: {
+      query?: {
+        status?: "applicant" | "activist" | "candidate" | "probationary" | "full";
+        /** @description include people transferred out, with the day and the reason */
+        includeLeft?: "true" | "false";
+      };
+      header?: {
+        /** @description messages and CSV headers in Chinese (`zh-CN`, the default) or English (`en`) */
+        "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+        /** @description your own id for this request, echoed back and written to the logs */
+        "X-Request-Id"?: components["parameters"]["RequestId"];
+      };
+      path: {
+        branchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the roll, in the order people came onto it */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["XRequestId"];
+          "Content-Disposition": components["headers"]["ContentDisposition"];
+          "Cache-Control": components["headers"]["CacheControl"];
+          Vary: components["headers"]["Vary"];
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
     };
   };
   getBranchesMembersByMemberId: {

@@ -64,6 +64,22 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 let nextSeq = Math.floor(Math.random() * 1000);
 
 /** A valid resident identity number for a birth date (GB 11643 check character). */
+/** The body as bytes, decoded without dropping the BOM (`Response.text()` would strip it). */
+export async function asCsv(path: string, key: string, lang = "zh-CN") {
+  const res = await exports.default.fetch(
+    new Request(`${ORIGIN}${path}`, {
+      headers: { authorization: `Bearer ${key}`, accept: "text/csv", "accept-language": lang },
+    }),
+  );
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes,
+    body: new TextDecoder("utf-8", { ignoreBOM: true, fatal: true }).decode(bytes),
+  };
+}
+
 export function idNumberFor(birthDate: string, seq = nextSeq++ % 1000): string {
   const first17 = `320707${birthDate.replaceAll("-", "")}${String(seq).padStart(3, "0")}`;
   return first17 + checkCharacter(first17);

@@ -119,7 +119,9 @@ describe("HTTP manners", () => {
     const byAccept = await call(path, { key: t.auditorKey, headers: { accept: "text/csv" } });
     expect(byQuery.status).toBe(200);
     expect(byQuery.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(byQuery.headers.get("content-disposition")).toBe('attachment; filename="compliance-2025-Q3.csv"');
+    expect(byQuery.headers.get("content-disposition")).toBe(
+      `attachment; filename="compliance-2025-Q3.csv"; filename*=UTF-8''compliance-2025-Q3.csv`,
+    );
     expect(byQuery.body).toBe(byAccept.body);
     const json = await call(`${path}&format=json`, { key: t.auditorKey });
     expect(json.headers.get("content-type")).toContain("application/json");

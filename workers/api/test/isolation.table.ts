@@ -233,6 +233,7 @@ export const EXPECTATIONS: Record<string, Want> = {
     status: "applicant",
   }),
   "GET /v1/branches/{branchId}/members": READ,
+  "GET /v1/branches/{branchId}/members/export": READ,
   "GET /v1/branches/{branchId}/members/{memberId}": MEMBER_READ,
   "PATCH /v1/branches/{branchId}/members/{memberId}": write({ version: 1, name: "改" }),
   "PUT /v1/branches/{branchId}/members/{memberId}/dues-basis": write({

@@ -1,26 +1,9 @@
-import { exports } from "cloudflare:workers";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { BOM, csvHeader, csvLines, csvResponse } from "../src/reports/csv";
 import { asCompleted } from "../src/reports/fan-out";
-import { newBranch, newTenant } from "./harness";
+import { BOM, csvHeader, csvLines, csvResponse } from "../src/shared/csv";
+import { asCsv, newBranch, newTenant } from "./harness";
 import { memberFixture, pay, tc } from "./harness.reports";
-
-/** The body as bytes, decoded without dropping the BOM (`Response.text()` would strip it). */
-async function asCsv(path: string, key: string, lang = "zh-CN") {
-  const res = await exports.default.fetch(
-    new Request(`https://vanguard.test${path}`, {
-      headers: { authorization: `Bearer ${key}`, accept: "text/csv", "accept-language": lang },
-    }),
-  );
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  return {
-    status: res.status,
-    headers: res.headers,
-    bytes,
-    body: new TextDecoder("utf-8", { ignoreBOM: true, fatal: true }).decode(bytes),
-  };
-}
 
 describe("reports as CSV", () => {
   it("opens with a BOM and one header row, quotes what needs quoting and keeps the Chinese", async () => {
@@ -33,7 +16,9 @@ describe("reports as CSV", () => {
     const r = await asCsv(`/v1/reports/compliance?districtId=${t.district.id}&period=2025-Q3`, t.auditorKey);
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(r.headers.get("content-disposition")).toBe('attachment; filename="compliance-2025-Q3.csv"');
+    expect(r.headers.get("content-disposition")).toBe(
+      `attachment; filename="compliance-2025-Q3.csv"; filename*=UTF-8''compliance-2025-Q3.csv`,
+    );
     const text = r.body;
     expect([...r.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text.startsWith(BOM)).toBe(true);

@@ -40,6 +40,7 @@ export const SUMMARIES_ZH: Readonly<Record<string, string>> = {
   "post /v1/branches/{branchId}/members/import": "导入党员名册",
   "post /v1/branches/{branchId}/members": "登记党员",
   "get /v1/branches/{branchId}/members": "党员名册",
+  "get /v1/branches/{branchId}/members/export": "导出党员花名册",
   "get /v1/branches/{branchId}/members/{memberId}": "党员详情",
   "patch /v1/branches/{branchId}/members/{memberId}": "更正党员信息",
   "put /v1/branches/{branchId}/members/{memberId}/dues-basis": "设置党费基数",

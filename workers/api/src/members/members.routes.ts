@@ -46,6 +46,39 @@ export const list = createRoute({
   responses: { 200: json(pageSchema(Member), "a page of members"), ...errorResponses },
 });
 
+export const exportRoll = createRoute({
+  method: "get",
+  path: "/v1/branches/{branchId}/members/export",
+  summary: "The branch roll as a spreadsheet (花名册, CSV)",
+  description:
+    "Every person on the roll in one CSV file (UTF-8 with a BOM; headers in the caller's language, in Chinese the same words the import reads). Identity and phone numbers are masked here as everywhere, so the file is for reading, printing and statistics, not for importing back.",
+  tags,
+  security,
+  request: {
+    params: BranchParams,
+    query: z.object({
+      status: z.enum(MEMBER_STATUSES).optional(),
+      includeLeft: z
+        .enum(["true", "false"])
+        .optional()
+        .openapi({ description: "include people transferred out, with the day and the reason" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "the roll, in the order people came onto it",
+      content: {
+        "text/csv": {
+          schema: z.string().openapi({
+            example: "姓名,性别,出生日期,人员类别,入党日期,转入本支部日期,身份证号,手机号,学历\r\n",
+          }),
+        },
+      },
+    },
+    ...errorResponses,
+  },
+});
+
 export const get = createRoute({
   method: "get",
   path: "/v1/branches/{branchId}/members/{memberId}",

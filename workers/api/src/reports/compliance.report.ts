@@ -22,7 +22,7 @@ import {
   UNIT_KIND_LABELS,
 } from "@vanguard/domain";
 import type { Lang } from "@vanguard/platform";
-import type { Column } from "./csv";
+import type { Column } from "../shared/csv";
 import { branchesOf, meetingRules, type ReportScope } from "./report-scope";
 
 /** One branch's scorecard: every measure beside the score it adds up to. */

@@ -9,7 +9,7 @@ import {
   PIPELINE_RULES_KIND,
   resolvePipelineRules,
 } from "@vanguard/domain";
-import type { Column } from "./csv";
+import type { Column } from "../shared/csv";
 import { branchesOf, type ReportScope } from "./report-scope";
 
 export interface DevelopmentRow {

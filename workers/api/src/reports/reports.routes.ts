@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { REPORT_PERIOD_PATTERN } from "@vanguard/domain";
 import { errorResponses, IsoMonth, security } from "@vanguard/platform";
-import { FormatQuery } from "./csv";
+import { FormatQuery } from "../shared/csv";
 
 const tags = ["Reports"];
 

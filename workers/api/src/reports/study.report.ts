@@ -1,6 +1,6 @@
 import { type ReportSet, readStudyFacts, type StudyFacts } from "@vanguard/db/reports";
 import { firstJudgedMonth, NO_RECORDS, percent, ratio, round } from "@vanguard/domain";
-import type { Column } from "./csv";
+import type { Column } from "../shared/csv";
 import { branchesOf, type ReportScope } from "./report-scope";
 
 export interface StudyRow {

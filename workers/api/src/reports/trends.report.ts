@@ -6,7 +6,7 @@ import {
   type MeetingKind,
   ratio,
 } from "@vanguard/domain";
-import type { Column } from "./csv";
+import type { Column } from "../shared/csv";
 
 /** One month of the district (or one branch) as the dashboard's charts draw it. */
 export interface TrendPoint {

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Lang } from "@vanguard/platform";
-import { log } from "@vanguard/platform";
+import { contentDisposition, log } from "@vanguard/platform";
 import { stringify } from "csv-stringify/sync";
 
 /** A column of a CSV report: its header in both languages and how a row fills it. */
@@ -76,7 +76,8 @@ export function csvResponse<T>(
     status: 200,
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${opts.filename}"`,
+      // the name may be Chinese (花名册): an ASCII fallback, and the real name as RFC 8187 filename*
+      "content-disposition": contentDisposition(opts.filename),
       "cache-control": "no-store",
     },
   });
