@@ -201,6 +201,31 @@ describe("a branch secretary's month", () => {
     await page.getByTestId("roll").getByRole("row", { name: /孙悦/ }).waitFor();
   });
 
+  it("党员名册: exports the roll as 花名册, the branch's name on the file and the numbers masked", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "导出花名册" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^花名册-${econ().name}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split("\r\n");
+    expect(lines[0]).toBe("姓名,性别,出生日期,人员类别,入党日期,转入本支部日期,身份证号,手机号,学历");
+    // one line for each current member, the two just imported among them, as the API lists them
+    const roll = await must("GET", `/v1/branches/${econ().branchId}/members?limit=200`, {
+      key: econ().branchAdmin,
+    });
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(
+      roll.items.map((m: { name: string }) => m.name),
+    );
+    expect(lines.find((l) => l.startsWith("孙悦,"))).toMatch(
+      /^孙悦,女,1992-09-09,入党申请人,,\d{4}-\d{2}-\d{2},\*{14}\d{3}[\dX],/,
+    );
+    expect(csv).not.toContain(idNumber("1992-09-09", 782));
+  });
+
   it("三会一课: records a committee meeting with the attendance picked from the roll", async () => {
     await openMenu(page, "三会一课");
     await page.getByTestId("compliance").getByRole("row").nth(1).waitFor();

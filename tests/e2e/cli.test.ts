@@ -156,6 +156,20 @@ describe("the vanguard CLI", () => {
       (m: { name: string }) => m.name,
     );
     expect(names.sort()).toEqual(["张三丰", "司马光", "欧阳娜娜"].sort());
+    // and back out as the 花名册, in the words the import read
+    const roll = join(dir, "导出.csv");
+    const saved = vanguard(["members", "export", "--branch", b.id, "--out", roll], bk, {
+      LANG: "zh_CN.UTF-8",
+    });
+    expect(saved.status, saved.stderr).toBe(0);
+    expect(saved.stdout).toContain(`花名册已写入 ${roll}`);
+    const text = readFileSync(roll, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.split("\r\n")[0]).toBe(
+      "\uFEFF姓名,性别,出生日期,人员类别,入党日期,转入本支部日期,身份证号,手机号,学历",
+    );
+    expect(text).toContain("\r\n司马光,男,1980-02-03,正式党员,2005-07-01,");
+    expect(text.trim().split("\r\n")).toHaveLength(4);
   });
 
   it("explains what went wrong, in the chosen language", () => {

@@ -45,6 +45,12 @@ export const COMMANDS: Record<string, CommandHelp> = {
     zh: "导入党员名册（CSV：UTF-8 或 GB18030；或 xlsx）。可放心重复运行：已在名册上的人记为未变，不会重复创建",
     en: "Import a roll (CSV in UTF-8 or GB18030, or xlsx). Safe to run again: people already on the roll come back unchanged, nobody is created twice",
   },
+  "members export": {
+    usage:
+      "vanguard members export --branch <id> --out <file.csv> [--status full|probationary|…] [--include-left]",
+    zh: "导出党员花名册为 CSV（中文表头与导入相同，证件号和手机号脱敏）；--include-left 连同已转出的人",
+    en: "Save the roll as CSV (the import's headers; identity and phone numbers masked); --include-left adds those transferred out",
+  },
   "reports pull": {
     usage:
       "vanguard reports pull compliance|development|study|trends [--district <id>] [--branch <id>] [--period|--year|--month|--months …] [--out <file.csv|file.json>]",

@@ -41,9 +41,28 @@ const OPTIONS = {
   out: { type: "string" },
   date: { type: "string" },
   wait: { type: "boolean" },
+  status: { type: "string" },
+  "include-left": { type: "boolean" },
 } as const;
 
 const REPORTS = ["compliance", "development", "study", "trends"];
+
+/** A GET whose answer is a file (CSV or JSON) rather than a typed body; a problem is thrown. */
+async function fetchFile(g: { url: string; key: string }, lang: Lang, path: string): Promise<Response> {
+  const res = await fetch(`${g.url.replace(/\/$/, "")}${path}`, {
+    headers: { authorization: `Bearer ${g.key}`, "accept-language": lang },
+  });
+  if (!res.ok || !res.body)
+    throw new VanguardError(res.status, (await res.json().catch(() => ({}))) as object);
+  return res;
+}
+
+async function saveTo(res: Response, file: string): Promise<void> {
+  await pipeline(
+    Readable.fromWeb(res.body as import("node:stream/web").ReadableStream),
+    createWriteStream(file),
+  );
+}
 
 /** What the process says and how it ends; `run` never exits itself, so tests can read it. */
 async function run(argv: string[], lang: Lang): Promise<void> {
@@ -190,6 +209,17 @@ async function run(argv: string[], lang: Lang): Promise<void> {
         : [];
       return out([counts, ...replayed, ...conflicts, ...lines].join("\n"), result);
     }
+    case "members export": {
+      required(values, lang, "branch", "out");
+      const query = new URLSearchParams();
+      if (values.status) query.set("status", values.status);
+      if (values["include-left"]) query.set("includeLeft", "true");
+      await saveTo(
+        await fetchFile(g, lang, `/v1/branches/${values.branch}/members/export?${query}`),
+        values.out!,
+      );
+      return out(tr(`花名册已写入 ${values.out}`, `wrote the roll to ${values.out}`), { out: values.out });
+    }
     case "reports pull": {
       const report = positionals[0];
       if (!report || !REPORTS.includes(report)) throw new UsageError(commandHelp(name, lang));
@@ -199,19 +229,12 @@ async function run(argv: string[], lang: Lang): Promise<void> {
       for (const k of ["period", "year", "month", "months"] as const) if (values[k]) query.set(k, values[k]!);
       const csv = Boolean(values.out?.toLowerCase().endsWith(".csv"));
       if (csv) query.set("format", "csv");
-      const res = await fetch(`${g.url.replace(/\/$/, "")}/v1/reports/${report}?${query}`, {
-        headers: { authorization: `Bearer ${g.key}`, "accept-language": lang },
-      });
-      if (!res.ok || !res.body)
-        throw new VanguardError(res.status, (await res.json().catch(() => ({}))) as object);
+      const res = await fetchFile(g, lang, `/v1/reports/${report}?${query}`);
       if (!values.out) {
         const data = await res.json();
         return out(JSON.stringify(data, null, 2), data);
       }
-      await pipeline(
-        Readable.fromWeb(res.body as import("node:stream/web").ReadableStream),
-        createWriteStream(values.out),
-      );
+      await saveTo(res, values.out);
       return out(tr(`已写入 ${values.out}`, `wrote ${values.out}`), { report, out: values.out });
     }
     case "audits run": {

@@ -39,6 +39,22 @@ export async function send(
   return res;
 }
 
+/**
+ * Saves a file the API answered (a CSV report, the roll) under the name its Content-Disposition
+ * gives (RFC 8187 `filename*`, which may be Chinese), or `fallback`.
+ */
+export async function saveDownload(res: Response, fallback: string): Promise<void> {
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get("content-disposition") ?? "");
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = named ? decodeURIComponent(named[1]!) : fallback;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 /** A fresh Idempotency-Key: one per intended write, reused if the same write is sent again. */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();

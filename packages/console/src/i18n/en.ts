@@ -145,6 +145,7 @@ const en: Shape<typeof zh> = {
     add: "Add member",
     edit: "Edit member",
     import: "Import roll",
+    export: "Export roll (CSV)",
     name: "Name",
     gender: "Gender",
     birthDate: "Birth date",

@@ -141,6 +141,7 @@ export default {
     add: "新增党员",
     edit: "编辑党员",
     import: "导入名册",
+    export: "导出花名册",
     name: "姓名",
     gender: "性别",
     birthDate: "出生日期",
