@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { differingFields, matchOnRoll, type RollFields } from "./roll-match";
+import { differingFields, matchOnRoll, type RollFields, RollMatcher } from "./roll-match";
 
 const person = (over: Partial<RollFields> = {}): RollFields => ({
   name: "王晓明",
@@ -48,5 +48,28 @@ describe("matching an imported row to the roll", () => {
     expect(differingFields(person({ status: "probationary", phoneMasked: "138****5678" }), person())).toEqual(
       ["status", "phone"],
     );
+  });
+
+  it("matches a file row by row against the roll and the rows before it, first match in roll order", () => {
+    const roll = new RollMatcher([
+      { ...person({ idNumberHash: "h1" }), id: "mb_1" },
+      { ...person(), id: "mb_2" },
+    ]);
+    // the same name and birth date: not mb_1, whose number says someone else, but mb_2
+    expect(roll.match(person({ idNumberHash: "h2" }))).toEqual({
+      kind: "same",
+      memberId: "mb_2",
+      differs: ["idNumber"],
+    });
+    const fresh = { ...person({ name: "李红", idNumberHash: "h3" }), id: "mb_3" };
+    expect(roll.match(fresh)).toEqual({ kind: "new" });
+    roll.add(fresh);
+    // the file's second line for the same person finds the first, by number or by name
+    expect(roll.match(person({ name: "李红", idNumberHash: "h3", education: "硕士" }))).toEqual({
+      kind: "same",
+      memberId: "mb_3",
+      differs: ["education"],
+    });
+    expect(roll.match(person({ name: "李红" }))).toEqual({ kind: "same", memberId: "mb_3", differs: [] });
   });
 });

@@ -32,19 +32,44 @@ export function differingFields(row: RollFields, member: RollFields): string[] {
   return out;
 }
 
+type OnRoll = RollFields & { id: string };
+
 /**
- * The member a row is, among the branch's current members: by identity number first; else by name
- * and birth date, but never against a member whose own identity number says they are someone else.
+ * The branch's current members, indexed to match a file's rows against: by identity number first;
+ * else by name and birth date, but never against a member whose own identity number says they are
+ * someone else. Each bucket keeps the roll's order, so a row matches the member a scan of the roll
+ * would find first; a file of n rows is matched in O(n), not O(n²) (10,000 rows took 7 s scanning).
  */
-export function matchOnRoll(row: RollFields, current: (RollFields & { id: string })[]): RollMatch {
-  const byNumber = row.idNumberHash ? current.find((m) => m.idNumberHash === row.idNumberHash) : undefined;
-  const byName =
-    byNumber ??
-    current.find(
-      (m) =>
-        nameBirthKey(m) === nameBirthKey(row) &&
-        (!row.idNumberHash || !m.idNumberHash || m.idNumberHash === row.idNumberHash),
-    );
-  if (!byName) return { kind: "new" };
-  return { kind: "same", memberId: byName.id, differs: differingFields(row, byName) };
+export class RollMatcher {
+  private readonly byNumber = new Map<string, OnRoll>();
+  private readonly byName = new Map<string, OnRoll[]>();
+
+  constructor(current: Iterable<OnRoll> = []) {
+    for (const m of current) this.add(m);
+  }
+
+  /** A member on the roll from now on: a later row of the same file may be the same person. */
+  add(m: OnRoll): void {
+    if (m.idNumberHash && !this.byNumber.has(m.idNumberHash)) this.byNumber.set(m.idNumberHash, m);
+    const key = nameBirthKey(m);
+    const same = this.byName.get(key);
+    if (same) same.push(m);
+    else this.byName.set(key, [m]);
+  }
+
+  match(row: RollFields): RollMatch {
+    const byNumber = row.idNumberHash ? this.byNumber.get(row.idNumberHash) : undefined;
+    const found =
+      byNumber ??
+      this.byName
+        .get(nameBirthKey(row))
+        ?.find((m) => !row.idNumberHash || !m.idNumberHash || m.idNumberHash === row.idNumberHash);
+    if (!found) return { kind: "new" };
+    return { kind: "same", memberId: found.id, differs: differingFields(row, found) };
+  }
+}
+
+/** The member a single row is, among the branch's current members (see `RollMatcher`). */
+export function matchOnRoll(row: RollFields, current: OnRoll[]): RollMatch {
+  return new RollMatcher(current).match(row);
 }

@@ -3,9 +3,9 @@ import {
   checkMemberFacts,
   MANAGE_BRANCH,
   type Message,
-  matchOnRoll,
   nameBirthKey,
   type RollFields,
+  RollMatcher,
   type RuleFailure,
   todayIn,
 } from "@vanguard/domain";
@@ -131,14 +131,15 @@ export const importCsv: AppRouteHandler<ImportRoute, ApiBindings> = async (c) =>
       accepted.flatMap((a) => (a.row.idNumberHash ? [a.row.idNumberHash] : [])),
       accepted.map((a) => nameBirthKey(a.row)),
     );
+    const roll = new RollMatcher(onRoll);
     const fresh: typeof accepted = [];
     const unchanged: { line: number; memberId: string }[] = [];
     const conflicts: { line: number; memberId: string; fields: string[] }[] = [];
     for (const a of accepted) {
-      const match = matchOnRoll(a.row, onRoll);
+      const match = roll.match(a.row);
       if (match.kind === "new") {
         fresh.push(a);
-        onRoll.push(a.row); // a later row of this file may be the same person
+        roll.add(a.row); // a later row of this file may be the same person
       } else if (match.differs.length === 0) {
         unchanged.push({ line: a.line, memberId: match.memberId });
       } else {
