@@ -373,8 +373,10 @@ try {
       const out = await res.json();
       return { ms: performance.now() - t0, created: out.created, status: res.status, target, key };
     };
-    // a tenth of the roll first: linear, the whole roll took 2.4 × as long (a fixed cost dominates the
-    // tenth); scanning the roll for each row, 14.6 × (2026-12-04)
+    // a tenth of the roll first, after a small roll that warms the isolate (cold, the tenth took three
+    // times as long): linear, the whole roll takes 7–8 × the tenth; scanning the roll for each row
+    // made it 49.5 × (2026-12-04)
+    await importRoll(100);
     const tenth = await importRoll(1_000);
     // the history imports below go to the branch of the 10,000
     const { ms, created, status, target, key } = await importRoll(10_000);
@@ -490,9 +492,9 @@ try {
   if (roll)
     budgets.push({
       name: "CSV import of 10,000 members vs 1,000",
-      limit: "≤ 6 × the time, every row created",
+      limit: "≤ 15 × the time, every row created",
       measured: `${(roll.ms / roll.tenthMs).toFixed(1)} × (${Math.round(roll.ms)} vs ${Math.round(roll.tenthMs)} ms), ${roll.created} created`,
-      ok: roll.status === 200 && roll.created === 10_000 && roll.ms <= 6 * roll.tenthMs,
+      ok: roll.status === 200 && roll.created === 10_000 && roll.ms <= 15 * roll.tenthMs,
     });
   for (const r of results.filter((x) => x.read && x.queriesSmall !== undefined)) {
     budgets.push({
