@@ -57,8 +57,6 @@ export const exportRollCsv: AppRouteHandler<ExportRoute, ApiBindings> = async (c
       columns: left ? [...ROLL_COLUMNS, ...LEFT_COLUMNS] : ROLL_COLUMNS,
       requestId: c.get("requestId"),
     },
-    (async function* () {
-      yield rows;
-    })(),
+    [rows],
   );
 };

@@ -53,7 +53,8 @@ export const FormatQuery = z.enum(["json", "csv"]).optional().openapi({
  */
 export function csvResponse<T>(
   opts: { filename: string; lang: Lang; columns: readonly Column<T>[]; requestId: string },
-  batches: AsyncIterable<readonly T[]>,
+  /** batches as shards answer, or rows read whole beforehand (`[rows]`) */
+  batches: AsyncIterable<readonly T[]> | Iterable<readonly T[]>,
 ): Response {
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   const writer = writable.getWriter();
